@@ -1,0 +1,10 @@
+/* Sesame: parent-account activation decisions for French school portals. Umbrella header. */
+#ifndef SESAME_H
+#define SESAME_H
+
+#include "sesame/common.h"
+#include "sesame/errors.h"
+#include "sesame/version.h"
+#include "sesame/library.h"
+
+#endif /* SESAME_H */

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs, with apt, whatever Sesame needs that is missing (Debian 12). Idempotent; quiet when
+# everything is there. Run as root (or with sudo available).
+set -euo pipefail
+pkgs=(
+  cmake ninja-build g++ pkg-config clang libclang-rt-14-dev   # build (clang for the fuzzers)
+  libsodium-dev libutf8proc-dev libicu-dev libssl-dev           # runtime libraries
+  nlohmann-json3-dev libhiredis-dev                             # JSON (CLI, directory), Redis store
+  libgtest-dev libgmock-dev libbenchmark-dev                    # tests, benchmarks
+  libphonenumber-dev python3-phonenumbers libzxcvbn-dev liboath-dev  # test/bench peers
+  redis-server                                                  # shared OTP store tests
+  python3 python3-pytest php-cli phpunit                        # bindings
+)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "Installing: ${missing[*]}"
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Quick start #2: install what is missing, build, run every test (C++, C ABI, headers, install,
+# CLI, Python, PHP). `scripts/test.sh asan` runs the native tests under ASan+UBSan, `tsan` under TSan.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+preset=${1:-default}
+bash scripts/install-deps.sh
+bash scripts/build.sh "$preset"
+ctest --preset "$preset"
