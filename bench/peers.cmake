@@ -1,0 +1,18 @@
+# Peers that benchmarks are compared with side by side (bench-only dependencies, Debian packages).
+# Each block applies only when the benchmark program exists.
+find_package(PkgConfig REQUIRED)
+if(TARGET phone_bench)
+  find_library(SESAME_PHONENUMBER_LIB phonenumber REQUIRED)
+  target_link_libraries(phone_bench PRIVATE ${SESAME_PHONENUMBER_LIB})
+endif()
+if(TARGET password_bench)
+  find_library(SESAME_ZXCVBN_LIB zxcvbn REQUIRED)
+  target_link_libraries(password_bench PRIVATE ${SESAME_ZXCVBN_LIB} ICU::uc ICU::i18n)
+endif()
+if(TARGET otp_bench)
+  pkg_check_modules(SESAME_OATH REQUIRED IMPORTED_TARGET liboath)
+  target_link_libraries(otp_bench PRIVATE PkgConfig::SESAME_OATH)
+endif()
+if(TARGET identity_bench)
+  target_link_libraries(identity_bench PRIVATE ICU::uc ICU::i18n)
+endif()
