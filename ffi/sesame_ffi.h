@@ -20,7 +20,8 @@ typedef enum sesame_status {
     SESAME_E_CRYPTO = -16,
     SESAME_E_DUPLICATE = -17,
     SESAME_E_IO = -18,
-    SESAME_E_STATE = -19
+    SESAME_E_STATE = -19,
+    SESAME_E_CANCELLED = -20
 } sesame_status;
  const char *sesame_status_str(sesame_status status) ;
  const char *sesame_status_name(sesame_status status) ;

@@ -45,7 +45,8 @@ typedef enum sesame_status {
     SESAME_E_CRYPTO = -16,            /**< A cryptographic primitive failed (e.g. Argon2id could not allocate its memory). */
     SESAME_E_DUPLICATE = -17,         /**< An id or item is given twice. */
     SESAME_E_IO = -18,                /**< A file could not be read. */
-    SESAME_E_STATE = -19              /**< The object is in a state that forbids the call (e.g. used after fork()). */
+    SESAME_E_STATE = -19,             /**< The object is in a state that forbids the call (e.g. used after fork()). */
+    SESAME_E_CANCELLED = -20          /**< A caller's callback asked to stop. */
 } sesame_status;
 
 /**

@@ -39,6 +39,7 @@ SESAME_SAME(crypto, SESAME_E_CRYPTO);
 SESAME_SAME(duplicate, SESAME_E_DUPLICATE);
 SESAME_SAME(io, SESAME_E_IO);
 SESAME_SAME(state, SESAME_E_STATE);
+SESAME_SAME(cancelled, SESAME_E_CANCELLED);
 #undef SESAME_SAME
 
 namespace {
@@ -68,6 +69,7 @@ constexpr StatusInfo kStatuses[] = {
     {SESAME_E_DUPLICATE, "SESAME_E_DUPLICATE", "duplicate"},
     {SESAME_E_IO, "SESAME_E_IO", "input/output error"},
     {SESAME_E_STATE, "SESAME_E_STATE", "invalid state"},
+    {SESAME_E_CANCELLED, "SESAME_E_CANCELLED", "cancelled by the caller"},
 };
 const StatusInfo *find_status(sesame_status s) noexcept {
     for (const auto &info : kStatuses)

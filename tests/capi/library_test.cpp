@@ -25,7 +25,7 @@ TEST(CapiLibrary, InitIsIdempotentAndThreadSafe) {
 }
 
 TEST(CapiLibrary, EveryStatusHasAMessageAndAName) {
-    for (int code = 0; code >= SESAME_E_STATE; --code) {
+    for (int code = 0; code >= SESAME_E_CANCELLED; --code) {
         auto st = static_cast<sesame_status>(code);
         ASSERT_NE(sesame_status_str(st), nullptr);
         EXPECT_STRNE(sesame_status_str(st), "unknown status") << code;

@@ -27,6 +27,7 @@ class SesameException extends \RuntimeException
         -17 => DuplicateException::class,
         -18 => IoException::class,
         -19 => StateException::class,
+        -20 => CancelledException::class,
     ];
 
     /** The thread-local detail of the library (never a secret or personal data). */
@@ -69,3 +70,4 @@ class CryptoException extends SesameException {}
 class DuplicateException extends SesameException {}
 class IoException extends SesameException {}
 class StateException extends SesameException {}
+class CancelledException extends SesameException {}

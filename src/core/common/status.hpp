@@ -30,6 +30,7 @@ enum class Code : std::int32_t {
     duplicate = -17,
     io = -18,
     state = -19,
+    cancelled = -20,
 };
 
 // A code plus a detail message for logs. The detail never holds secrets or personal data.

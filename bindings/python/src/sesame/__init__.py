@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from . import _ffi
 from ._errors import (  # noqa: F401  (re-exported)
-    BufferTooSmallError, CooldownError, CryptoError, DuplicateError, ExhaustedError, InternalError,
+    BufferTooSmallError, CancelledError, CooldownError, CryptoError, DuplicateError, ExhaustedError, InternalError,
     InvalidArgumentError, InvalidNameError, InvalidUtf8Error, IoError, NotFoundError,
     OutOfMemoryError, ParseError, QuotaError, RateLimitedError, SesameError, StateError,
     StoreFullError, StoreUnavailableError, UnsupportedError, check,

@@ -98,12 +98,16 @@ class StateError(SesameError):
     code, name = -19, "SESAME_E_STATE"
 
 
+class CancelledError(SesameError):
+    code, name = -20, "SESAME_E_CANCELLED"
+
+
 #: status value -> exception class. tests check it against the C enum (sesame_status_name).
 BY_CODE = {cls.code: cls for cls in (
     InvalidArgumentError, OutOfMemoryError, InternalError, BufferTooSmallError, InvalidUtf8Error,
     UnsupportedError, StoreUnavailableError, StoreFullError, CooldownError, QuotaError,
     RateLimitedError, ExhaustedError, NotFoundError, ParseError, InvalidNameError, CryptoError,
-    DuplicateError, IoError, StateError)}
+    DuplicateError, IoError, StateError, CancelledError)}
 
 
 def error_for(status: int) -> SesameError:
