@@ -8,6 +8,7 @@
 #include <new>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "core/common/status.hpp"
 #include "sesame/errors.h"
@@ -35,6 +36,41 @@ sesame_status write_out(std::string_view value, char *out, std::size_t out_cap, 
                         const char *what = "out") noexcept;
 
 sesame_status exception_to_status() noexcept;  // call inside a catch (...) block
+
+// Versioned structs (STYLE 2.11): the first member is `size_t struct_size`, set by the caller
+// (through sesame_x_options_init). read_struct copies the caller's first struct_size bytes over
+// `out` (which holds the defaults), so an older caller gets defaults for the fields it does not
+// know; a newer caller's larger struct is accepted only if its unknown tail is all zero.
+// `in == nullptr` keeps the defaults.
+template <typename T>
+sesame_status read_struct(const T *in, T &out, const char *what) noexcept {
+    static_assert(std::is_trivially_copyable_v<T>);
+    if (in == nullptr) return SESAME_OK;
+    const std::size_t size = in->struct_size;
+    if (size < sizeof(std::size_t)) return fail(SESAME_E_INVALID_ARGUMENT, std::string(what) + ".struct_size is not set (call the _init function)");
+    if (size > sizeof(T)) {
+        const auto *tail = reinterpret_cast<const unsigned char *>(in) + sizeof(T);
+        for (std::size_t i = 0; i < size - sizeof(T); ++i)
+            if (tail[i] != 0) return fail(SESAME_E_INVALID_ARGUMENT, std::string(what) + " has fields this library does not know");
+    }
+    std::memcpy(static_cast<void *>(&out), in, size < sizeof(T) ? size : sizeof(T));
+    out.struct_size = sizeof(T);
+    return SESAME_OK;
+}
+
+// Writes `value` into the caller's versioned output struct: only the first out->struct_size
+// bytes (an older caller gets the fields it knows); out->struct_size is left as the caller set it.
+template <typename T>
+sesame_status write_struct(T *out, const T &value, const char *what) noexcept {
+    static_assert(std::is_trivially_copyable_v<T>);
+    if (out == nullptr) return fail(SESAME_E_INVALID_ARGUMENT, std::string(what) + " is NULL");
+    const std::size_t size = out->struct_size;
+    if (size < sizeof(std::size_t)) return fail(SESAME_E_INVALID_ARGUMENT, std::string(what) + ".struct_size is not set");
+    const std::size_t n = size < sizeof(T) ? size : sizeof(T);
+    std::memcpy(reinterpret_cast<unsigned char *>(out) + sizeof(std::size_t),
+                reinterpret_cast<const unsigned char *>(&value) + sizeof(std::size_t), n - sizeof(std::size_t));
+    return SESAME_OK;
+}
 
 }  // namespace sesame::capi
 
