@@ -6,5 +6,6 @@
 #include "sesame/errors.h"
 #include "sesame/version.h"
 #include "sesame/library.h"
+#include "sesame/phone_audit.h"
 
 #endif /* SESAME_H */

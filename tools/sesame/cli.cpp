@@ -5,10 +5,12 @@
 
 namespace cli {
 
-int usage_error(const Command &cmd, const std::string &msg) {
-    std::cerr << "sesame " << cmd.name << ": " << msg << "\nTry 'sesame " << cmd.name << " --help'.\n";
+int usage_error(std::string_view command, const std::string &msg) {
+    std::cerr << "sesame " << command << ": " << msg << "\nTry 'sesame " << command << " --help'.\n";
     return kExitUsage;
 }
+
+int usage_error(const Command &cmd, const std::string &msg) { return usage_error(std::string_view(cmd.name), msg); }
 
 bool wants_help(const std::vector<std::string> &args) {
     for (const auto &a : args)

@@ -32,6 +32,7 @@ const std::vector<Command> &commands();
 
 // Prints "sesame: <msg>" and the usage hint on stderr; returns kExitUsage.
 int usage_error(const Command &cmd, const std::string &msg);
+int usage_error(std::string_view command, const std::string &msg);
 
 // True when args holds --help or -h.
 bool wants_help(const std::vector<std::string> &args);
