@@ -4,6 +4,7 @@
 // indexes guardians by it). The parser is allocation-free: a Number holds its E.164 inline.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -73,10 +74,19 @@ Parsed normalize(std::string_view raw) noexcept;
 bool same_number(std::string_view a, std::string_view b) noexcept;
 
 // Formats (spec "Precise behaviour"): national "06 92 12 34 56" for the French plan,
-// international "+262 692 12 34 56", masked "+262 6 •• •• •• 56" (every NSN digit but the first and
-// the last two replaced by U+2022).
+// international "+262 692 12 34 56", masked "+262 6•• •• •• 56" (the international format with every
+// NSN digit but the first and the last two replaced by U+2022 BULLET, 3 bytes in UTF-8).
 std::string format_national(const Number &n);
 std::string format_international(const Number &n);
 std::string format_masked(const Number &n);
+
+enum class Format : std::uint8_t { national, international, masked };
+
+// Longest formatted text in bytes (the masked format of a 17-digit NSN is far below it).
+inline constexpr std::size_t kMaxFormatBytes = 96;
+
+// Allocation-free formatting: writes at most cap-1 bytes and a NUL into out (when cap > 0) and
+// returns the full length of the formatted text (never above kMaxFormatBytes).
+std::size_t format_to(const Number &n, Format f, char *out, std::size_t cap) noexcept;
 
 }  // namespace sesame::phone

@@ -1,0 +1,39 @@
+// Internal interface of the phone module: character classes and the numbering metadata tables.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "core/phone/phone.hpp"
+
+namespace sesame::phone::detail {
+
+enum class CharClass : std::uint8_t { digit, plus, space, invisible, punct, other };
+
+// Value 0-9 of a Unicode Nd code point (any script), -1 otherwise.
+int digit_value(char32_t cp) noexcept;
+// Class of a code point under rule 4 of the spec (space = White_Space, invisible = format chars).
+CharClass classify(char32_t cp) noexcept;
+
+// What the metadata says about an NSN under a country calling code.
+struct Meta {
+    bool valid = false;
+    Type type = Type::unknown;
+    const char *region = "";  // "GB", "001"...
+};
+
+// Number of leading digits of d (1-3) that form an assigned country calling code, 0 if none.
+int country_code_length(std::string_view d) noexcept;
+
+// Validity, type and region of nsn under cc; false when cc is unknown.
+bool lookup(std::uint16_t cc, std::string_view nsn, Meta &out) noexcept;
+
+// nsn with a national prefix typed after the country code removed, as libphonenumber does.
+std::string_view strip_national_prefix(std::uint16_t cc, std::string_view nsn) noexcept;
+
+// Writes nsn grouped by libphonenumber's NATIONAL (national = true) or INTERNATIONAL format of cc
+// into out (no NUL); returns the length (at most cap).
+std::size_t format_nsn(std::uint16_t cc, std::string_view nsn, bool national, char *out, std::size_t cap) noexcept;
+
+}  // namespace sesame::phone::detail

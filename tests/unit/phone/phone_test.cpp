@@ -1,0 +1,300 @@
+// Unit tests of sesame::phone::normalize: every rule of shared/spec/phone.md and every overseas row.
+#include <gtest/gtest.h>
+#include <utf8proc.h>
+
+#include <string>
+
+#include "core/phone/metadata.hpp"
+#include "core/phone/phone.hpp"
+
+namespace sesame::phone {
+namespace {
+
+std::string e164(std::string_view raw) {
+    const Parsed p = normalize(raw);
+    return p.ok() ? std::string(p.number.e164()) : std::string("error:") + error_name(p.error);
+}
+Error err(std::string_view raw) { return normalize(raw).error; }
+
+TEST(PhoneRule1, TooLongCheckedOnBytesBeforeUtf8) {
+    EXPECT_EQ(err(std::string(251, '6')), Error::too_long);
+    EXPECT_EQ(err(std::string(251, '\xFF')), Error::too_long);
+    std::string ok = "0612345678" + std::string(240, ' ');
+    EXPECT_EQ(ok.size(), 250u);
+    EXPECT_EQ(e164(ok), "+33612345678");
+}
+
+TEST(PhoneRule1, InvalidUtf8) {
+    EXPECT_EQ(err("06 12 34 56 7\xFF"), Error::invalid_utf8);
+    EXPECT_EQ(err("\xC0\xB0" "612345678"), Error::invalid_utf8);      // overlong
+    EXPECT_EQ(err("06\xED\xA0\x80" "12345678"), Error::invalid_utf8);  // surrogate
+    EXPECT_EQ(err("06 12 34 56 78\xE2\x80"), Error::invalid_utf8);     // truncated
+    EXPECT_EQ(err("abc\xFF"), Error::invalid_utf8);                     // before invalid_character
+}
+
+TEST(PhoneRule2, Extensions) {
+    for (const char *s : {"06 12 34 56 78;ext=12", "06 12 34 56 78 ext 12", "06 12 34 56 78 EXT. 12",
+                          "06 12 34 56 78 extn 123", "06 12 34 56 78 extension: 1", "01 23 45 67 89 poste 12",
+                          "01 23 45 67 89 Poste 123456", "01 23 45 67 89 p. 12", "0123456789 x 12", "0123456789x12",
+                          "0123456789 # 12", "0123456789#1", "+44 20 7946 0958 ext=1234 ", "Tél 01 23 45 67 89 poste 12"})
+        EXPECT_EQ(err(s), Error::extension) << s;
+    // Not extensions: no digit after, more than 6 digits, no digit before, anything after the digits.
+    EXPECT_EQ(err("0123456789 x"), Error::invalid_character);
+    EXPECT_EQ(err("0123456789 poste 1234567"), Error::invalid_character);
+    EXPECT_EQ(err("x 12"), Error::invalid_character);
+    EXPECT_EQ(err("# 12"), Error::invalid_character);
+    EXPECT_EQ(err("0123456789 poste 12 a"), Error::invalid_character);
+    EXPECT_EQ(err("0123456789 p 12"), Error::invalid_character);  // "p" without its dot
+    EXPECT_EQ(err("0123456789#"), Error::invalid_character);
+}
+
+TEST(PhoneRule3, LeadingSpaceAndTel) {
+    EXPECT_EQ(e164("  \t\xE2\x80\x8B" "06 12 34 56 78"), "+33612345678");
+    EXPECT_EQ(e164("tel:+33612345678"), "+33612345678");
+    EXPECT_EQ(e164("TEL:0612345678"), "+33612345678");
+    EXPECT_EQ(e164(" Tel:+33-6-12-34-56-78"), "+33612345678");
+    EXPECT_EQ(err("tel: +33612345678"), Error::invalid_character);
+    EXPECT_EQ(err("tel:"), Error::invalid_character);
+    EXPECT_EQ(err("(tel:0612345678)"), Error::invalid_character);
+    EXPECT_EQ(err("tel:tel:0612345678"), Error::invalid_character);
+    EXPECT_EQ(e164("tel:\xD9\xA0\xD9\xA6" "12345678"), "+33612345678");  // Arabic-Indic digits after tel:
+}
+
+TEST(PhoneRule4, Separators) {
+    for (const char *s : {"06 12 34 56 78", "06.12.34.56.78", "06-12-34-56-78", "06/12/34/56/78", "(06) 12 34 56 78",
+                          "[06]12345678", "06\xC2\xA0" "12\xC2\xA0" "34\xC2\xA0" "56\xC2\xA0" "78",
+                          "06\xE2\x80\xAF" "12\xE2\x80\xAF" "34\xE2\x80\xAF" "56\xE2\x80\xAF" "78",  // U+202F
+                          "06\xE2\x80\x89" "12345678", "06\xE3\x80\x80" "12345678", "06\xC2\x85" "12345678",
+                          "06\xE2\x80\xA8" "12\xE2\x80\xA9" "345678", "06\xE2\x81\x9F" "12345678",
+                          "06\xC2\xAD" "12345678", "06\xD8\x9C" "12345678", "06\xE1\xA0\x8E" "12345678",
+                          "06\xE2\x80\x8E" "12345678", "06\xE2\x80\xAA" "12345678", "06\xE2\x81\xA4" "12345678",
+                          "06\xE2\x81\xA6" "12345678", "\xEF\xBB\xBF" "0612345678", "06\xE2\x80\x90" "12345678",
+                          "06\xE2\x80\x95" "12345678", "06\xE2\x88\x92" "12345678", "06\xEF\xB9\x98" "12345678",
+                          "06\xEF\xB9\xA3" "12345678", "\xEF\xBC\x88" "06\xEF\xBC\x89" "12345678",
+                          "06\xEF\xBC\x8D" "12\xEF\xBC\x8E" "34\xEF\xBC\x8F" "56\xEF\xBC\xBB" "78\xEF\xBC\xBD",
+                          "0\t6\n1\r2\v3\f4 5 6 7 8 ", "0612345678\n", "06 12 34 56 78\r\n"})
+        EXPECT_EQ(e164(s), "+33612345678") << s;
+}
+
+TEST(PhoneRule4, DigitScripts) {
+    EXPECT_EQ(e164("\xEF\xBC\x90\xEF\xBC\x96\xEF\xBC\x91\xEF\xBC\x92\xEF\xBC\x93\xEF\xBC\x94\xEF\xBC\x95\xEF\xBC\x96"
+                   "\xEF\xBC\x97\xEF\xBC\x98"),  // fullwidth
+              "+33612345678");
+    EXPECT_EQ(e164("\xD9\xA0\xD9\xA6\xD9\xA1\xD9\xA2\xD9\xA3\xD9\xA4\xD9\xA5\xD9\xA6\xD9\xA7\xD9\xA8"),  // Arabic-Indic
+              "+33612345678");
+    EXPECT_EQ(e164("\xDB\xB0\xDB\xB6\xDB\xB1\xDB\xB2\xDB\xB3\xDB\xB4\xDB\xB5\xDB\xB6\xDB\xB7\xDB\xB8"),  // Extended
+              "+33612345678");
+    EXPECT_EQ(e164("\xE0\xA5\xA6\xE0\xA5\xAC" "12345678"), "+33612345678");  // Devanagari
+    EXPECT_EQ(e164("\xF0\x9D\x9F\x8E\xF0\x9D\x9F\x94" "12345678"), "+33612345678");  // math bold 0 6
+    EXPECT_EQ(e164("\xEF\xBC\x8B" "33 6 12 34 56 78"), "+33612345678");  // fullwidth plus
+}
+
+TEST(PhoneRule4, Rejected) {
+    for (const char *s : {"O6 12 34 56 78", "Tél : 06 12 34 56 78", "06 12 34 56 78 (maison)", "http://0612345678",
+                          "06*12345678", "06,12,34,56,78", "06;12;34;56;78", "06:12:34:56:78", "06~12345678",
+                          "06_12345678", "06|12345678", "06\\12345678", "06'12345678", "06\"12345678",
+                          "06!12345678", "06?12345678", "06 12 34 56 78 \xF0\x9F\x93\x9E",  // emoji
+                          "0\xCC\x81" "612345678",                                          // combining acute
+                          "06\xC2\xB2" "12345678",                                          // superscript two
+                          "06\xE2\x82\x82" "12345678",                                      // subscript two
+                          "06\xE2\x91\xA0" "12345678",                                      // circled one
+                          "06\x01" "12345678",
+                          "06\x7F" "12345678", "06\xC2\x80" "12345678",  // C1 control
+                          "06\xEE\x80\x80" "12345678",                   // private use
+                          "06\xEF\xB7\x90" "12345678",                   // noncharacter U+FDD0
+                          "++33612345678", "+33+612345678", "33+612345678", "0612345678+", "#0612345678"})
+        EXPECT_EQ(err(s), Error::invalid_character) << s;
+    EXPECT_EQ(err(std::string_view("06\0" "12345678", 11)), Error::invalid_character);
+}
+
+TEST(PhoneRule5, NoDigits) {
+    EXPECT_EQ(err(""), Error::no_digits);
+    EXPECT_EQ(err("   "), Error::no_digits);
+    EXPECT_EQ(err("+"), Error::no_digits);
+    EXPECT_EQ(err("( ) - ."), Error::no_digits);
+    EXPECT_EQ(err("tel:+"), Error::no_digits);
+}
+
+TEST(PhoneRule5, Shapes) {
+    EXPECT_EQ(e164("0612345678"), "+33612345678");
+    EXPECT_EQ(e164("612345678"), "+33612345678");     // trunk 0 forgotten
+    EXPECT_EQ(e164("33612345678"), "+33612345678");
+    EXPECT_EQ(e164("330612345678"), "+33612345678");
+    EXPECT_EQ(e164("0033612345678"), "+33612345678");
+    EXPECT_EQ(e164("00330612345678"), "+33612345678");
+    EXPECT_EQ(e164("+33 (0)6 12 34 56 78"), "+33612345678");
+    EXPECT_EQ(e164("+33 6 12 34 56 78"), "+33612345678");
+    EXPECT_EQ(e164("262692123456"), "+262692123456");
+    EXPECT_EQ(e164("590690123456"), "+590690123456");
+    EXPECT_EQ(e164("594694123456"), "+594694123456");
+    EXPECT_EQ(e164("596696123456"), "+596696123456");
+    EXPECT_EQ(e164("508708401234"), "+508708401234");
+    EXPECT_EQ(err("262612345678"), Error::invalid_number);  // not in the overseas table
+    EXPECT_EQ(err("590692123456"), Error::invalid_number);  // table row of another code
+    EXPECT_EQ(err("2620692123456"), Error::invalid_length);
+    EXPECT_EQ(err("0012"), Error::invalid_number);
+    EXPECT_EQ(err("+0033612345678"), Error::invalid_number);  // 00 not stripped after +
+    EXPECT_EQ(err("+0612345678"), Error::invalid_number);
+    for (const char *s : {"6", "061234567", "06123456789", "012345678", "3361234567", "336123456789",
+                          "3306123456789", "12345678901234567890", "123456789012345678901234567"})
+        EXPECT_EQ(err(s), Error::invalid_length) << s;
+    EXPECT_EQ(err("0012345678"), Error::invalid_number);  // "00" first: international
+}
+
+TEST(PhoneRule6, France) {
+    EXPECT_EQ(e164("+33 6 92 12 34 56"), "+262692123456");  // folded to Réunion
+    EXPECT_EQ(e164("+33 (0)6 92 12 34 56"), "+262692123456");
+    EXPECT_EQ(err("+33 6 12 34 56 7"), Error::invalid_number);
+    EXPECT_EQ(err("+33 6 12 34 56 789"), Error::invalid_number);
+    EXPECT_EQ(err("+33 00 6 12 34 56 7"), Error::invalid_number);
+    EXPECT_EQ(err("+33 1 00 00 00 00 0"), Error::invalid_number);
+}
+
+TEST(PhoneRule6, OverseasCodes) {
+    EXPECT_EQ(e164("+262 692 12 34 56"), "+262692123456");
+    EXPECT_EQ(e164("+262 (0)692 12 34 56"), "+262692123456");
+    EXPECT_EQ(e164("+262 639 12 34 56"), "+262639123456");
+    EXPECT_EQ(e164("+590 690 12 34 56"), "+590690123456");
+    EXPECT_EQ(err("+590 692 12 34 56"), Error::invalid_number);  // RE mobile under +590
+    EXPECT_EQ(err("+262 590 12 34 56"), Error::invalid_number);
+    EXPECT_EQ(err("+596 709 20 12 34"), Error::invalid_number);
+    EXPECT_EQ(err("+269 639 12 34 56"), Error::invalid_number);  // Comoros is not Mayotte
+}
+
+struct Row {
+    const char *national;
+    const char *e164;
+    const char *region;
+    bool mobile;
+};
+
+TEST(PhoneOverseasTable, EveryRow) {
+    const Row rows[] = {
+        {"0262 12 34 56", "+262262123456", "RE", false}, {"0263 12 34 56", "+262263123456", "RE", false},
+        {"0269 12 34 56", "+262269123456", "YT", false}, {"0590 12 34 56", "+590590123456", "GP", false},
+        {"0594 12 34 56", "+594594123456", "GF", false}, {"0596 12 34 56", "+596596123456", "MQ", false},
+        {"0639 12 34 56", "+262639123456", "YT", true},  {"0690 12 34 56", "+590690123456", "GP", true},
+        {"0691 12 34 56", "+590691123456", "GP", true},  {"0692 12 34 56", "+262692123456", "RE", true},
+        {"0693 12 34 56", "+262693123456", "RE", true},  {"0694 12 34 56", "+594694123456", "GF", true},
+        {"0696 12 34 56", "+596696123456", "MQ", true},  {"0697 12 34 56", "+596697123456", "MQ", true},
+    };
+    for (const Row &r : rows) {
+        const Parsed p = normalize(r.national);
+        ASSERT_TRUE(p.ok()) << r.national;
+        EXPECT_EQ(p.number.e164(), r.e164) << r.national;
+        EXPECT_STREQ(p.number.region, r.region) << r.national;
+        EXPECT_EQ(p.number.is_mobile, r.mobile) << r.national;
+        EXPECT_EQ(p.number.type, r.mobile ? Type::mobile : Type::fixed_line) << r.national;
+        // The same number typed with +33, with its own code, and with 00 + its own code.
+        const std::string nsn = std::string(r.e164).substr(std::string(r.e164).size() - 9);
+        EXPECT_EQ(e164("+33" + nsn), r.e164);
+        EXPECT_EQ(e164(std::string(r.e164)), r.e164);
+        EXPECT_EQ(e164("00" + std::string(r.e164).substr(1)), r.e164);
+        EXPECT_EQ(e164(nsn), r.e164);  // trunk 0 forgotten
+    }
+    // 0709x / 0708x blocks, every sub-range and its neighbours.
+    struct Block {
+        int lo, hi;
+        const char *cc, *region;
+    };
+    const Block blocks[] = {{70900, 70904, "+590", "GP"}, {70910, 70913, "+596", "MQ"}, {70920, 70923, "+262", "RE"},
+                            {70930, 70933, "+594", "GF"}, {70935, 70937, "+262", "YT"}, {70840, 70845, "+508", "PM"},
+                            {70850, 70856, "+508", "PM"}};
+    for (const Block &b : blocks) {
+        for (int v = b.lo; v <= b.hi; ++v) {
+            const std::string nsn = std::to_string(v) + "1234";
+            const Parsed p = normalize("0" + nsn);
+            ASSERT_TRUE(p.ok()) << nsn;
+            EXPECT_EQ(p.number.e164(), std::string(b.cc) + nsn);
+            EXPECT_STREQ(p.number.region, b.region);
+            EXPECT_TRUE(p.number.is_mobile);
+            EXPECT_EQ(e164(std::string(b.cc) + nsn), std::string(b.cc) + nsn);
+            EXPECT_EQ(e164("+33" + nsn), std::string(b.cc) + nsn);
+        }
+    }
+    for (int v : {70905, 70909, 70914, 70924, 70934, 70938, 70939, 70846, 70849, 70857, 70800, 70700, 70000})
+        EXPECT_EQ(err("0" + std::to_string(v) + "1234"), Error::invalid_number) << v;
+}
+
+TEST(PhoneRule7, MetropolitanTypes) {
+    struct Case {
+        const char *raw;
+        Type type;
+        bool mobile;
+    };
+    const Case cases[] = {
+        {"01 23 45 67 89", Type::fixed_line, false},  {"05 12 34 56 78", Type::fixed_line, false},
+        {"04 12 34 56 78", Type::fixed_line, false},  {"06 00 00 00 00", Type::mobile, true},
+        {"06 38 12 34 56", Type::mobile, true},       {"06 95 12 34 56", Type::mobile, true},
+        {"06 98 12 34 56", Type::mobile, true},       {"06 99 12 34 56", Type::mobile, true},
+        {"07 30 12 34 56", Type::mobile, true},       {"07 99 12 34 56", Type::mobile, true},
+        {"08 00 12 34 56", Type::toll_free, false},   {"08 06 12 34 56", Type::uan, false},
+        {"08 10 12 34 56", Type::shared_cost, false}, {"08 91 12 34 56", Type::premium_rate, false},
+        {"09 12 34 56 78", Type::voip, false},        {"09 69 12 34 56", Type::voip, false},
+    };
+    for (const Case &c : cases) {
+        const Parsed p = normalize(c.raw);
+        ASSERT_TRUE(p.ok()) << c.raw;
+        EXPECT_EQ(p.number.type, c.type) << c.raw;
+        EXPECT_EQ(p.number.is_mobile, c.mobile) << c.raw;
+        EXPECT_EQ(p.number.country_code, 33);
+        EXPECT_STREQ(p.number.region, "FR");
+    }
+    for (const char *s : {"04 01 23 45 67", "07 00 12 34 56", "07 01 12 34 56", "07 10 12 34 56", "07 20 12 34 56",
+                          "06 95", "08 70 12 34 56", "06 92 12 34 5"})
+        EXPECT_NE(err(s), Error::none) << s;
+    EXPECT_EQ(err("07 00 12 34 56"), Error::invalid_number);  // 10-digit 0700 (M2M is 14 digits)
+    EXPECT_EQ(err("07 12 34 56 78"), Error::invalid_number);
+    EXPECT_EQ(err("08 70 12 34 56"), Error::invalid_number);
+}
+
+TEST(PhoneKnownAmbiguity, SwissNationalFormReadAsFrench) {
+    EXPECT_EQ(e164("079 123 45 67"), "+33791234567");
+    EXPECT_FALSE(same_number("079 123 45 67", "+41 79 123 45 67"));
+}
+
+TEST(PhoneSameNumber, Basics) {
+    EXPECT_TRUE(same_number("06 12 34 56 78", "+33 6 12 34 56 78"));
+    EXPECT_TRUE(same_number("0692 12 34 56", "+262 692 12 34 56"));
+    EXPECT_TRUE(same_number("tel:+33612345678", "0033 (0)6.12.34.56.78"));
+    EXPECT_FALSE(same_number("06 12 34 56 78", "06 12 34 56 79"));
+    EXPECT_FALSE(same_number("abc", "abc"));
+    EXPECT_FALSE(same_number("", ""));
+}
+
+TEST(PhoneFormats, FrenchPlan) {
+    const Parsed p = normalize("0612345678");
+    ASSERT_TRUE(p.ok());
+    EXPECT_EQ(format_national(p.number), "06 12 34 56 78");
+    EXPECT_EQ(format_international(p.number), "+33 6 12 34 56 78");
+    EXPECT_EQ(format_masked(p.number), "+33 6 \xE2\x80\xA2\xE2\x80\xA2 \xE2\x80\xA2\xE2\x80\xA2 \xE2\x80\xA2\xE2\x80\xA2 78");
+    const Parsed r = normalize("0692123456");
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(format_national(r.number), "06 92 12 34 56");
+    EXPECT_EQ(format_international(r.number), "+262 692 12 34 56");
+    EXPECT_EQ(format_masked(r.number), "+262 6\xE2\x80\xA2\xE2\x80\xA2 \xE2\x80\xA2\xE2\x80\xA2 \xE2\x80\xA2\xE2\x80\xA2 56");
+    const Parsed t = normalize("0800123456");
+    ASSERT_TRUE(t.ok());
+    EXPECT_EQ(format_national(t.number), "08 00 12 34 56");
+    EXPECT_EQ(format_international(t.number), "+33 800 12 34 56");
+    char small[5];
+    EXPECT_EQ(format_to(p.number, Format::national, small, sizeof small), 14u);
+    EXPECT_STREQ(small, "06 1");
+}
+
+TEST(PhoneNames, Stable) {
+    EXPECT_STREQ(error_name(Error::too_long), "too_long");
+    EXPECT_STREQ(error_name(Error::invalid_number), "invalid_number");
+    EXPECT_STREQ(type_name(Type::fixed_line_or_mobile), "fixed_line_or_mobile");
+    EXPECT_STREQ(type_name(Type::voicemail), "voicemail");
+}
+
+TEST(PhoneUnicode, NdTableMatchesUtf8proc) {
+    for (char32_t cp = 0; cp < 0x110000; ++cp) {
+        const bool nd = utf8proc_category(utf8proc_int32_t(cp)) == UTF8PROC_CATEGORY_ND;
+        ASSERT_EQ(detail::digit_value(cp) >= 0, nd) << std::hex << unsigned(cp);
+    }
+}
+
+}  // namespace
+}  // namespace sesame::phone
