@@ -1,0 +1,336 @@
+/**
+ * @file sesame/identity.h
+ * @brief Guardian link: strict name matching, typed birth dates, the school directory, the
+ * activation decision and login identifiers (spec: identity.md).
+ *
+ * Names decide which guardian record gets bound, so matching is strict: canonical keys (accents,
+ * case and separators ignored, non-Latin scripts refused), no typo tolerance. Personal data passed
+ * here never appears in sesame_last_error_message(); errors about records name them by id.
+ */
+#ifndef SESAME_IDENTITY_H
+#define SESAME_IDENTITY_H
+
+#include "sesame/common.h"
+#include "sesame/errors.h"
+
+SESAME_BEGIN_DECL
+
+/* ---- name keys and matching ------------------------------------------------------------------- */
+
+/** Which form of a name key sesame_name_key() writes. @since 0.1 */
+typedef enum sesame_name_key_form {
+    SESAME_NAME_KEY_TEXT = 0,    /**< tokens joined by ' ', given-name units by '|': "jean pierre|marie" */
+    SESAME_NAME_KEY_COMPACT = 1  /**< tokens concatenated: "jeanpierremarie" */
+} sesame_name_key_form;
+
+/** The field a name belongs to, for sesame_name_match(). @since 0.1 */
+typedef enum sesame_name_field {
+    SESAME_NAME_FIELD_FAMILY = 0, /**< family names: markers (EP., NÉE), reordered double names */
+    SESAME_NAME_FIELD_GIVEN = 1   /**< given names, form rule (leading runs of given names) */
+} sesame_name_field;
+
+/**
+ * The canonical key of a name (NFKD, marks removed, case folded, letter table, separators).
+ * An invalid name (ill-formed UTF-8, more than 100 code points, non-Latin script, symbols) gives
+ * `*valid_out = false` and an empty output; that is a result, not a failure.
+ * @param[out] out, out_cap, out_len the key (size-query convention, errors.h).
+ * @param[out] valid_out receives whether the key is valid; must not be NULL.
+ * @param s, s_len the name (UTF-8); NULL only with s_len 0.
+ * @param form ::SESAME_NAME_KEY_TEXT or ::SESAME_NAME_KEY_COMPACT.
+ * @return ::SESAME_OK, ::SESAME_E_BUFFER_TOO_SMALL, ::SESAME_E_INVALID_ARGUMENT.
+ * Thread safety: thread-safe. @since 0.1
+ */
+SESAME_NODISCARD SESAME_API sesame_status sesame_name_key(char *out, size_t out_cap, size_t *out_len, bool *valid_out,
+                                                          const char *s, size_t s_len,
+                                                          sesame_name_key_form form) SESAME_NOEXCEPT;
+
+/**
+ * Whether a typed name matches a recorded one under the spec's family or given-name (form) rule.
+ * An invalid key on either side matches nothing.
+ * @param[out] match_out receives the answer; must not be NULL.
+ * @param field ::SESAME_NAME_FIELD_FAMILY or ::SESAME_NAME_FIELD_GIVEN.
+ * @param record, record_len the school's value; typed, typed_len the attempt (UTF-8).
+ * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT.
+ * Thread safety: thread-safe. @since 0.1
+ */
+SESAME_NODISCARD SESAME_API sesame_status sesame_name_match(bool *match_out, sesame_name_field field,
+                                                            const char *record, size_t record_len,
+                                                            const char *typed, size_t typed_len) SESAME_NOEXCEPT;
+
+/**
+ * The FranceConnect tier of a recorded given name against FC `given_name`: 1 (the record is FC's
+ * first given name or a leading run of them), 2 (the record matches a later run: needs the phone
+ * as a step-up, never activates alone), 0 (no match).
+ * @param[out] tier_out receives 0, 1 or 2; must not be NULL.
+ * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT.
+ * Thread safety: thread-safe. @since 0.1
+ */
+SESAME_NODISCARD SESAME_API sesame_status sesame_name_fc_tier(int32_t *tier_out, const char *record, size_t record_len,
+                                                              const char *fc_given, size_t fc_given_len) SESAME_NOEXCEPT;
+
+/* ---- birth dates ----------------------------------------------------------------------------- */
+
+/** Errors of a typed birth date, in the order the rules check them. @since 0.1 */
+typedef enum sesame_date_error {
+    SESAME_DATE_OK = 0,             /**< valid */
+    SESAME_DATE_EMPTY = 1,          /**< nothing but white space */
+    SESAME_DATE_FORMAT = 2,         /**< not one of the accepted shapes (also ill-formed UTF-8) */
+    SESAME_DATE_TWO_DIGIT_YEAR = 3, /**< 12/03/14, 120314 */
+    SESAME_DATE_YEAR_RANGE = 4,     /**< before 1900 */
+    SESAME_DATE_MONTH_RANGE = 5,    /**< month not in 1..12 */
+    SESAME_DATE_DAY_RANGE = 6,      /**< no such day in that month */
+    SESAME_DATE_NOT_LEAP = 7,       /**< 29 February of a common year */
+    SESAME_DATE_FUTURE = 8          /**< after the reference date */
+} sesame_date_error;
+
+/** Flags on a valid date (for logs; the date is still compared). @since 0.1 */
+typedef enum sesame_date_flag {
+    SESAME_DATE_FLAG_AGE_OVER_25 = 1, /**< completed age at the reference date above 25 */
+    SESAME_DATE_FLAG_AGE_UNDER_2 = 2  /**< completed age below 2 */
+} sesame_date_flag;
+
+/**
+ * Parses a birth date as typed (JJ MM AAAA, JJ/MM/AAAA, AAAA-MM-JJ, JJMMAAAA, fullwidth digits...).
+ * An invalid date is a result (`*error_out` != ::SESAME_DATE_OK), not a failure.
+ * @param[out] error_out a ::sesame_date_error value; must not be NULL.
+ * @param[out] date_out yyyymmdd (20140312) when valid, else 0; must not be NULL.
+ * @param[out] flags_out ::sesame_date_flag bits when valid, else 0; must not be NULL.
+ * @param s, s_len the typed text; NULL only with s_len 0.
+ * @param today the reference date as yyyymmdd (never read from the clock).
+ * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT (NULL output, `today` not a real date).
+ * Thread safety: thread-safe. @since 0.1
+ */
+SESAME_NODISCARD SESAME_API sesame_status sesame_date_parse(int32_t *error_out, int32_t *date_out, uint32_t *flags_out,
+                                                            const char *s, size_t s_len, int32_t today) SESAME_NOEXCEPT;
+
+/**
+ * The stable name of a date error ("format", "not_leap"...; "" for ::SESAME_DATE_OK).
+ * @return a static string, never NULL ("unknown" for an unknown value).
+ * Thread safety: thread-safe. @since 0.1
+ */
+SESAME_API const char *sesame_date_error_name(int32_t error) SESAME_NOEXCEPT;
+
+/* ---- wrong-birth-date counter ------------------------------------------------------------------ */
+
+/** Counts wrong birth dates per pupil id (in-process, sliding window). @since 0.1 */
+typedef struct sesame_date_counter sesame_date_counter;
+
+/**
+ * Creates an in-process counter: after `max_failures` wrong dates for a pupil within `window_ms`
+ * the link is refused for self-service (`too_many_attempts`).
+ * @param[out] out the counter, NULL on failure; free it with sesame_date_counter_free().
+ * @param max_failures at least 1 (e.g. 3); window_ms at least 1 (e.g. 86400000).
+ * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT, ::SESAME_E_NOMEM.
+ * Thread safety: thread-safe; the counter itself may be shared by threads. @since 0.1
+ */
+SESAME_NODISCARD SESAME_API sesame_status sesame_date_counter_new(sesame_date_counter **out, uint32_t max_failures,
+                                                                  int64_t window_ms) SESAME_NOEXCEPT;
+
+/** Frees a counter; NULL is a no-op. Thread safety: not concurrently with its use. @since 0.1 */
+SESAME_API void sesame_date_counter_free(sesame_date_counter *counter) SESAME_NOEXCEPT;
+
+/* ---- directory --------------------------------------------------------------------------------- */
+
+/** The school's guardians, pupils and links, indexed by mobile number and family name. @since 0.1 */
+typedef struct sesame_directory sesame_directory;
+
+/**
+ * Creates an empty directory (fill it with the sesame_directory_add_* calls).
+ * @param[out] out the directory, NULL on failure; free it with sesame_directory_free().
+ * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT, ::SESAME_E_NOMEM.
+ * Thread safety: thread-safe. @since 0.1
+ */
+SESAME_NODISCARD SESAME_API sesame_status sesame_directory_new(sesame_directory **out) SESAME_NOEXCEPT;
+
+/** Frees a directory; NULL is a no-op. Thread safety: not concurrently with its use. @since 0.1 */
+SESAME_API void sesame_directory_free(sesame_directory *dir) SESAME_NOEXCEPT;
+
+/**
+ * Adds a guardian. A phone that does not normalize to a mobile, or a name whose key is invalid,
+ * keeps the guardian but makes it unreachable by that field (listed by sesame_directory_report()).
+ * Civility is accepted and ignored (never compared).
+ * @param dir the directory. Every text is a (pointer, length) pair, NULL only with length 0;
+ * `nom_naissance` and `phone` may be empty.
+ * @return ::SESAME_OK, ::SESAME_E_DUPLICATE (id already present), ::SESAME_E_INVALID_ARGUMENT
+ * (empty or ill-formed id), ::SESAME_E_NOMEM.
+ * Thread safety: not concurrently with any other use of `dir`. @since 0.1
+ */
+SESAME_NODISCARD SESAME_API sesame_status sesame_directory_add_guardian(
+    sesame_directory *dir, const char *id, size_t id_len, const char *civilite, size_t civilite_len, const char *nom,
+    size_t nom_len, const char *nom_naissance, size_t nom_naissance_len, const char *prenom, size_t prenom_len,
+    const char *phone, size_t phone_len) SESAME_NOEXCEPT;
+
+/**
+ * Adds a pupil; `birthdate` is "YYYY-MM-DD". The pupil's names are accepted and not used.
+ * @return ::SESAME_OK, ::SESAME_E_DUPLICATE, ::SESAME_E_PARSE (invalid birth date),
+ * ::SESAME_E_INVALID_ARGUMENT, ::SESAME_E_NOMEM.
+ * Thread safety: not concurrently with any other use of `dir`. @since 0.1
+ */
+SESAME_NODISCARD SESAME_API sesame_status sesame_directory_add_pupil(sesame_directory *dir, const char *id, size_t id_len,
+                                                                     const char *nom, size_t nom_len, const char *prenom,
+                                                                     size_t prenom_len, const char *birthdate,
+                                                                     size_t birthdate_len) SESAME_NOEXCEPT;
+
+/**
+ * Links a guardian to a pupil (both already added). `relation` is informative.
+ * @return ::SESAME_OK, ::SESAME_E_NOT_FOUND (unknown id), ::SESAME_E_DUPLICATE (link twice),
+ * ::SESAME_E_INVALID_ARGUMENT, ::SESAME_E_NOMEM.
+ * Thread safety: not concurrently with any other use of `dir`. @since 0.1
+ */
+SESAME_NODISCARD SESAME_API sesame_status sesame_directory_add_link(sesame_directory *dir, const char *guardian_id,
+                                                                    size_t guardian_id_len, const char *pupil_id,
+                                                                    size_t pupil_id_len, const char *relation,
+                                                                    size_t relation_len,
+                                                                    bool legal_representative) SESAME_NOEXCEPT;
+
+/**
+ * Builds a directory from the JSON document of the spec ({"guardians", "pupils", "links"}).
+ * Unknown fields are ignored. The detail of a failure names the record (array, index, id).
+ * @param[out] out the directory, NULL on failure.
+ * @param json, json_len the document (UTF-8).
+ * @return ::SESAME_OK, ::SESAME_E_PARSE (syntax, wrong field type, invalid pupil birth date),
+ * ::SESAME_E_DUPLICATE (duplicate id), ::SESAME_E_NOT_FOUND (dangling link),
+ * ::SESAME_E_INVALID_ARGUMENT, ::SESAME_E_NOMEM.
+ * Thread safety: thread-safe. @since 0.1
+ */
+SESAME_NODISCARD SESAME_API sesame_status sesame_directory_load_json(sesame_directory **out, const char *json,
+                                                                     size_t json_len) SESAME_NOEXCEPT;
+
+/**
+ * Same as sesame_directory_load_json() reading a file.
+ * @param path, path_len the file name (no NUL needed).
+ * @return as sesame_directory_load_json(), plus ::SESAME_E_IO.
+ * Thread safety: thread-safe. @since 0.1
+ */
+SESAME_NODISCARD SESAME_API sesame_status sesame_directory_load_json_file(sesame_directory **out, const char *path,
+                                                                          size_t path_len) SESAME_NOEXCEPT;
+
+/**
+ * A JSON report of the directory: {"guardians": n, "pupils": n, "links": n, "unreachable":
+ * [{"guardian": id, "field": "phone_mobile"|"nom"|"nom_naissance"|"prenom", "reason": ...}]}.
+ * Ids only, never names or numbers.
+ * @return ::SESAME_OK, ::SESAME_E_BUFFER_TOO_SMALL, ::SESAME_E_INVALID_ARGUMENT.
+ * Thread safety: shared-const. @since 0.1
+ */
+SESAME_NODISCARD SESAME_API sesame_status sesame_directory_report(char *out, size_t out_cap, size_t *out_len,
+                                                                  const sesame_directory *dir) SESAME_NOEXCEPT;
+
+/* ---- the decision ------------------------------------------------------------------------------ */
+
+/** The outcome of a decision. @since 0.1 */
+typedef enum sesame_decision_status {
+    SESAME_DECISION_ACTIVATED = 0, /**< every confirmation is ok */
+    SESAME_DECISION_PARTIAL = 1,   /**< some are: only those pupils are attached */
+    SESAME_DECISION_REJECTED = 2   /**< none (or identification failed) */
+} sesame_decision_status;
+
+/** The internal reason (for logs; never shown to the user). @since 0.1 */
+typedef enum sesame_decision_reason {
+    SESAME_REASON_OK = 0,
+    SESAME_REASON_PHONE_UNKNOWN = 1,
+    SESAME_REASON_NAME_MISMATCH = 2,
+    SESAME_REASON_AMBIGUOUS = 3,
+    SESAME_REASON_NOT_LEGAL_GUARDIAN = 4,
+    SESAME_REASON_BIRTHDATE_MISMATCH = 5
+} sesame_decision_reason;
+
+/** The user message, which never says which check failed. @since 0.1 */
+typedef enum sesame_user_message {
+    SESAME_USER_MESSAGE_OK_ALL = 0,
+    SESAME_USER_MESSAGE_OK_SOME = 1,
+    SESAME_USER_MESSAGE_GENERIC_FAILURE = 2
+} sesame_user_message;
+
+/** A decision, immutable once made. @since 0.1 */
+typedef struct sesame_decision sesame_decision;
+
+/**
+ * Decides a claim (the JSON object of the CLI spec: method "form" or "fc", phone, names or "fc"
+ * claims, "pupils" confirmations) against a directory: identification, then each confirmation.
+ * Wrong birth dates are counted in `counter` (each failure is recorded once per call).
+ * @param[out] out the decision, NULL on failure; free it with sesame_decision_free().
+ * @param dir the directory; counter may be NULL (wrong dates then not capped).
+ * @param claim, claim_len the claim JSON.
+ * @param today reference date yyyymmdd for typed dates; now_ms Unix milliseconds for the counter.
+ * @return ::SESAME_OK; ::SESAME_E_PARSE with detail "invalid_json" or "bad_claim:<field>";
+ * ::SESAME_E_DUPLICATE with detail "duplicate_pupil"; ::SESAME_E_INVALID_ARGUMENT (NULL, bad today);
+ * ::SESAME_E_STORE_FULL (counter full: nothing decided, fail closed); ::SESAME_E_NOMEM.
+ * Thread safety: shared-const on `dir` (concurrent decisions are safe once it is filled). @since 0.1
+ */
+SESAME_NODISCARD SESAME_API sesame_status sesame_directory_match(sesame_decision **out, const sesame_directory *dir,
+                                                                 sesame_date_counter *counter, const char *claim,
+                                                                 size_t claim_len, int32_t today,
+                                                                 int64_t now_ms) SESAME_NOEXCEPT;
+
+/**
+ * The same decision for a host that keeps records in its own database: `candidates_json` holds
+ * only the records concerned (e.g. the guardians sharing the phone, their links and pupils) in the
+ * directory JSON format; no directory is kept.
+ * @return as sesame_directory_match(), plus the load errors of sesame_directory_load_json().
+ * Thread safety: thread-safe. @since 0.1
+ */
+SESAME_NODISCARD SESAME_API sesame_status sesame_identity_match_candidates(sesame_decision **out,
+                                                                           sesame_date_counter *counter,
+                                                                           const char *candidates_json,
+                                                                           size_t candidates_json_len, const char *claim,
+                                                                           size_t claim_len, int32_t today,
+                                                                           int64_t now_ms) SESAME_NOEXCEPT;
+
+/** Frees a decision; NULL is a no-op. Thread safety: not concurrently with its use. @since 0.1 */
+SESAME_API void sesame_decision_free(sesame_decision *decision) SESAME_NOEXCEPT;
+
+/**
+ * The decision as the JSON object of the CLI (`status`, `reason`, `guardian`, `pupils`,
+ * `pupil_results`, `detail`, `user_message`, plus `pupil_details`, `user_text`, `near_miss`).
+ * @return ::SESAME_OK, ::SESAME_E_BUFFER_TOO_SMALL, ::SESAME_E_INVALID_ARGUMENT.
+ * Thread safety: shared-const. @since 0.1
+ */
+SESAME_NODISCARD SESAME_API sesame_status sesame_decision_json(char *out, size_t out_cap, size_t *out_len,
+                                                               const sesame_decision *decision) SESAME_NOEXCEPT;
+
+/**
+ * The outcome, reason and user message of a decision.
+ * @param[out] status_out, reason_out, message_out any may be NULL (not written).
+ * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT (decision NULL).
+ * Thread safety: shared-const. @since 0.1
+ */
+SESAME_NODISCARD SESAME_API sesame_status sesame_decision_outcome(const sesame_decision *decision, int32_t *status_out,
+                                                                  int32_t *reason_out,
+                                                                  int32_t *message_out) SESAME_NOEXCEPT;
+
+/* ---- login identifiers ----------------------------------------------------------------------- */
+
+/** Longest identifier: initial, dot, 20 letters, 4 digits. @since 0.1 */
+#define SESAME_LOGIN_ID_MAX_BYTES 26
+
+/** SESAME_LOGIN_ID_MAX_BYTES as a function (for FFIs). Thread safety: thread-safe. @since 0.1 */
+SESAME_API size_t sesame_login_id_max_bytes(void) SESAME_NOEXCEPT;
+
+/**
+ * Asked whether an identifier is taken: set `*taken_out` and return 0; a non-zero return stops
+ * the call with ::SESAME_E_CANCELLED. Must not throw or longjmp. @since 0.1
+ */
+typedef int32_t (*sesame_login_taken_fn)(void *payload, const char *login, size_t login_len, bool *taken_out);
+
+/**
+ * A login identifier `initial.family` + random suffix (CSPRNG): 2 digits (20 draws), then 3, then
+ * 4. Non-Latin names are transliterated (ICU "Any-Latin; Latin-ASCII"). Every call draws anew, so
+ * pass a buffer of SESAME_LOGIN_ID_MAX_BYTES + 1 bytes rather than a size query.
+ * @param[out] out, out_cap, out_len the identifier (size-query convention).
+ * @param family, given the names (UTF-8); an empty given name gives no initial and no dot.
+ * @param taken, taken_len identifiers already taken, one per line ('\n'; blank and '#' lines
+ *        ignored, compared in ASCII lowercase); NULL only with 0.
+ * @param fn, payload an optional callback consulted after the list (fn may be NULL).
+ * @return ::SESAME_OK, ::SESAME_E_INVALID_NAME (the family name gives no letter),
+ * ::SESAME_E_EXHAUSTED (every drawn suffix taken), ::SESAME_E_CANCELLED, ::SESAME_E_BUFFER_TOO_SMALL,
+ * ::SESAME_E_INVALID_ARGUMENT, ::SESAME_E_CRYPTO.
+ * Thread safety: thread-safe. @since 0.1
+ */
+SESAME_NODISCARD SESAME_API sesame_status sesame_login_id(char *out, size_t out_cap, size_t *out_len, const char *family,
+                                                          size_t family_len, const char *given, size_t given_len,
+                                                          const char *taken, size_t taken_len, sesame_login_taken_fn fn,
+                                                          void *payload) SESAME_NOEXCEPT;
+
+SESAME_END_DECL
+
+#endif /* SESAME_IDENTITY_H */

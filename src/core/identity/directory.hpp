@@ -1,0 +1,112 @@
+// The school's records, indexed for identification (spec: identity.md, "Directory").
+//
+// Guardians are indexed by E.164 mobile number (form path) and by the compact key and sorted token
+// multiset of every family-name alternative (FranceConnect path). The indexes are sorted vectors
+// of (64-bit hash, guardian) pairs, rebuilt lazily after additions: 16 bytes per entry, so an
+// académie of 1.5 million guardians stays compact. Only keys are kept, never the typed names.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/common/status.hpp"
+#include "core/identity/birthdate.hpp"
+#include "core/identity/names.hpp"
+
+namespace sesame::identity {
+
+struct LinkRef {
+    std::uint32_t pupil = 0;       // index into pupils
+    bool legal = false;            // legal_representative
+};
+
+struct GuardianRecord {
+    std::string id;
+    std::string e164;                       // empty when the phone is missing or not a mobile
+    std::vector<FamilyAlt> family;          // alts of nom and nom_naissance (may be empty)
+    GivenKey given;
+    std::vector<LinkRef> links;
+    bool has_legal_link() const noexcept;
+};
+
+struct PupilRecord {
+    std::string id;
+    Date birthdate;
+};
+
+// Why a guardian is kept but unreachable by one field (ids only, never the values).
+struct LoadWarning {
+    std::string guardian_id;
+    std::string field;    // "phone_mobile", "nom", "prenom"
+    std::string reason;   // "missing", "invalid_number", "not_mobile", "invalid_name"...
+};
+
+class Directory {
+public:
+    Directory() = default;
+    Directory(const Directory &) = delete;
+    Directory &operator=(const Directory &) = delete;
+    Directory(Directory &&other) noexcept;
+    Directory &operator=(Directory &&other) noexcept;
+
+    // Adds records one by one. Ids must be unique per kind (Code::duplicate); a link needs both
+    // ends already added (Code::not_found). Names or phones that do not normalize keep the guardian
+    // but make it unreachable by that field (see warnings()). Not thread-safe against queries.
+    Status add_guardian(std::string_view id, std::string_view nom, std::string_view nom_naissance,
+                        std::string_view prenom, std::string_view phone_mobile);
+    Status add_pupil(std::string_view id, std::string_view birthdate_iso);
+    Status add_link(std::string_view guardian_id, std::string_view pupil_id, bool legal_representative);
+
+    // The JSON document of the spec ({"guardians": [...], "pupils": [...], "links": [...]}).
+    // Errors name the record (array and index, and its id when it has one).
+    static Result<Directory> from_json(std::string_view json);
+    static Result<Directory> from_json_file(const std::string &path);
+
+    void reserve(std::size_t guardians, std::size_t pupils);
+
+    // Queries (shared-const: concurrent calls are safe once additions are finished).
+    std::vector<std::uint32_t> by_phone(std::string_view e164) const;
+    std::vector<std::uint32_t> by_family(const std::vector<FamilyAlt> &typed) const;  // verified matches
+    const GuardianRecord &guardian(std::uint32_t i) const { return guardians_[i]; }
+    const PupilRecord &pupil(std::uint32_t i) const { return pupils_[i]; }
+    const PupilRecord *find_pupil(std::string_view id) const;
+    std::size_t guardian_count() const noexcept { return guardians_.size(); }
+    std::size_t pupil_count() const noexcept { return pupils_.size(); }
+    std::size_t link_count() const noexcept { return link_count_; }
+    const std::vector<LoadWarning> &warnings() const noexcept { return warnings_; }
+    // Looks up a guardian's link to a pupil: nullptr when there is none.
+    const LinkRef *link(std::uint32_t guardian, std::string_view pupil_id) const;
+
+    // Builds the indexes now (otherwise done by the first query after additions).
+    void build_index() const;
+
+private:
+    struct Entry {
+        std::uint64_t hash;
+        std::uint32_t guardian;
+        bool operator<(const Entry &o) const noexcept { return hash < o.hash || (hash == o.hash && guardian < o.guardian); }
+    };
+    void ensure_index() const;
+    static void lookup(const std::vector<Entry> &idx, std::uint64_t h, std::vector<std::uint32_t> &out);
+
+    std::vector<GuardianRecord> guardians_;
+    std::vector<PupilRecord> pupils_;
+    std::unordered_map<std::string, std::uint32_t> guardian_ids_;
+    std::unordered_map<std::string, std::uint32_t> pupil_ids_;
+    std::vector<LoadWarning> warnings_;
+    std::size_t link_count_ = 0;
+
+    mutable std::mutex index_mutex_;
+    mutable std::atomic<bool> index_dirty_{true};
+    mutable std::vector<Entry> phone_index_;
+    mutable std::vector<Entry> family_index_;  // compacts and multisets of every alternative
+};
+
+std::uint64_t key_hash(std::string_view s) noexcept;
+
+}  // namespace sesame::identity
