@@ -7,7 +7,6 @@
 #include "sesame/version.h"
 #include "sesame/library.h"
 #include "sesame/phone_audit.h"
-#include "sesame/otp.h"
 #include "sesame/identity.h"
 
 #endif /* SESAME_H */
