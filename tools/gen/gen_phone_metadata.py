@@ -6,9 +6,18 @@ Run with Debian's Python:  /usr/bin/python3 tools/gen/gen_phone_metadata.py
 Sources (both Debian packages, nothing downloaded):
 - unicode_digits.inc: the Unicode Nd (decimal digit) ranges, read from utf8proc itself (libutf8proc2,
   Unicode 15.0) through ctypes, so the table is exactly what utf8proc_category() says.
+- metadata_tables.inc: libphonenumber's metadata (Apache-2.0) as shipped by Debian's
+  python3-phonenumbers 8.12.57 (the same version as libphonenumber-dev), compiled ahead of time:
+  for every country calling code, one acyclic DFA over the digits of the national significant number
+  whose final state tells validity, type and region (libphonenumber's GetRegionCodeForNumber and
+  GetNumberTypeHelper), whether the main region's general pattern matches (for national-prefix
+  stripping), and which NATIONAL / INTERNATIONAL format applies (ChooseFormattingPatternForNumber);
+  plus a small DFA per code for the national prefix typed after the code (national_prefix_for_parsing).
+  No regular expression is run at run time.
 """
 import ctypes
 import os
+import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -46,9 +55,644 @@ def gen_unicode_digits():
         f.write("\n".join(lines))
 
 
+# ---- a regular-expression compiler for libphonenumber's digit patterns ------------------------------
+DIGITS = "0123456789"
+
+
+class Parser:
+    """Parses the subset of regex syntax the metadata uses into an AST."""
+
+    def __init__(self, pattern, capture_fails=False):
+        self.p = pattern
+        self.i = 0
+        self.capture_fails = capture_fails
+
+    def parse(self):
+        node = self.alt()
+        if self.i != len(self.p):
+            raise ValueError("trailing input in %r at %d" % (self.p, self.i))
+        return node
+
+    def peek(self):
+        return self.p[self.i] if self.i < len(self.p) else None
+
+    def alt(self):
+        branches = [self.cat()]
+        while self.peek() == "|":
+            self.i += 1
+            branches.append(self.cat())
+        return ("alt", branches) if len(branches) > 1 else branches[0]
+
+    def cat(self):
+        items = []
+        while self.peek() is not None and self.peek() not in "|)":
+            items.append(self.repeat())
+        return ("cat", items)
+
+    def repeat(self):
+        node = self.atom()
+        while True:
+            c = self.peek()
+            if c == "?":
+                self.i += 1
+                node = ("rep", node, 0, 1)
+            elif c == "*":
+                self.i += 1
+                node = ("rep", node, 0, None)
+            elif c == "+":
+                self.i += 1
+                node = ("rep", node, 1, None)
+            elif c == "{":
+                j = self.p.index("}", self.i)
+                body = self.p[self.i + 1:j]
+                self.i = j + 1
+                if "," in body:
+                    lo, hi = body.split(",")
+                    node = ("rep", node, int(lo), int(hi) if hi else None)
+                else:
+                    node = ("rep", node, int(body), int(body))
+            else:
+                return node
+
+    def atom(self):
+        c = self.peek()
+        if c == "(":
+            self.i += 1
+            capture = True
+            if self.p.startswith("?:", self.i):
+                self.i += 2
+                capture = False
+            node = self.alt()
+            if self.peek() != ")":
+                raise ValueError("missing ) in %r" % self.p)
+            self.i += 1
+            if capture and self.capture_fails:
+                return ("fail",)
+            return node
+        if c == "[":
+            j = self.i + 1
+            chars = set()
+            while self.p[j] != "]":
+                if self.p[j] == "\\" and self.p[j + 1] == "d":
+                    chars |= set(DIGITS)
+                    j += 2
+                elif j + 2 < len(self.p) and self.p[j + 1] == "-" and self.p[j + 2] != "]":
+                    lo, hi = self.p[j], self.p[j + 2]
+                    chars |= {chr(k) for k in range(ord(lo), ord(hi) + 1)}
+                    j += 3
+                else:
+                    chars.add(self.p[j])
+                    j += 1
+            self.i = j + 1
+            return ("chars", frozenset(chars & set(DIGITS)))
+        if c == "\\":
+            if self.p[self.i + 1] != "d":
+                raise ValueError("escape in %r" % self.p)
+            self.i += 2
+            return ("chars", frozenset(DIGITS))
+        if c == "$":
+            # End anchor: only met in national_prefix_for_parsing branches that capture; such a
+            # branch never strips a prefix here (see strip semantics below).
+            self.i += 1
+            return ("fail",)
+        if c is not None and c in DIGITS:
+            self.i += 1
+            return ("chars", frozenset(c))
+        raise ValueError("unsupported %r in %r" % (c, self.p))
+
+
+class NFA:
+    def __init__(self):
+        self.eps = []
+        self.trans = []  # list of (charset, target)
+
+    def state(self):
+        self.eps.append([])
+        self.trans.append([])
+        return len(self.eps) - 1
+
+    def build(self, node):
+        """Returns (start, end) of a fragment."""
+        kind = node[0]
+        if kind == "chars":
+            a, b = self.state(), self.state()
+            self.trans[a].append((node[1], b))
+            return a, b
+        if kind == "fail":
+            return self.state(), self.state()
+        if kind == "cat":
+            a = b = self.state()
+            for item in node[1]:
+                s, e = self.build(item)
+                self.eps[b].append(s)
+                b = e
+            return a, b
+        if kind == "alt":
+            a, b = self.state(), self.state()
+            for br in node[1]:
+                s, e = self.build(br)
+                self.eps[a].append(s)
+                self.eps[e].append(b)
+            return a, b
+        if kind == "rep":
+            _, sub, lo, hi = node
+            a = b = self.state()
+            for _ in range(lo):
+                s, e = self.build(sub)
+                self.eps[b].append(s)
+                b = e
+            if hi is None:
+                s, e = self.build(sub)
+                self.eps[b].append(s)
+                self.eps[e].append(b)
+                return a, b
+            end = self.state()
+            self.eps[b].append(end)
+            for _ in range(hi - lo):
+                s, e = self.build(sub)
+                self.eps[b].append(s)
+                self.eps[e].append(end)
+                b = e
+            return a, end
+        raise ValueError(kind)
+
+    def closure(self, states):
+        stack = list(states)
+        seen = set(states)
+        while stack:
+            s = stack.pop()
+            for t in self.eps[s]:
+                if t not in seen:
+                    seen.add(t)
+                    stack.append(t)
+        return frozenset(seen)
+
+
+class DFA:
+    """A minimal DFA over the ten digits: next[s][d] (-1 = dead), accept[s]; state 0 is the start."""
+
+    def __init__(self, pattern, capture_fails=False):
+        nfa = NFA()
+        start, end = nfa.build(Parser(pattern, capture_fails).parse())
+        init = nfa.closure([start])
+        ids = {init: 0}
+        sets = [init]
+        nxt = []
+        k = 0
+        while k < len(sets):
+            cur = sets[k]
+            row = []
+            for d in DIGITS:
+                tgt = set()
+                for s in cur:
+                    for cs, t in nfa.trans[s]:
+                        if d in cs:
+                            tgt.add(t)
+                if not tgt:
+                    row.append(-1)
+                    continue
+                c = nfa.closure(tgt)
+                if c not in ids:
+                    ids[c] = len(sets)
+                    sets.append(c)
+                row.append(ids[c])
+            nxt.append(row)
+            k += 1
+        accept = [end in st for st in sets]
+        self.next, self.accept = self._minimize(nxt, accept)
+
+    @staticmethod
+    def _minimize(nxt, accept):
+        n = len(nxt)
+        # Moore partition refinement; a "live" check removes states that cannot reach acceptance.
+        live = [a for a in accept]
+        changed = True
+        while changed:
+            changed = False
+            for s in range(n):
+                if not live[s] and any(t >= 0 and live[t] for t in nxt[s]):
+                    live[s] = True
+                    changed = True
+        cls = [(1 if accept[s] else 0) if live[s] else -1 for s in range(n)]
+        while True:
+            sig = {}
+            new = []
+            for s in range(n):
+                if cls[s] == -1:
+                    new.append(-1)
+                    continue
+                key = (cls[s], tuple(cls[t] if t >= 0 else -1 for t in nxt[s]))
+                new.append(sig.setdefault(key, len(sig)))
+            if len(sig) == len(set(c for c in cls if c != -1)):
+                cls = new
+                break
+            cls = new
+        if cls[0] == -1:
+            return [[-1] * 10], [False]
+        # Renumber with the start state first.
+        order = {cls[0]: 0}
+        for s in range(n):
+            if cls[s] != -1 and cls[s] not in order:
+                order[cls[s]] = len(order)
+        m = len(order)
+        rnxt = [None] * m
+        racc = [False] * m
+        for s in range(n):
+            if cls[s] == -1:
+                continue
+            c = order[cls[s]]
+            if rnxt[c] is None:
+                rnxt[c] = [order[cls[t]] if t >= 0 and cls[t] != -1 else -1 for t in nxt[s]]
+                racc[c] = accept[s]
+        return rnxt, racc
+
+    def fullmatch(self, digits):
+        s = 0
+        for d in digits:
+            s = self.next[s][int(d)]
+            if s < 0:
+                return False
+        return self.accept[s]
+
+
+# ---- libphonenumber semantics, compiled --------------------------------------------------------------
+TYPE_IDS = {"unknown": 0, "mobile": 1, "fixed_line": 2, "fixed_line_or_mobile": 3, "voip": 4, "toll_free": 5,
+            "premium_rate": 6, "shared_cost": 7, "uan": 8, "pager": 9, "personal_number": 10, "voicemail": 11}
+# GetNumberTypeHelper's order.
+TYPE_ORDER = ["premium_rate", "toll_free", "shared_cost", "voip", "personal_number", "pager", "uan", "voicemail"]
+MAX_NSN = 17
+ACC = -2  # sticky state of a prefix (leading-digits) component once it has matched
+
+_dfa_cache = {}
+
+
+def dfa(pattern, capture_fails=False):
+    key = (pattern, capture_fails)
+    if key not in _dfa_cache:
+        _dfa_cache[key] = DFA(pattern, capture_fails)
+    return _dfa_cache[key]
+
+
+def metadata_for(cc, region):
+    from phonenumbers import PhoneMetadata
+    if region == "001":
+        return PhoneMetadata.metadata_for_nongeo_region(cc)
+    return PhoneMetadata.metadata_for_region(region)
+
+
+def desc_lengths(desc):
+    pl = tuple(desc.possible_length or ())
+    return None if not pl else frozenset(pl)
+
+
+class Country:
+    """The components of one calling code's DFA and how its final states are labelled."""
+
+    def __init__(self, cc, regions):
+        self.cc = cc
+        self.regions = regions
+        self.comps = []  # (dfa, is_prefix)
+        self.region_info = []
+        for r in regions:
+            md = metadata_for(cc, r)
+            info = {"region": r, "leading": None, "types": {}, "general": None, "same_fm": md.same_mobile_and_fixed_line_pattern}
+            if md.leading_digits:
+                info["leading"] = self.comp(md.leading_digits, True)
+            g = md.general_desc
+            info["general"] = (self.comp(g.national_number_pattern), desc_lengths(g))
+            for t in TYPE_ORDER + ["fixed_line", "mobile"]:
+                desc = getattr(md, t)
+                if desc is None or not desc.national_number_pattern or desc.possible_length == (-1,):
+                    continue
+                info["types"][t] = (self.comp(desc.national_number_pattern), desc_lengths(desc))
+            self.region_info.append(info)
+        main = metadata_for(cc, regions[0])
+        self.main = main
+        self.gen_main = self.comp(main.general_desc.national_number_pattern)
+        self.nat_formats = [self.fmt(f, True) for f in main.number_format]
+        intl = main.intl_number_format if main.intl_number_format else main.number_format
+        self.intl_formats = [self.fmt(f, False) for f in intl if f.format != "NA"]
+        gd = main.general_desc
+        self.possible = frozenset(gd.possible_length or ())
+        self.local = frozenset(gd.possible_length_local_only or ())
+
+    def comp(self, pattern, prefix=False):
+        self.comps.append((dfa(pattern), prefix))
+        return len(self.comps) - 1
+
+    def fmt(self, f, national):
+        ld = self.comp(f.leading_digits_pattern[-1], True) if f.leading_digits_pattern else None
+        full = self.comp(f.pattern)
+        template = f.format
+        if national and f.national_prefix_formatting_rule:
+            # As libphonenumber: the rule's \1 stands for the first group reference of the format.
+            rule = f.national_prefix_formatting_rule
+            template = re.sub(r"(\\\d)", lambda m: rule.replace("\\1", m.group(1)), template, count=1)
+        return (ld, full, f.pattern, template)
+
+    # -- labels
+    def label(self, states, length):
+        def full(ci, lengths=None):
+            s = states.get(ci)
+            if s is None or s == ACC:
+                return False
+            if lengths is not None and length not in lengths:
+                return False
+            return self.comps[ci][0].accept[s]
+
+        def prefix(ci):
+            return states.get(ci) == ACC
+
+        def type_helper(info):
+            gci, glen = info["general"]
+            if not full(gci, glen):
+                return "unknown"
+            for t in TYPE_ORDER:
+                if t in info["types"] and full(*info["types"][t]):
+                    return t
+            fixed = "fixed_line" in info["types"] and full(*info["types"]["fixed_line"])
+            mobile = "mobile" in info["types"] and full(*info["types"]["mobile"])
+            if fixed:
+                if info["same_fm"] or mobile:
+                    return "fixed_line_or_mobile"
+                return "fixed_line"
+            if mobile:
+                return "mobile"
+            return "unknown"
+
+        chosen = None
+        for info in self.region_info:
+            if info["leading"] is not None:
+                if prefix(info["leading"]):
+                    chosen = info
+                    break
+            elif type_helper(info) != "unknown":
+                chosen = info
+                break
+        t = type_helper(chosen) if chosen is not None else "unknown"
+        valid = t != "unknown"
+        gen = full(self.gen_main)
+        nat = intl = -1
+        for k, (ld, fullci, _, _) in enumerate(self.nat_formats):
+            if (ld is None or prefix(ld)) and full(fullci):
+                nat = k
+                break
+        for k, (ld, fullci, _, _) in enumerate(self.intl_formats):
+            if (ld is None or prefix(ld)) and full(fullci):
+                intl = k
+                break
+        return (valid, TYPE_IDS[t] if valid else 0, chosen["region"] if valid else "", gen, nat, intl)
+
+
+class Builder:
+    """Builds the shared, merged state table of every country's DFA."""
+
+    def __init__(self):
+        self.sig = {(0, (0,) * 10): 0}  # state 0: dead (label 0)
+        self.rows = [((0,) * 10, 0)]
+        self.labels = {(False, 0, "", False, None, None): 0}
+        self.formats = {}
+
+    def label_id(self, lab):
+        if lab not in self.labels:
+            self.labels[lab] = len(self.labels)
+        return self.labels[lab]
+
+    def format_id(self, f):
+        if f is None:
+            return 0
+        if f not in self.formats:
+            self.formats[f] = len(self.formats) + 1
+        return self.formats[f]
+
+    def country(self, c):
+        memo = {}
+        sys.setrecursionlimit(10000)
+
+        def step(key, d):
+            out = []
+            for ci, s in key:
+                if s == ACC:
+                    out.append((ci, ACC))
+                    continue
+                dd, is_prefix = c.comps[ci]
+                t = dd.next[s][d]
+                if t < 0:
+                    continue
+                if is_prefix and dd.accept[t]:
+                    out.append((ci, ACC))
+                else:
+                    out.append((ci, t))
+            return tuple(out)
+
+        def alive(key):
+            return any(s != ACC and not c.comps[ci][1] for ci, s in key)
+
+        def visit(key, depth):
+            mk = (key, depth)
+            if mk in memo:
+                return memo[mk]
+            if not alive(key):
+                memo[mk] = 0
+                return 0
+            lab = c.label(dict(key), depth)
+            valid, t, region, gen, nat, intl = lab
+            natf = intlf = None
+            if nat >= 0:
+                natf = (c.nat_formats[nat][2], c.nat_formats[nat][3])
+            if intl >= 0:
+                intlf = (c.intl_formats[intl][2], c.intl_formats[intl][3])
+            lid = self.label_id((valid, t, region, gen, self.format_id(natf), self.format_id(intlf)))
+            if depth < MAX_NSN:
+                children = tuple(visit(step(key, d), depth + 1) for d in range(10))
+            else:
+                children = (0,) * 10
+            sg = (lid, children)
+            if sg not in self.sig:
+                self.sig[sg] = len(self.rows)
+                self.rows.append((children, lid))
+            memo[mk] = self.sig[sg]
+            return memo[mk]
+
+        root = []
+        for ci, (dd, is_prefix) in enumerate(c.comps):
+            root.append((ci, ACC if is_prefix and dd.accept[0] else 0))
+        return visit(tuple(root), 0)
+
+
+# national_prefix_transform_rule: the six main regions of 8.12.57 that have one, decomposed by hand
+# into [pre][kept group][post]($) -> literal + kept group (+ the rest of the number). The generator
+# checks that the metadata still says exactly this.
+TRANSFORMS = {
+    "AR": (r"0\?\(\?:\((?P<g>.*)\)15\)\?", "9\\1", "0?", "15", False, "9"),
+    "BR": (r"\(\?:0\|90\)\(\?:\((?P<c>1\[245\]\|2\[1-35\]\|31\|4\[13\]\|\[56\]5\|99)\)\((?P<g>\\d\{10,11\})\)\)\?",
+           "\\2", "(?:0|90)(?:%(c)s)", "", False, ""),
+    "GA": (r"0\((?P<g>.*)\)", "\\1", "0", "", False, ""),
+    "MG": (r"0\|\((?P<g>\[24-9\]\\d\{6\})\)\$", "20\\1", "", "", True, "20"),
+    "SM": (r"\((?P<g>\[89\]\\d\{5\})\)\$", "0549\\1", "", "", True, "0549"),
+    "NF": (r"\((?P<g>\[0-258\]\\d\{4\})\)\$", "3\\1", "", "", True, "3"),
+}
+
+
+class PrefixBuilder:
+    """National-prefix DFAs (longest match of national_prefix_for_parsing at the start)."""
+
+    def __init__(self):
+        self.rows = [((0,) * 10, False)]  # state 0: dead
+
+    def add(self, d):
+        base = len(self.rows)
+        for s in range(len(d.next)):
+            self.rows.append((tuple(base + t if t >= 0 else 0 for t in d.next[s]), d.accept[s]))
+        return base
+
+
+def parse_format(pattern):
+    groups = []
+    for m in re.finditer(r"\(\\d(?:\{(\d+)(?:,(\d+))?\})?\)", pattern):
+        if m.group(1) is None:
+            groups.append((1, 1))
+        else:
+            lo = int(m.group(1))
+            hi = int(m.group(2)) if m.group(2) else lo
+            groups.append((lo, hi))
+    # The format patterns of 8.12.57 are all sequences of (\d{n}) / (\d{n,m}) groups.
+    rebuilt = "".join(m.group(0) for m in re.finditer(r"\(\\d(?:\{(\d+)(?:,(\d+))?\})?\)", pattern))
+    assert rebuilt == pattern, pattern
+    return groups
+
+
+def c_string(s):
+    out = []
+    for ch in s:
+        if ch == "\\":
+            raise ValueError(s)
+        if ch == '"':
+            out.append('\\"')
+        elif 32 <= ord(ch) < 127:
+            out.append(ch)
+        else:
+            for b in ch.encode("utf-8"):
+                out.append("\\x%02X\"\"" % b)
+    return "".join(out)
+
+
+def format_template(t):
+    # \N group references become the bytes 0x01..0x09.
+    out = []
+    i = 0
+    while i < len(t):
+        if t[i] == "\\" and i + 1 < len(t) and t[i + 1].isdigit():
+            out.append('\\x0%d""' % int(t[i + 1]))
+            i += 2
+        else:
+            out.append(c_string(t[i]))
+            i += 1
+    return "".join(out)
+
+
+def gen_metadata():
+    import phonenumbers
+    from phonenumbers.phonenumberutil import COUNTRY_CODE_TO_REGION_CODE
+    version = phonenumbers.__version__
+    assert version == "8.12.57", version
+    b = Builder()
+    pb = PrefixBuilder()
+    countries = []
+    transforms = []
+    for cc in sorted(COUNTRY_CODE_TO_REGION_CODE):
+        regions = list(COUNTRY_CODE_TO_REGION_CODE[cc])
+        c = Country(cc, regions)
+        root = b.country(c)
+        main = c.main
+        np_root = 0
+        if main.national_prefix_for_parsing:
+            has_transform = bool(main.national_prefix_transform_rule)
+            np_root = pb.add(dfa(main.national_prefix_for_parsing, capture_fails=has_transform))
+            if has_transform:
+                shape, rule, pre, post, anchored, lit = TRANSFORMS[regions[0]]
+                m = re.fullmatch(shape, main.national_prefix_for_parsing)
+                assert m is not None and main.national_prefix_transform_rule == rule, (regions[0], main.national_prefix_for_parsing)
+                pre = pre % m.groupdict()
+                transforms.append((cc, pb.add(dfa(pre)), pb.add(dfa(m.group("g"))), pb.add(dfa(post)), anchored, lit, regions[0]))
+        poss = sum(1 << n for n in c.possible if n > 0)
+        local = sum(1 << n for n in c.local if n > 0)
+        countries.append((cc, root, np_root, poss, local, regions[0]))
+        print("cc %d: %d states so far" % (cc, len(b.rows)), file=sys.stderr)
+    regions = sorted(set(lab[2] for lab in b.labels))
+    region_ix = {r: k for k, r in enumerate(regions)}
+    assert len(b.rows) < 65536 and len(pb.rows) < 65536
+    L = []
+    w = L.append
+    w("// Generated by tools/gen/gen_phone_metadata.py from libphonenumber %s metadata" % version)
+    w("// (Debian python3-phonenumbers %s, Apache-2.0, see NOTICE): do not edit." % version)
+    w("#pragma once")
+    w("#include <cstdint>")
+    w("namespace sesame::phone::generated {")
+    w('inline constexpr char kMetadataVersion[] = "%s";' % version)
+    w("inline constexpr char kRegions[][4] = {")
+    w("    " + ", ".join('"%s"' % r for r in regions))
+    w("};")
+    w("// flags: 1 valid, 2 the main region's general pattern matches.")
+    w("struct Label { std::uint8_t flags, type, region; std::uint16_t nat_fmt, intl_fmt; };")
+    w("inline constexpr Label kLabels[] = {")
+    for lab, k in sorted(b.labels.items(), key=lambda kv: kv[1]):
+        valid, t, region, gen, natf, intlf = lab
+        w("    {%d, %d, %d, %d, %d}," % ((1 if valid else 0) | (2 if gen else 0), t, region_ix[region], natf or 0, intlf or 0))
+    w("};")
+    w("// A format: groups of (min, max) digits, and a template where bytes 1-9 stand for the groups.")
+    w("struct NumberFormat { std::uint8_t groups; std::uint8_t min[8]; std::uint8_t max[8]; const char *tmpl; };")
+    w("inline constexpr NumberFormat kFormats[] = {")
+    w('    {0, {}, {}, ""},')
+    for (pattern, template), k in sorted(b.formats.items(), key=lambda kv: kv[1]):
+        gs = parse_format(pattern)
+        assert 0 < len(gs) <= 8, pattern
+        w('    {%d, {%s}, {%s}, "%s"},  // %s' % (len(gs), ", ".join(str(g[0]) for g in gs),
+                                                 ", ".join(str(g[1]) for g in gs), format_template(template), pattern))
+    w("};")
+    w("// State table shared by every calling code; state 0 is dead. Row: next state per digit 0-9.")
+    w("inline constexpr std::uint16_t kNext[][10] = {")
+    for children, _ in b.rows:
+        w("    {%s}," % ",".join(str(x) for x in children))
+    w("};")
+    w("// Label of the number when it ends in that state.")
+    w("inline constexpr std::uint16_t kStateLabel[] = {")
+    lab_ids = [lid for _, lid in b.rows]
+    for i in range(0, len(lab_ids), 20):
+        w("    " + ",".join(str(x) for x in lab_ids[i:i + 20]) + ",")
+    w("};")
+    w("// National prefixes typed after the code: DFA rows (state 0 dead) and accepting states.")
+    w("inline constexpr std::uint16_t kPrefixNext[][10] = {")
+    for children, _ in pb.rows:
+        w("    {%s}," % ",".join(str(x) for x in children))
+    w("};")
+    w("inline constexpr bool kPrefixAccept[] = {")
+    w("    " + ",".join("true" if a else "false" for _, a in pb.rows))
+    w("};")
+    w("// national_prefix_transform_rule: [pre][kept][post]($) at the start becomes lit + kept.")
+    w("struct Transform { std::uint16_t cc, pre, kept, post; bool anchored; const char *lit; };")
+    w("inline constexpr Transform kTransforms[] = {")
+    for cc, pre, kept, post, anchored, lit, r in transforms:
+        w('    {%d, %d, %d, %d, %s, "%s"},  // %s' % (cc, pre, kept, post, "true" if anchored else "false", lit, r))
+    w("};")
+    w("// possible / local_only: bit n set when a national number of n digits is possible for the")
+    w("// main region (libphonenumber TestNumberLength).")
+    w("struct CountryCode { std::uint16_t cc; std::uint16_t root; std::uint16_t prefix_root; std::uint32_t possible; std::uint32_t local_only; };")
+    w("inline constexpr CountryCode kCountryCodes[] = {")
+    for cc, root, npr, poss, local, r in countries:
+        w("    {%d, %d, %d, 0x%X, 0x%X},  // %s" % (cc, root, npr, poss, local, r))
+    w("};")
+    w("}  // namespace sesame::phone::generated")
+    w("")
+    with open(os.path.join(OUT, "metadata_tables.inc"), "w") as f:
+        f.write("\n".join(L))
+    print("states %d, labels %d, formats %d, prefix states %d" % (len(b.rows), len(b.labels), len(b.formats), len(pb.rows)), file=sys.stderr)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     gen_unicode_digits()
+    gen_metadata()
 
 
 if __name__ == "__main__":

@@ -29,8 +29,10 @@ int country_code_length(std::string_view d) noexcept;
 // Validity, type and region of nsn under cc; false when cc is unknown.
 bool lookup(std::uint16_t cc, std::string_view nsn, Meta &out) noexcept;
 
-// nsn with a national prefix typed after the country code removed, as libphonenumber does.
-std::string_view strip_national_prefix(std::uint16_t cc, std::string_view nsn) noexcept;
+// nsn with a national prefix typed after the country code removed (or transformed), as
+// libphonenumber does; the result points into nsn or into buf (which needs kStripBuffer bytes).
+inline constexpr std::size_t kStripBuffer = 40;
+std::string_view strip_national_prefix(std::uint16_t cc, std::string_view nsn, char *buf) noexcept;
 
 // Writes nsn grouped by libphonenumber's NATIONAL (national = true) or INTERNATIONAL format of cc
 // into out (no NUL); returns the length (at most cap).

@@ -328,7 +328,8 @@ Parsed international(std::string_view d) noexcept {
     if (cc_len == 0) return reject(Error::invalid_number);
     unsigned cc = 0;
     for (int k = 0; k < cc_len; ++k) cc = cc * 10 + unsigned(d[std::size_t(k)] - '0');
-    std::string_view rest = d.substr(std::size_t(cc_len));
+    const std::string_view typed = d.substr(std::size_t(cc_len));
+    std::string_view rest = typed;
     if (cc == 33 || is_overseas_code(cc)) {
         if (rest.size() == 10 && rest[0] == '0') rest.remove_prefix(1);
         if (cc == 33) return rest.size() == 9 ? french(rest) : reject(Error::invalid_number);
@@ -336,9 +337,10 @@ Parsed international(std::string_view d) noexcept {
             if (row->cc != cc) return reject(Error::invalid_number);
             return accept_overseas(*row, rest);
         }
-    } else {
-        rest = detail::strip_national_prefix(std::uint16_t(cc), rest);
     }
+    // Everything else follows libphonenumber, national prefix stripping included.
+    char stripped[detail::kStripBuffer];
+    rest = detail::strip_national_prefix(std::uint16_t(cc), typed, stripped);
     if (rest.empty() || rest.size() > 17) return reject(Error::invalid_number);
     detail::Meta meta;
     if (!detail::lookup(std::uint16_t(cc), rest, meta) || !meta.valid) return reject(Error::invalid_number);
@@ -469,18 +471,14 @@ std::size_t format_to(const Number &n, Format f, char *out, std::size_t cap) noe
         for (char c : cc) put(c);
         put(' ');
         char grouped[kMaxFormatBytes];
-        std::size_t glen = 0;
-        if (n.country_code == 33 || (french_plan(n) && n.country_code != 33)) {
-            // French plan: libphonenumber's INTERNATIONAL grouping (FR: 8 -> 3 2 2 2, else 1 2 2 2 2;
-            // overseas territories: 3 2 2 2).
-            const bool three = n.country_code != 33 || nsn[0] == '8';
+        std::size_t glen = detail::format_nsn(n.country_code, nsn, false, grouped, sizeof grouped);
+        if (glen == nsn.size() && french_plan(n)) {
+            // No INTERNATIONAL format of the territory covers this table number: group it 3 2 2 2.
+            glen = 0;
             for (std::size_t k = 0; k < nsn.size(); ++k) {
-                if (three ? (k == 3 || k == 5 || k == 7) : (k == 1 || k == 3 || k == 5 || k == 7))
-                    grouped[glen++] = ' ';
+                if (k == 3 || k == 5 || k == 7) grouped[glen++] = ' ';
                 grouped[glen++] = nsn[k];
             }
-        } else {
-            glen = detail::format_nsn(n.country_code, nsn, false, grouped, sizeof grouped);
         }
         if (f == Format::international) {
             for (std::size_t k = 0; k < glen; ++k) put(grouped[k]);

@@ -298,3 +298,62 @@ TEST(PhoneUnicode, NdTableMatchesUtf8proc) {
 
 }  // namespace
 }  // namespace sesame::phone
+
+namespace sesame::phone {
+namespace {
+
+struct Foreign {
+    const char *raw, *e164, *region;
+    Type type;
+    const char *national, *international;
+};
+
+TEST(PhoneForeign, GeneratedTables) {
+    const Foreign cases[] = {
+        {"+44 (0)20 7946 0958", "+442079460958", "GB", Type::fixed_line, "020 7946 0958", "+44 20 7946 0958"},
+        {"+44 7400 123456", "+447400123456", "GB", Type::mobile, "07400 123456", "+44 7400 123456"},
+        {"+1 202 555 0123", "+12025550123", "US", Type::fixed_line_or_mobile, "(202) 555-0123", "+1 202-555-0123"},
+        {"+1 242 359 1234", "+12423591234", "BS", Type::mobile, "(242) 359-1234", "+1 242-359-1234"},
+        {"0041 79 123 45 67", "+41791234567", "CH", Type::mobile, "079 123 45 67", "+41 79 123 45 67"},
+        {"+49 1512 3456789", "+4915123456789", "DE", Type::mobile, "01512 3456789", "+49 1512 3456789"},
+        {"+687 75 12 34", "+687751234", "NC", Type::mobile, "75.12.34", "+687 75.12.34"},
+        {"+689 87 12 34 56", "+68987123456", "PF", Type::mobile, "87 12 34 56", "+689 87 12 34 56"},
+        {"+681 82 12 34", "+681821234", "WF", Type::mobile, "82 12 34", "+681 82 12 34"},
+        {"+508 41 23 45", "+508412345", "PM", Type::fixed_line, "041 23 45", "+508 41 23 45"},
+        {"+800 1234 5678", "+80012345678", "001", Type::toll_free, "1234 5678", "+800 1234 5678"},
+        {"+39 06 1234 5678", "+390612345678", "IT", Type::fixed_line, "06 1234 5678", "+39 06 1234 5678"},
+        {"+54 11 15 2345 6789", "+5491123456789", "AR", Type::mobile, "011 15-2345-6789", "+54 9 11 2345-6789"},
+        {"+672 10660", "+672310660", "NF", Type::fixed_line, "3 10660", "+672 3 10660"},  // transform rule
+        {"+7 912 345 67 89", "+79123456789", "RU", Type::mobile, "8 (912) 345-67-89", "+7 912 345-67-89"},
+    };
+    for (const Foreign &f : cases) {
+        const Parsed p = normalize(f.raw);
+        ASSERT_TRUE(p.ok()) << f.raw << " " << error_name(p.error);
+        EXPECT_EQ(p.number.e164(), f.e164) << f.raw;
+        EXPECT_STREQ(p.number.region, f.region) << f.raw;
+        EXPECT_EQ(p.number.type, f.type) << f.raw;
+        EXPECT_EQ(p.number.is_mobile, f.type == Type::mobile || f.type == Type::fixed_line_or_mobile) << f.raw;
+        EXPECT_EQ(format_national(p.number), f.national) << f.raw;
+        EXPECT_EQ(format_international(p.number), f.international) << f.raw;
+    }
+    EXPECT_EQ(normalize("+44 20 7946 095").error, Error::invalid_number);
+    EXPECT_EQ(normalize("+999 1234 5678").error, Error::invalid_number);  // unassigned code
+    EXPECT_EQ(normalize("+262 976 12 34 56").error, Error::invalid_number);
+    EXPECT_EQ(normalize("+1234567890123456789").error, Error::invalid_number);
+}
+
+TEST(PhoneForeign, OverseasCodesOutsideTheTable) {
+    const Parsed p = normalize("+262 269 61 12 34");  // table row 269 (Mayotte landline)
+    ASSERT_TRUE(p.ok());
+    EXPECT_STREQ(p.number.region, "YT");
+    EXPECT_EQ(format_national(p.number), "02 69 61 12 34");
+    EXPECT_EQ(format_international(p.number), "+262 269 61 12 34");
+    const Parsed m = normalize("+508 55 12 34");  // Saint-Pierre-et-Miquelon 6-digit plan
+    ASSERT_TRUE(m.ok());
+    EXPECT_EQ(m.number.e164(), "+508551234");
+    EXPECT_TRUE(m.number.is_mobile);
+    EXPECT_EQ(format_masked(m.number), "+508 5\xE2\x80\xA2 \xE2\x80\xA2\xE2\x80\xA2 34");
+}
+
+}  // namespace
+}  // namespace sesame::phone
