@@ -4,6 +4,11 @@
 namespace cli {
 
 int cmd_phone_audit(const std::vector<std::string> &args);
+int cmd_name_key(const std::vector<std::string> &args);
+int cmd_name_match(const std::vector<std::string> &args);
+int cmd_date_parse(const std::vector<std::string> &args);
+int cmd_guardian_match(const std::vector<std::string> &args);
+int cmd_login_id(const std::vector<std::string> &args);
 
 const std::vector<Command> &commands() {
     static const std::vector<Command> table = {
@@ -15,6 +20,26 @@ const std::vector<Command> &commands() {
          "{rows, summary, shared_numbers, problems}. A progress bar is drawn on stderr when it is a terminal.\n"
          "Exit status: 0 done, 1 read error, 2 usage error (missing FILE or --column, unknown column).",
          cmd_phone_audit},
+        {"name key", "canonical key of a name (one name per line)",
+         "\n\nReads one name per line; prints {input, valid, key, compact}. key: tokens joined by a space, given-name\n"
+         "units by '|'; an invalid name (non-Latin script, symbols, over 100 code points) gives valid false.",
+         cmd_name_key},
+        {"name match", "strict family or given name matching (record<TAB>typed per line)",
+         "--field family|given\n\nReads record<TAB>typed lines; prints {match}. --field given uses the form rule.",
+         cmd_name_match},
+        {"date parse", "parse a typed birth date (JJ MM AAAA...)",
+         "--today YYYY-MM-DD\n\nReads one typed date per line; prints {input, valid, iso, error, flags}. --today is the\n"
+         "reference date (required: never read from the clock).",
+         cmd_date_parse},
+        {"guardian match", "activation decision for claims against a directory",
+         "--directory FILE.json --today YYYY-MM-DD [--max-date-failures N]\n\n"
+         "Reads one claim (JSON) per line; prints {status, reason, guardian, pupils, pupil_results, detail,\n"
+         "user_message}. Wrong birth dates are counted per pupil for the whole run (default 3 per 24 h).",
+         cmd_guardian_match},
+        {"login-id", "login identifier initial.family + random suffix (family<TAB>given per line)",
+         "[--taken FILE]\n\nReads family<TAB>given lines; prints {login}. --taken: identifiers already taken, one per\n"
+         "line (blank and # lines ignored); every identifier emitted joins the taken set.",
+         cmd_login_id},
     };
     return table;
 }

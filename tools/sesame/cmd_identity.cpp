@@ -1,0 +1,286 @@
+// sesame name key | name match | date parse | guardian match | login-id (spec: cli.md; identity.md).
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <fstream>
+#include <sstream>
+#include <unordered_set>
+
+#include "cli.hpp"
+
+namespace cli {
+
+namespace {
+
+bool is_utf8(const std::string &s) { return repaired(s) == s; }
+
+// Parses "--opt VALUE" / "--opt=VALUE" options; returns false (after a usage error) on a bad one.
+struct Options {
+    std::vector<std::pair<std::string, std::string>> values;
+    std::string error;
+    bool parse(const std::vector<std::string> &args, const std::vector<std::string> &known) {
+        for (size_t i = 0; i < args.size(); ++i) {
+            std::string a = args[i], v;
+            const auto eq = a.find('=');
+            if (eq != std::string::npos && a.rfind("--", 0) == 0) {
+                v = a.substr(eq + 1);
+                a = a.substr(0, eq);
+            } else {
+                if (std::find(known.begin(), known.end(), a) == known.end()) {
+                    error = "unknown option '" + a + "'";
+                    return false;
+                }
+                if (i + 1 >= args.size()) {
+                    error = "option '" + a + "' needs a value";
+                    return false;
+                }
+                v = args[++i];
+            }
+            if (std::find(known.begin(), known.end(), a) == known.end()) {
+                error = "unknown option '" + a + "'";
+                return false;
+            }
+            values.emplace_back(a, v);
+        }
+        return true;
+    }
+    const std::string *get(const std::string &name) const {
+        const std::string *r = nullptr;
+        for (const auto &[k, v] : values)
+            if (k == name) r = &v;
+        return r;
+    }
+};
+
+// "YYYY-MM-DD" -> yyyymmdd, checked by the library (a real date); 0 when invalid.
+int32_t parse_today(const std::string &s) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return 0;
+    int32_t v = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (i == 4 || i == 7) continue;
+        if (s[i] < '0' || s[i] > '9') return 0;
+        v = v * 10 + (s[i] - '0');
+    }
+    int32_t err = 0, date = 0;
+    uint32_t flags = 0;
+    // A date is valid as a reference iff the library accepts it as `today` for itself.
+    if (sesame_date_parse(&err, &date, &flags, s.data(), s.size(), v) != SESAME_OK || err != SESAME_DATE_OK) return 0;
+    return v;
+}
+
+const Command &find(const char *name) {
+    for (const auto &c : commands())
+        if (std::string(c.name) == name) return c;
+    return commands().front();
+}
+
+int no_args(const char *name, const std::vector<std::string> &args) {
+    if (!args.empty()) return usage_error(find(name), "unexpected argument '" + args.front() + "'");
+    return -1;
+}
+
+}  // namespace
+
+int cmd_name_key(const std::vector<std::string> &args) {
+    if (int rc = no_args("name key", args); rc >= 0) return rc;
+    return for_each_line([](const std::string &line) {
+        json out;
+        out["input"] = repaired(line);
+        bool valid = false;
+        std::string key = read_sized([&](char *o, size_t c, size_t *n) {
+            return sesame_name_key(o, c, n, &valid, line.data(), line.size(), SESAME_NAME_KEY_TEXT);
+        });
+        std::string compact = read_sized([&](char *o, size_t c, size_t *n) {
+            return sesame_name_key(o, c, n, &valid, line.data(), line.size(), SESAME_NAME_KEY_COMPACT);
+        });
+        out["valid"] = valid;
+        out["key"] = valid ? json(key) : json(nullptr);
+        out["compact"] = valid ? json(compact) : json(nullptr);
+        if (!is_utf8(line)) out["error"] = "invalid_utf8";
+        return out;
+    });
+}
+
+int cmd_name_match(const std::vector<std::string> &args) {
+    Options o;
+    if (!o.parse(args, {"--field"})) return usage_error(find("name match"), o.error);
+    const std::string *field = o.get("--field");
+    if (field == nullptr) return usage_error(find("name match"), "--field family|given is required");
+    sesame_name_field f;
+    if (*field == "family") {
+        f = SESAME_NAME_FIELD_FAMILY;
+    } else if (*field == "given") {
+        f = SESAME_NAME_FIELD_GIVEN;
+    } else {
+        return usage_error(find("name match"), "--field must be family or given");
+    }
+    return for_each_line([f](const std::string &line) {
+        json out;
+        const auto tab = line.find('\t');
+        if (tab == std::string::npos) {
+            out["match"] = false;
+            out["error"] = "bad_line";
+            return out;
+        }
+        const std::string record = line.substr(0, tab), typed = line.substr(tab + 1);
+        bool match = false;
+        if (sesame_name_match(&match, f, record.data(), record.size(), typed.data(), typed.size()) != SESAME_OK)
+            throw std::runtime_error(sesame_last_error_message());
+        out["match"] = match;
+        if (!is_utf8(line)) out["error"] = "invalid_utf8";
+        return out;
+    });
+}
+
+int cmd_date_parse(const std::vector<std::string> &args) {
+    Options o;
+    if (!o.parse(args, {"--today"})) return usage_error(find("date parse"), o.error);
+    const std::string *t = o.get("--today");
+    if (t == nullptr) return usage_error(find("date parse"), "--today YYYY-MM-DD is required");
+    const int32_t today = parse_today(*t);
+    if (today == 0) return usage_error(find("date parse"), "--today must be a real date YYYY-MM-DD");
+    return for_each_line([today](const std::string &line) {
+        json out;
+        out["input"] = repaired(line);
+        int32_t err = 0, date = 0;
+        uint32_t flags = 0;
+        if (sesame_date_parse(&err, &date, &flags, line.data(), line.size(), today) != SESAME_OK)
+            throw std::runtime_error(sesame_last_error_message());
+        out["valid"] = err == SESAME_DATE_OK;
+        if (err == SESAME_DATE_OK) {
+            char iso[16];
+            std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", date / 10000, (date / 100) % 100, date % 100);
+            out["iso"] = iso;
+            out["error"] = nullptr;
+        } else {
+            out["iso"] = nullptr;
+            out["error"] = sesame_date_error_name(err);
+        }
+        out["flags"] = json::array();
+        if (flags & SESAME_DATE_FLAG_AGE_OVER_25) out["flags"].push_back("age_over_25");
+        if (flags & SESAME_DATE_FLAG_AGE_UNDER_2) out["flags"].push_back("age_under_2");
+        return out;
+    });
+}
+
+int cmd_guardian_match(const std::vector<std::string> &args) {
+    const Command &cmd = find("guardian match");
+    Options o;
+    if (!o.parse(args, {"--directory", "--today", "--max-date-failures"})) return usage_error(cmd, o.error);
+    const std::string *dir_path = o.get("--directory");
+    const std::string *t = o.get("--today");
+    if (dir_path == nullptr) return usage_error(cmd, "--directory FILE.json is required");
+    if (t == nullptr) return usage_error(cmd, "--today YYYY-MM-DD is required");
+    const int32_t today = parse_today(*t);
+    if (today == 0) return usage_error(cmd, "--today must be a real date YYYY-MM-DD");
+    uint32_t max_failures = 3;
+    if (const std::string *m = o.get("--max-date-failures")) {
+        char *end = nullptr;
+        const unsigned long v = std::strtoul(m->c_str(), &end, 10);
+        if (m->empty() || *end != '\0' || v < 1 || v > 1000000) return usage_error(cmd, "--max-date-failures must be a positive integer");
+        max_failures = static_cast<uint32_t>(v);
+    }
+    if (!std::ifstream(*dir_path)) return usage_error(cmd, "cannot open the directory file " + *dir_path);
+    sesame_directory *dir = nullptr;
+    if (sesame_directory_load_json_file(&dir, dir_path->data(), dir_path->size()) != SESAME_OK) {
+        std::cerr << "sesame guardian match: " << *dir_path << ": " << sesame_last_error_message() << '\n';
+        return kExitIo;
+    }
+    std::unique_ptr<sesame_directory, void (*)(sesame_directory *)> dir_guard(dir, sesame_directory_free);
+    // Report the guardians kept but unreachable by a field (ids only).
+    const json report = json::parse(read_sized([&](char *b, size_t c, size_t *n) { return sesame_directory_report(b, c, n, dir); }));
+    if (!report["unreachable"].empty()) {
+        std::cerr << "sesame guardian match: " << report["unreachable"].size() << " record field(s) unusable:";
+        for (const auto &u : report["unreachable"])
+            std::cerr << ' ' << u["guardian"].get<std::string>() << ':' << u["field"].get<std::string>() << '='
+                      << u["reason"].get<std::string>();
+        std::cerr << '\n';
+    }
+    sesame_date_counter *counter = nullptr;
+    if (sesame_date_counter_new(&counter, max_failures, 24LL * 3600 * 1000) != SESAME_OK) {
+        std::cerr << "sesame guardian match: " << sesame_last_error_message() << '\n';
+        return kExitIo;
+    }
+    std::unique_ptr<sesame_date_counter, void (*)(sesame_date_counter *)> counter_guard(counter, sesame_date_counter_free);
+    return for_each_line([&](const std::string &line) {
+        const int64_t now_ms =
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+        sesame_decision *d = nullptr;
+        const sesame_status st = sesame_directory_match(&d, dir, counter, line.data(), line.size(), today, now_ms);
+        if (st == SESAME_E_PARSE || st == SESAME_E_DUPLICATE) {
+            json out;
+            out["status"] = nullptr;
+            out["reason"] = nullptr;
+            out["guardian"] = nullptr;
+            out["pupils"] = json::array();
+            out["pupil_results"] = json::object();
+            out["detail"] = nullptr;
+            out["user_message"] = nullptr;
+            std::string e = sesame_last_error_message();
+            if (e == "invalid_json" && !is_utf8(line)) e = "invalid_utf8";
+            out["error"] = e;
+            return out;
+        }
+        if (st != SESAME_OK) throw std::runtime_error(std::string(sesame_status_str(st)) + ": " + sesame_last_error_message());
+        std::unique_ptr<sesame_decision, void (*)(sesame_decision *)> guard(d, sesame_decision_free);
+        return json::parse(read_sized([&](char *b, size_t c, size_t *n) { return sesame_decision_json(b, c, n, d); }));
+    });
+}
+
+int cmd_login_id(const std::vector<std::string> &args) {
+    const Command &cmd = find("login-id");
+    Options o;
+    if (!o.parse(args, {"--taken"})) return usage_error(cmd, o.error);
+    std::unordered_set<std::string> taken;
+    if (const std::string *f = o.get("--taken")) {
+        std::ifstream in(*f);
+        if (!in) return usage_error(cmd, "cannot open " + *f);
+        std::string l;
+        while (std::getline(in, l)) {
+            while (!l.empty() && (l.back() == '\r' || l.back() == ' ' || l.back() == '\t')) l.pop_back();
+            size_t b = l.find_first_not_of(" \t");
+            if (b == std::string::npos || l[b] == '#') continue;
+            l = l.substr(b);
+            for (char &c : l)
+                if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+            taken.insert(l);
+        }
+        if (in.bad()) {
+            std::cerr << "sesame login-id: cannot read " << *f << '\n';
+            return kExitIo;
+        }
+    }
+    auto is_taken = [](void *payload, const char *login, size_t len, bool *out) -> int32_t {
+        *out = static_cast<std::unordered_set<std::string> *>(payload)->count(std::string(login, len)) != 0;
+        return 0;
+    };
+    return for_each_line([&](const std::string &line) {
+        json out;
+        const auto tab = line.find('\t');
+        if (tab == std::string::npos) {
+            out["login"] = nullptr;
+            out["error"] = "bad_line";
+            return out;
+        }
+        const std::string family = line.substr(0, tab), given = line.substr(tab + 1);
+        char buf[SESAME_LOGIN_ID_MAX_BYTES + 1];
+        size_t len = 0;
+        const sesame_status st = sesame_login_id(buf, sizeof buf, &len, family.data(), family.size(), given.data(),
+                                                 given.size(), nullptr, 0, is_taken, &taken);
+        if (st == SESAME_OK) {
+            const std::string login(buf, len);
+            taken.insert(login);
+            out["login"] = login;
+        } else if (st == SESAME_E_INVALID_NAME || st == SESAME_E_EXHAUSTED) {
+            out["login"] = nullptr;
+            out["error"] = st == SESAME_E_INVALID_NAME ? (is_utf8(line) ? "invalid_name" : "invalid_utf8") : "exhausted";
+        } else {
+            throw std::runtime_error(std::string(sesame_status_str(st)) + ": " + sesame_last_error_message());
+        }
+        return out;
+    });
+}
+
+}  // namespace cli
