@@ -187,8 +187,7 @@ std::vector<Sample> corpus() {
 const Deliberate *deliberate(const Sample &s, const Parsed &mine, const Reference &ref) {
     static const Deliberate kFolded = Deliberate::overseas_folded, k70 = Deliberate::m2m_70_refused,
                             kByPrefix = Deliberate::overseas_table_by_prefix, kWrong = Deliberate::overseas_wrong_code,
-                            k9 = Deliberate::overseas_9_not_mobile, kTrunk = Deliberate::overseas_trunk_0,
-                            kTransform = Deliberate::national_prefix_transform;
+                            k9 = Deliberate::overseas_9_not_mobile, kTrunk = Deliberate::overseas_trunk_0;
     // The NSN as Sesame sees it after the code (one trunk 0 dropped before 10 digits).
     std::string nsn = s.nsn;
     if (s.trunk && french_code(s.cc) && nsn.size() == 9) {
