@@ -1,0 +1,813 @@
+#include "core/password/meter.hpp"
+
+#include <nlohmann/json.hpp>
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+
+#include "core/common/secret_bytes.hpp"
+#include "core/password/wordlists.hpp"
+#include "core/phone/phone.hpp"
+#include "core/text/name_key.hpp"
+#include "core/text/utf8.hpp"
+
+namespace sesame::password {
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr std::size_t kMaxSeq = 6;           // matches counted in a decomposition (beyond: > 1e20 guesses)
+constexpr double kLogMinGuessesBefore = 4;   // log10(10000): zxcvbn's MIN_GUESSES_BEFORE_GROWING_SEQUENCE
+constexpr double kLogMinSubmatchSingle = 1;  // log10(10)
+constexpr double kLogMinSubmatchMulti = 1.6989700043360187;  // log10(50)
+constexpr std::size_t kMaxDecoration = 8;    // leading/trailing non-letter run that counts as decoration
+constexpr int kMinYearSpace = 20;
+
+struct Match {
+    std::uint16_t i, j;  // code point range, inclusive
+    double lg;           // log10(guesses)
+    std::uint32_t fb;    // feedback bit
+};
+
+// Wipes a std::string that held password-derived bytes.
+struct WipeString {
+    std::string &s;
+    ~WipeString() { secure_wipe(s.data(), s.capacity()); }
+};
+
+double binom(unsigned n, unsigned k) {
+    if (k > n) return 0;
+    double c = 1;
+    for (unsigned i = 1; i <= k; ++i) c = c * double(n - k + i) / double(i);
+    return c;
+}
+
+double log_add(double a, double b) {  // log10(10^a + 10^b)
+    const double hi = std::max(a, b), lo = std::min(a, b);
+    if (lo == -kInf) return hi;
+    return hi + std::log10(1 + std::pow(10.0, lo - hi));
+}
+
+bool is_upper(char32_t c) { return (unicode_classes(c) & kUpper) != 0; }
+bool is_letter(char32_t c) { return (unicode_classes(c) & kLetter) != 0; }
+bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+
+// zxcvbn's uppercase variations over cps[i..j].
+double log_upper_variations(const char32_t *cps, std::size_t i, std::size_t j) {
+    unsigned up = 0, low = 0;
+    for (std::size_t k = i; k <= j; ++k) {
+        const std::uint32_t c = unicode_classes(cps[k]);
+        up += (c & kUpper) ? 1 : 0;
+        low += (c & kLower) ? 1 : 0;
+    }
+    if (up == 0) return 0;
+    if (low == 0) return std::log10(2.0);
+    if (up == 1 && (is_upper(cps[i]) || is_upper(cps[j]))) return std::log10(2.0);
+    double v = 0;
+    for (unsigned k = 1; k <= std::min(up, low); ++k) v += binom(up + low, k);
+    return std::log10(std::max(v, 1.0));
+}
+
+std::uint32_t dict_feedback(data::Dict d) {
+    switch (d) {
+        case data::Dict::passwords: return kFbCommonPassword;
+        case data::Dict::firstnames:
+        case data::Dict::lastnames: return kFbName;
+        default: return kFbDictionaryWord;
+    }
+}
+
+// l33t substitutions (one letter per character, as zxcvbn's table with 1 -> i, 7 -> t, | -> l).
+char leet_letter(char32_t c) {
+    switch (c) {
+        case '4': case '@': return 'a';
+        case '8': return 'b';
+        case '(': case '{': case '[': case '<': return 'c';
+        case '3': return 'e';
+        case '6': case '9': return 'g';
+        case '1': case '!': return 'i';
+        case '|': return 'l';
+        case '0': return 'o';
+        case '$': case '5': return 's';
+        case '+': case '7': return 't';
+        case '%': return 'x';
+        case '2': return 'z';
+        default: return 0;
+    }
+}
+
+struct Dmy {
+    int day, month, year;
+};
+
+bool dm_of(int a, int b, int &d, int &m) {
+    if (a >= 1 && a <= 31 && b >= 1 && b <= 12) { d = a; m = b; return true; }
+    if (b >= 1 && b <= 31 && a >= 1 && a <= 12) { d = b; m = a; return true; }
+    return false;
+}
+
+int two_to_four(int y) { return y > 99 ? y : (y > 50 ? y + 1900 : y + 2000); }
+
+// zxcvbn's map_ints_to_dmy.
+bool ints_to_dmy(const int v[3], Dmy &out) {
+    if (v[1] > 31 || v[1] <= 0) return false;
+    int over12 = 0, over31 = 0, under1 = 0;
+    for (int k = 0; k < 3; ++k) {
+        if ((v[k] > 99 && v[k] < 1000) || v[k] > 2050) return false;
+        over31 += v[k] > 31;
+        over12 += v[k] > 12;
+        under1 += v[k] <= 0;
+    }
+    if (over31 >= 2 || over12 == 3 || under1 >= 2) return false;
+    const int splits[2][3] = {{v[2], v[0], v[1]}, {v[0], v[1], v[2]}};
+    for (const auto &s : splits) {
+        if (s[0] >= 1000 && s[0] <= 2050) {
+            int d = 0, m = 0;
+            if (!dm_of(s[1], s[2], d, m)) return false;
+            out = {d, m, s[0]};
+            return true;
+        }
+    }
+    for (const auto &s : splits) {
+        int d = 0, m = 0;
+        if (dm_of(s[1], s[2], d, m)) {
+            out = {d, m, two_to_four(s[0])};
+            return true;
+        }
+    }
+    return false;
+}
+
+double log_date(int year, bool sep, int ref) {
+    const int space = std::max(std::abs(year - ref), kMinYearSpace);
+    return std::log10(double(space) * 365.0 * (sep ? 4.0 : 1.0));
+}
+
+class Estimator {
+public:
+    Estimator(const char32_t *cps, std::size_t n, const Context *ctx, const MeterOptions &o, int depth)
+        : cps_(cps), n_(n), ctx_(ctx), o_(o), depth_(depth) {}
+
+    double run(std::uint32_t *feedback) {
+        if (n_ == 0) {
+            if (feedback) *feedback = 0;
+            return 0;
+        }
+        fold();
+        WipeString w1{f_}, w2{leet_};
+        matches_.reserve(256);
+        dictionary(f_, false);
+        if (has_leet_) dictionary(leet_, true);
+        context();
+        spatial();
+        sequence();
+        if (depth_ == 0) repeat();
+        dates();
+        return decompose(feedback);
+    }
+
+private:
+    void add(std::size_t i, std::size_t j, double lg, std::uint32_t fb) {
+        const bool whole = i == 0 && j + 1 == n_;
+        if (!whole) lg = std::max(lg, i == j ? kLogMinSubmatchSingle : kLogMinSubmatchMulti);
+        matches_.push_back({static_cast<std::uint16_t>(i), static_cast<std::uint16_t>(j), lg, fb});
+    }
+
+    void fold() {
+        f_.reserve(n_ * 8 + 16);
+        for (std::size_t c = 0; c < n_; ++c) {
+            fb_[c] = static_cast<std::uint16_t>(f_.size());
+            fold_cp(cps_[c], f_);
+        }
+        fb_[n_] = static_cast<std::uint16_t>(f_.size());
+        cp_at_.assign(f_.size() + 1, -1);
+        for (std::size_t c = 0; c <= n_; ++c) cp_at_[fb_[c]] = static_cast<std::int16_t>(c);
+        leet_ = f_;
+        for (std::size_t c = 0; c < n_; ++c) {
+            const char l = leet_letter(cps_[c]);
+            leet_count_[c + 1] = leet_count_[c];
+            if (l != 0 && fb_[c + 1] - fb_[c] == 1) {
+                leet_[fb_[c]] = l;
+                has_leet_ = true;
+                ++leet_count_[c + 1];
+            }
+        }
+    }
+
+    double log_leet_variations(std::size_t i, std::size_t j) const {
+        // Per substituted character: S subbed, U unsubbed occurrences of its letter (zxcvbn).
+        double v = 0;
+        char32_t seen[16];
+        std::size_t nseen = 0;
+        for (std::size_t k = i; k <= j; ++k) {
+            const char l = leet_letter(cps_[k]);
+            if (l == 0 || fb_[k + 1] - fb_[k] != 1) continue;
+            if (std::find(seen, seen + nseen, cps_[k]) != seen + nseen) continue;
+            if (nseen < 16) seen[nseen++] = cps_[k];
+            unsigned s = 0, u = 0;
+            for (std::size_t q = i; q <= j; ++q) {
+                if (cps_[q] == cps_[k]) ++s;
+                else if (fb_[q + 1] - fb_[q] == 1 && f_[fb_[q]] == l) ++u;
+            }
+            if (u == 0) v += std::log10(2.0);
+            else {
+                double sum = 0;
+                for (unsigned t = 1; t <= std::min(s, u); ++t) sum += binom(s + u, t);
+                v += std::log10(std::max(sum, 1.0));
+            }
+        }
+        return v;
+    }
+
+    void dictionary(const std::string &s, bool leet) {
+        const data::Words &words = data::Words::get();
+        struct Found {
+            std::uint8_t len;
+            std::uint32_t fb;
+            double lg_rank;
+        };
+        // Walks from consecutive starts over the same bytes give the same words (aaaa...): reuse.
+        std::vector<Found> found;
+        found.reserve(16);
+        std::size_t last_start = std::string::npos, last_w = 0;
+        for (std::size_t c = 0; c < n_; ++c) {
+            const std::size_t start = fb_[c];
+            const bool same = last_start != std::string::npos && last_w > 0 && start + last_w <= s.size() &&
+                              s.compare(start, last_w, s, last_start, last_w) == 0;
+            if (!same) {
+                found.clear();
+                last_w = words.prefixes(std::string_view(s).substr(start), [&](std::size_t len, data::WordEntry e) {
+                    found.push_back({static_cast<std::uint8_t>(len), dict_feedback(e.dict), std::log10(double(e.rank))});
+                });
+                last_start = start;
+            }
+            for (const Found &f : found) {
+                const std::int16_t ce = cp_at_[start + f.len];
+                if (ce <= static_cast<std::int16_t>(c)) continue;
+                const std::size_t j = static_cast<std::size_t>(ce) - 1;
+                if (leet && leet_count_[j + 1] == leet_count_[c]) continue;  // found without l33t
+                double lg = f.lg_rank + log_upper_variations(cps_, c, j);
+                if (leet) lg += log_leet_variations(c, j);
+                add(c, j, lg, f.fb);
+            }
+        }
+    }
+
+    void context() {
+        if (ctx_ == nullptr) return;
+        const auto &words = ctx_->words();
+        for (std::size_t r = 0; r < words.size(); ++r) {
+            const std::string &w = words[r];
+            for (const std::string *s : {&f_, &leet_}) {
+                if (s == &leet_ && !has_leet_) break;
+                std::size_t pos = 0;
+                while ((pos = s->find(w, pos)) != std::string::npos) {
+                    const std::int16_t a = cp_at_[pos], b = cp_at_[pos + w.size()];
+                    if (a >= 0 && b > a) {
+                        double lg = std::log10(double(r + 1)) + log_upper_variations(cps_, std::size_t(a), std::size_t(b) - 1);
+                        if (s == &leet_) lg += log_leet_variations(std::size_t(a), std::size_t(b) - 1);
+                        add(std::size_t(a), std::size_t(b) - 1, lg, kFbContext);
+                    }
+                    ++pos;
+                }
+            }
+        }
+    }
+
+    void spatial() {
+        for (const data::Graph &g : data::graphs()) {
+            std::size_t i = 0;
+            while (i + 1 < n_) {
+                std::size_t j = i + 1;
+                int last_dir = -1, turns = 0;
+                unsigned shifted = 0;
+                // Is the first key shifted? (it appears as the second member of some slot)
+                if (!g.keypad && g.is_shifted(cps_[i])) shifted = 1;
+                for (;;) {
+                    bool found = false;
+                    if (j < n_) {
+                        const char32_t *row = g.row(cps_[j - 1]);
+                        if (row != nullptr) {
+                            for (std::size_t s = 0; s < g.slots; ++s) {
+                                const char32_t a = row[1 + 2 * s], b = row[2 + 2 * s];
+                                if (a == 0) continue;
+                                if (cps_[j] == a || (b != 0 && cps_[j] == b)) {
+                                    found = true;
+                                    if (b != 0 && cps_[j] == b && !g.keypad) ++shifted;
+                                    if (last_dir != int(s)) {
+                                        ++turns;
+                                        last_dir = int(s);
+                                    }
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                    if (found) {
+                        ++j;
+                        continue;
+                    }
+                    if (j - i > 2) add(i, j - 1, log_spatial(g, j - i, unsigned(turns), shifted), kFbKeyboardWalk);
+                    i = j;
+                    break;
+                }
+            }
+        }
+    }
+
+    static double log_spatial(const data::Graph &g, std::size_t len, unsigned turns, unsigned shifted) {
+        const double s = double(g.keys), d = g.average_degree;
+        double guesses = 0;
+        for (std::size_t i = 2; i <= len && guesses < 1e40; ++i) {
+            const unsigned possible = std::min<unsigned>(turns, unsigned(i - 1));
+            for (unsigned t = 1; t <= possible; ++t) guesses += binom(unsigned(i - 1), t - 1) * s * std::pow(d, t);
+        }
+        double lg = std::log10(std::max(guesses, 1.0));
+        if (shifted > 0) {
+            const unsigned unshifted = unsigned(len) - shifted;
+            if (unshifted == 0) lg += std::log10(2.0);
+            else {
+                double v = 0;
+                for (unsigned k = 1; k <= std::min(shifted, unshifted); ++k) v += binom(shifted + unshifted, k);
+                lg += std::log10(std::max(v, 1.0));
+            }
+        }
+        return lg;
+    }
+
+    void sequence() {
+        if (n_ < 2) return;
+        std::size_t i = 0;
+        bool have = false;
+        long last = 0;
+        for (std::size_t k = 1; k < n_; ++k) {
+            const long delta = long(cps_[k]) - long(cps_[k - 1]);
+            if (!have) {
+                last = delta;
+                have = true;
+            }
+            if (delta != last) {
+                seq_update(i, k - 1, last);
+                i = k - 1;
+                last = delta;
+            }
+        }
+        seq_update(i, n_ - 1, last);
+    }
+
+    void seq_update(std::size_t i, std::size_t j, long delta) {
+        const long ad = std::labs(delta);
+        if (!(j - i > 1 || ad == 1) || ad == 0 || ad > 5) return;
+        const char32_t first = cps_[i];
+        double base = 26;
+        if (first == 'a' || first == 'A' || first == 'z' || first == 'Z' || first == '0' || first == '1' || first == '9')
+            base = 4;
+        else if (is_digit(first))
+            base = 10;
+        if (delta < 0) base *= 2;
+        add(i, j, std::log10(base * double(j - i + 1)), kFbSequence);
+    }
+
+    void repeat() {
+        // Greedy scan as zxcvbn's /(.+)\1+/g: at each start i, the Z-function of the suffix gives
+        // lcp(i, i + p) for every period p; the longest covered run wins (shortest period on ties)
+        // and the scan resumes after it. Visited starts cost O(n) each: O(n^2) at worst.
+        const std::size_t n = n_;
+        std::array<std::uint8_t, kMaxMeterCodePoints + 1> z{};
+        std::size_t i = 0;
+        while (i + 1 < n) {
+            const char32_t *t = cps_ + i;
+            const std::size_t m = n - i;
+            std::size_t l = 0, r = 0;
+            std::size_t best_p = 0, best_cover = 0;
+            for (std::size_t k = 1; k < m; ++k) {
+                std::size_t zk = k < r ? std::min(r - k, std::size_t(z[k - l])) : 0;
+                while (k + zk < m && t[zk] == t[k + zk]) ++zk;
+                z[k] = static_cast<std::uint8_t>(zk);
+                if (k + zk > r) {
+                    l = k;
+                    r = k + zk;
+                }
+                if (zk >= k) {
+                    const std::size_t cover = (1 + zk / k) * k;
+                    if (cover > best_cover) {
+                        best_cover = cover;
+                        best_p = k;
+                    }
+                }
+            }
+            if (best_p == 0) {
+                ++i;
+                continue;
+            }
+            Estimator base(cps_ + i, best_p, ctx_, o_, depth_ + 1);
+            const double base_lg = base.run(nullptr);
+            add(i, i + best_cover - 1, base_lg + std::log10(double(best_cover / best_p)), kFbRepeat);
+            i += best_cover;
+        }
+    }
+
+    void dates() {
+        const int ref = o_.reference_year;
+        std::array<std::uint8_t, kMaxMeterCodePoints + 1> run{};  // ASCII digit run length from c
+        for (std::size_t c = n_; c-- > 0;) run[c] = is_digit(cps_[c]) ? static_cast<std::uint8_t>(run[c + 1] + 1) : 0;
+        auto num = [&](std::size_t a, std::size_t len) {
+            int v = 0;
+            for (std::size_t k = 0; k < len; ++k) v = v * 10 + int(cps_[a + k] - '0');
+            return v;
+        };
+        static constexpr int kSplits[9][4][2] = {
+            {}, {}, {}, {},
+            {{1, 2}, {2, 3}, {0, 0}, {0, 0}},
+            {{1, 3}, {2, 3}, {0, 0}, {0, 0}},
+            {{1, 2}, {2, 4}, {4, 5}, {0, 0}},
+            {{1, 3}, {2, 3}, {4, 5}, {4, 6}},
+            {{2, 4}, {4, 6}, {0, 0}, {0, 0}},
+        };
+        for (std::size_t i = 0; i < n_; ++i) {
+            // Years 1900-2099 on their own.
+            if (run[i] >= 4) {
+                const int y = num(i, 4);
+                if (y >= 1900 && y <= 2099)
+                    add(i, i + 3, std::log10(double(std::max(std::abs(y - ref), kMinYearSpace))), kFbDate);
+            }
+            // Dates without separator: 4 to 8 digits.
+            for (std::size_t len = 4; len <= 8 && len <= run[i]; ++len) {
+                bool found = false;
+                int best_dist = 1 << 30, best_year = 0;
+                for (const auto &sp : kSplits[len]) {
+                    if (sp[0] == 0) break;
+                    const int v[3] = {num(i, std::size_t(sp[0])), num(i + std::size_t(sp[0]), std::size_t(sp[1] - sp[0])),
+                                      num(i + std::size_t(sp[1]), len - std::size_t(sp[1]))};
+                    Dmy d{};
+                    if (!ints_to_dmy(v, d)) continue;
+                    const int dist = std::abs(d.year - ref);
+                    if (dist < best_dist) {
+                        best_dist = dist;
+                        best_year = d.year;
+                        found = true;
+                    }
+                }
+                if (found) add(i, i + len - 1, log_date(best_year, false, ref), kFbDate);
+            }
+            // With separators: d{1,4} sep d{1,2} sep d{1,4}, 6 to 10 code points.
+            const std::size_t a = run[i];
+            if (a >= 1 && a <= 4 && i + a < n_) {
+                const char32_t sep = cps_[i + a];
+                if (sep == ' ' || sep == '/' || sep == '\\' || sep == '_' || sep == '.' || sep == '-') {
+                    const std::size_t b_at = i + a + 1;
+                    const std::size_t b = b_at < n_ ? run[b_at] : 0;
+                    if (b >= 1 && b <= 2 && b_at + b < n_ && cps_[b_at + b] == sep) {
+                        const std::size_t c_at = b_at + b + 1;
+                        const std::size_t cmax = c_at < n_ ? std::min<std::size_t>(run[c_at], 4) : 0;
+                        for (std::size_t c = 1; c <= cmax; ++c) {
+                            const std::size_t len = c_at + c - i;
+                            if (len < 6 || len > 10) continue;
+                            const int v[3] = {num(i, a), num(b_at, b), num(c_at, c)};
+                            Dmy d{};
+                            if (ints_to_dmy(v, d)) add(i, c_at + c - 1, log_date(d.year, true, ref), kFbDate);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    double decompose(std::uint32_t *feedback) {
+        const std::size_t n = n_;
+        // Decorations: a short run of non-letters at either end (Soleil2015!, 2015Soleil).
+        bool has_letter = false;
+        for (std::size_t c = 0; c < n; ++c) has_letter = has_letter || is_letter(cps_[c]);
+        std::size_t P = 0, S = n;
+        if (has_letter) {
+            while (P < n && !is_letter(cps_[P])) ++P;
+            while (S > 0 && !is_letter(cps_[S - 1])) --S;
+            if (P > kMaxDecoration) P = 0;
+            if (n - S > kMaxDecoration) S = n;
+        }
+        constexpr std::size_t L = kMaxSeq + 1;
+        struct Cell {
+            double v = kInf;
+            std::int32_t pred = -1;  // >= 0: match index; < -1: bruteforce from -(pred + 2)
+            std::uint8_t pl = 0;     // predecessor's sequence length
+            bool bf = false;         // ends with a bruteforce segment
+        };
+        std::vector<Cell> cell((n + 1) * L);
+        auto C = [&](std::size_t pos, std::size_t l) -> Cell & { return cell[pos * L + l]; };
+        C(0, 0).v = 0;
+        // Matches ordered by end (counting sort).
+        std::array<std::uint32_t, kMaxMeterCodePoints + 2> head{};
+        for (const Match &m : matches_) ++head[m.j + 1];
+        for (std::size_t k = 1; k <= n; ++k) head[k] += head[k - 1];
+        std::vector<std::uint32_t> order(matches_.size());
+        for (std::uint32_t k = 0; k < matches_.size(); ++k) order[head[matches_[k].j]++] = k;
+        std::array<double, L> runmin;
+        std::array<std::size_t, L> runarg{};
+        runmin.fill(kInf);
+        std::size_t mi = 0;
+        for (std::size_t k = 0; k < n; ++k) {
+            const std::size_t pos = k + 1;
+            for (; mi < order.size() && matches_[order[mi]].j == k; ++mi) {
+                const Match &m = matches_[order[mi]];
+                const bool decor = m.j < P || m.i >= S;
+                for (std::size_t l = 0; l < L; ++l) {
+                    const Cell &from = C(m.i, l);
+                    if (from.v == kInf) continue;
+                    const std::size_t nl = l + (decor ? 0 : 1);
+                    if (nl >= L) continue;
+                    const double v = from.v + m.lg;
+                    Cell &to = C(pos, nl);
+                    if (v < to.v) to = {v, std::int32_t(order[mi]), std::uint8_t(l), false};
+                }
+            }
+            // Bruteforce segments [i..k]; non-decorations through a running minimum over i.
+            if (k < S) {
+                for (std::size_t l = 0; l < L; ++l) {
+                    const Cell &from = C(k, l);
+                    if (from.v == kInf || from.bf) continue;
+                    const double v = from.v - double(k);
+                    if (v < runmin[l]) {
+                        runmin[l] = v;
+                        runarg[l] = k;
+                    }
+                }
+            }
+            if (k >= P) {
+                for (std::size_t l = 0; l + 1 < L; ++l) {
+                    if (runmin[l] == kInf) continue;
+                    const double v = runmin[l] + double(k + 1);
+                    Cell &to = C(pos, l + 1);
+                    if (v < to.v) to = {v, -std::int32_t(runarg[l]) - 2, std::uint8_t(l), true};
+                }
+            }
+            const std::size_t dstart = k < P ? 0 : (k >= S ? S : pos);
+            for (std::size_t i = dstart; i <= k && i < pos; ++i) {
+                for (std::size_t l = 0; l < L; ++l) {
+                    const Cell &from = C(i, l);
+                    if (from.v == kInf || from.bf) continue;
+                    const double v = from.v + double(k - i + 1);
+                    Cell &to = C(pos, l);
+                    if (v < to.v) to = {v, -std::int32_t(i) - 2, std::uint8_t(l), true};
+                }
+            }
+        }
+        double best = kInf;
+        std::size_t best_l = 0;
+        for (std::size_t l = 1; l < L; ++l) {
+            const Cell &c = C(n, l);
+            if (c.v == kInf) continue;
+            double lf = 0;
+            for (std::size_t q = 2; q <= l; ++q) lf += std::log10(double(q));
+            const double total = log_add(lf + c.v, kLogMinGuessesBefore * double(l - 1));
+            if (total < best) {
+                best = total;
+                best_l = l;
+            }
+        }
+        if (best == kInf) best = double(n);  // unreachable: one bruteforce segment always exists
+        if (feedback != nullptr) {
+            std::uint32_t fb = 0;
+            std::size_t pos = n, l = best_l;
+            while (pos > 0 && C(pos, l).v != kInf) {
+                const Cell &c = C(pos, l);
+                if (c.pred >= 0) {
+                    const Match &m = matches_[std::size_t(c.pred)];
+                    fb |= m.fb;
+                    pos = m.i;
+                } else {
+                    pos = std::size_t(-(c.pred + 2));
+                }
+                l = c.pl;
+            }
+            *feedback = fb;
+        }
+        return best;
+    }
+
+    const char32_t *cps_;
+    std::size_t n_;
+    const Context *ctx_;
+    const MeterOptions &o_;
+    int depth_;
+    std::string f_, leet_;
+    bool has_leet_ = false;
+    std::array<std::uint16_t, kMaxMeterCodePoints + 1> fb_{};
+    std::array<std::uint16_t, kMaxMeterCodePoints + 1> leet_count_{};
+    std::vector<std::int16_t> cp_at_;
+    std::vector<Match> matches_;
+};
+
+}  // namespace
+
+void fold_cp(char32_t cp, std::string &out) {
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+        return;
+    }
+    switch (cp) {
+        case 0x0153: case 0x0152: out += "oe"; return;
+        case 0x00E6: case 0x00C6: out += "ae"; return;
+        case 0x00DF: case 0x1E9E: out += "ss"; return;
+        case 0x00F8: case 0x00D8: out += "o"; return;
+        case 0x0142: case 0x0141: out += "l"; return;
+        case 0x0111: case 0x0110: case 0x00F0: case 0x00D0: out += "d"; return;
+        case 0x00FE: case 0x00DE: out += "th"; return;
+        case 0x0131: out += "i"; return;
+        default: break;
+    }
+    utf8proc_int32_t buf[32];
+    int boundclass = 0;
+    const utf8proc_ssize_t r = utf8proc_decompose_char(
+        static_cast<utf8proc_int32_t>(cp), buf, 32,
+        static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK),
+        &boundclass);
+    if (r <= 0 || r > 32) {
+        text::append_utf8(out, cp);
+        return;
+    }
+    for (utf8proc_ssize_t k = 0; k < r; ++k) {
+        const char32_t c = static_cast<char32_t>(buf[k]);
+        text::append_utf8(out, c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+}
+
+int score_from_log10(double lg) noexcept {
+    if (lg < 3) return 0;
+    if (lg < 6) return 1;
+    if (lg < 8) return 2;
+    if (lg < 10) return 3;
+    return 4;
+}
+
+Strength estimate(const char32_t *cps, std::size_t n, const Context *ctx, const MeterOptions &opts) {
+    n = std::min(n, kMaxMeterCodePoints);
+    Strength s;
+    std::uint32_t fb = 0;
+    Estimator e(cps, n, ctx, opts, 0);
+    s.guesses_log10 = e.run(&fb);
+    s.score = score_from_log10(s.guesses_log10);
+    s.feedback = s.score <= 2 ? fb : 0;
+    return s;
+}
+
+const char *feedback_code(std::uint32_t bit) noexcept {
+    switch (bit) {
+        case kFbCommonPassword: return "common_password";
+        case kFbDictionaryWord: return "dictionary_word";
+        case kFbName: return "name";
+        case kFbKeyboardWalk: return "keyboard_walk";
+        case kFbSequence: return "sequence";
+        case kFbRepeat: return "repeat";
+        case kFbDate: return "date";
+        case kFbContext: return "context";
+        default: return "";
+    }
+}
+
+const char *feedback_message(std::uint32_t bit, Lang lang) noexcept {
+    const bool fr = lang == Lang::fr;
+    switch (bit) {
+        case kFbCommonPassword: return fr ? "C'est un mot de passe très courant." : "This is a very common password.";
+        case kFbDictionaryWord:
+            return fr ? "Un mot du dictionnaire est facile à deviner." : "A dictionary word is easy to guess.";
+        case kFbName:
+            return fr ? "Les prénoms et les noms de famille sont faciles à deviner." : "First names and surnames are easy to guess.";
+        case kFbKeyboardWalk:
+            return fr ? "Les suites de touches voisines (azerty, qwerty…) sont faciles à deviner."
+                      : "Rows of neighbouring keys (azerty, qwerty…) are easy to guess.";
+        case kFbSequence:
+            return fr ? "Les suites comme abc ou 6543 sont faciles à deviner." : "Sequences like abc or 6543 are easy to guess.";
+        case kFbRepeat:
+            return fr ? "Les répétitions comme aaa ou abcabc sont faciles à deviner."
+                      : "Repeats like aaa or abcabc are easy to guess.";
+        case kFbDate: return fr ? "Les dates et les années sont faciles à deviner." : "Dates and years are easy to guess.";
+        case kFbContext:
+            return fr ? "Évitez vos noms, ceux de vos enfants, les dates de naissance, votre téléphone et votre identifiant."
+                      : "Avoid your names, your children's names, birth dates, your phone number and your login.";
+        default: return "";
+    }
+}
+
+const char *score_label(int score, Lang lang) noexcept {
+    static const char *const kFr[] = {"très faible", "faible", "moyen", "fort", "très fort"};
+    static const char *const kEn[] = {"very weak", "weak", "fair", "strong", "very strong"};
+    if (score < 0 || score > 4) return "";
+    return lang == Lang::fr ? kFr[score] : kEn[score];
+}
+
+// ---- context ------------------------------------------------------------------------------------
+
+void Context::add_word(std::string_view folded) {
+    if (folded.empty() || folded.size() > kMaxContextWordBytes || words_.size() >= kMaxContextWords) return;
+    if (folded.size() < 2) return;
+    for (const auto &w : words_)
+        if (w == folded) return;
+    words_.emplace_back(folded);
+}
+
+void Context::add_name(std::string_view name) {
+    const text::NameKey k = text::name_key(name);
+    if (!k.valid) return;
+    const auto tokens = k.tokens();
+    for (const auto &t : tokens) add_word(t);
+    if (tokens.size() > 1) add_word(k.compact());
+}
+
+namespace {
+bool parse_iso_date(std::string_view s, int &y, int &m, int &d) {
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (s[i] < '0' || s[i] > '9') return false;
+    y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    m = (s[5] - '0') * 10 + (s[6] - '0');
+    d = (s[8] - '0') * 10 + (s[9] - '0');
+    if (y < 1 || m < 1 || m > 12 || d < 1) return false;
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+}  // namespace
+
+bool Context::add_date(std::string_view iso) {
+    int y = 0, m = 0, d = 0;
+    if (!parse_iso_date(iso, y, m, d)) return false;
+    const std::string yyyy(iso.substr(0, 4)), mm(iso.substr(5, 2)), dd(iso.substr(8, 2));
+    add_word(yyyy);
+    add_word(dd + mm);
+    add_word(dd + mm + yyyy.substr(2));
+    add_word(dd + mm + yyyy);
+    add_word(yyyy + mm + dd);
+    return true;
+}
+
+void Context::add_phone(std::string_view raw) {
+    const phone::Parsed p = phone::normalize(raw);
+    if (p.ok()) {
+        std::string national;
+        for (char c : phone::format_national(p.number))
+            if (c >= '0' && c <= '9') national.push_back(c);
+        add_word(national);
+        add_word(p.number.nsn());
+        return;
+    }
+    if (!text::is_valid_utf8(raw)) return;
+    std::string digits;
+    for (char c : raw)
+        if (c >= '0' && c <= '9') digits.push_back(c);
+    if (digits.size() >= 6) add_word(digits);
+}
+
+void Context::add_login(std::string_view login) {
+    if (!text::is_valid_utf8(login) || login.size() > 256) return;
+    std::string f;
+    std::size_t i = 0;
+    char32_t cp = 0;
+    while (i < login.size() && text::decode_one(login, i, cp)) fold_cp(cp, f);
+    add_word(f);
+    std::string run;
+    for (char c : f + ' ') {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            run.push_back(c);
+        } else {
+            if (run.size() >= 3 && run != f) add_word(run);
+            run.clear();
+        }
+    }
+}
+
+Result<Context> Context::from_json(std::string_view text) {
+    using nlohmann::json;
+    json j = json::parse(text.begin(), text.end(), nullptr, false);
+    if (j.is_discarded()) return Error(Code::parse, "context: not valid JSON");
+    if (!j.is_object()) return Error(Code::invalid_argument, "context: a JSON object is expected");
+    Context ctx;
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        const std::string &k = it.key();
+        const json &v = it.value();
+        if (v.is_null()) continue;
+        if (k == "login") {
+            if (!v.is_string()) return Error(Code::invalid_argument, "context: login must be a string");
+            ctx.add_login(v.get<std::string>());
+            continue;
+        }
+        if (k != "names" && k != "dates" && k != "phones")
+            return Error(Code::invalid_argument, "context: unknown field (known: names, dates, phones, login)");
+        if (!v.is_array()) return Error(Code::invalid_argument, "context: " + k + " must be an array of strings");
+        std::size_t idx = 0;
+        for (const auto &e : v) {
+            if (!e.is_string()) return Error(Code::invalid_argument, "context: " + k + " must be an array of strings");
+            const std::string s = e.get<std::string>();
+            if (k == "names") ctx.add_name(s);
+            else if (k == "phones") ctx.add_phone(s);
+            else if (!ctx.add_date(s))
+                return Error(Code::invalid_argument, "context: dates[" + std::to_string(idx) + "] is not a valid YYYY-MM-DD date");
+            ++idx;
+        }
+    }
+    return ctx;
+}
+
+}  // namespace sesame::password
