@@ -33,6 +33,55 @@ typedef enum sesame_status {
  void sesame_memzero(void *p, size_t len) ;
  sesame_status sesame_utf8_repair(char *out, size_t out_cap, size_t *out_len,
                                                              const char *s, size_t s_len) ;
+typedef enum sesame_phone_error {
+    SESAME_PHONE_OK = 0,
+    SESAME_PHONE_TOO_LONG = 1,
+    SESAME_PHONE_INVALID_UTF8 = 2,
+    SESAME_PHONE_EXTENSION = 3,
+    SESAME_PHONE_INVALID_CHARACTER = 4,
+    SESAME_PHONE_NO_DIGITS = 5,
+    SESAME_PHONE_INVALID_LENGTH = 6,
+    SESAME_PHONE_INVALID_NUMBER = 7
+} sesame_phone_error;
+typedef enum sesame_phone_type {
+    SESAME_PHONE_TYPE_UNKNOWN = 0,
+    SESAME_PHONE_TYPE_MOBILE = 1,
+    SESAME_PHONE_TYPE_FIXED_LINE = 2,
+    SESAME_PHONE_TYPE_FIXED_LINE_OR_MOBILE = 3,
+    SESAME_PHONE_TYPE_VOIP = 4,
+    SESAME_PHONE_TYPE_TOLL_FREE = 5,
+    SESAME_PHONE_TYPE_PREMIUM_RATE = 6,
+    SESAME_PHONE_TYPE_SHARED_COST = 7,
+    SESAME_PHONE_TYPE_UAN = 8,
+    SESAME_PHONE_TYPE_PAGER = 9,
+    SESAME_PHONE_TYPE_PERSONAL_NUMBER = 10,
+    SESAME_PHONE_TYPE_VOICEMAIL = 11
+} sesame_phone_type;
+typedef enum sesame_phone_field {
+    SESAME_PHONE_E164 = 0,
+    SESAME_PHONE_REGION = 1,
+    SESAME_PHONE_NATIONAL = 2,
+    SESAME_PHONE_INTERNATIONAL = 3,
+    SESAME_PHONE_MASKED = 4
+} sesame_phone_field;
+ size_t sesame_phone_text_size(void) ;
+typedef struct sesame_phone_result {
+    size_t struct_size;
+    int32_t error;
+    int32_t country_code;
+    int32_t type;
+    bool is_mobile;
+} sesame_phone_result;
+ sesame_status sesame_phone_result_init(sesame_phone_result *r) ;
+ sesame_status sesame_phone_normalize(sesame_phone_result *out, const char *raw,
+                                                                 size_t raw_len) ;
+ sesame_status sesame_phone_text(char *out, size_t out_cap, size_t *out_len,
+                                                            const char *raw, size_t raw_len,
+                                                            int32_t field) ;
+ sesame_status sesame_phone_same_number(bool *out, const char *a, size_t a_len,
+                                                                   const char *b, size_t b_len) ;
+ const char *sesame_phone_error_name(int32_t error) ;
+ const char *sesame_phone_type_name(int32_t type) ;
 typedef enum sesame_phone_audit_outcome {
     SESAME_PHONE_AUDIT_MOBILE = 0,
     SESAME_PHONE_AUDIT_NOT_MOBILE = 1,
@@ -76,3 +125,206 @@ typedef struct sesame_phone_audit sesame_phone_audit;
  sesame_status sesame_phone_audit_json(char *out, size_t out_cap, size_t *out_len,
                                                                   const sesame_phone_audit *audit) ;
  void sesame_phone_audit_free(sesame_phone_audit *audit) ;
+typedef enum sesame_otp_sizes {
+    SESAME_OTP_KEY_BYTES = 32,
+    SESAME_OTP_CODE_MAX_BYTES = 10,
+    SESAME_OTP_MAX_PREVIOUS_KEYS = 8
+} sesame_otp_sizes;
+typedef enum sesame_otp_verdict {
+    SESAME_OTP_OK = 0,
+    SESAME_OTP_WRONG_CODE = 1,
+    SESAME_OTP_EXPIRED = 2,
+    SESAME_OTP_NO_CHALLENGE = 3,
+    SESAME_OTP_LOCKED = 4,
+    SESAME_OTP_RATE_LIMITED = 5
+} sesame_otp_verdict;
+typedef struct sesame_otp_service sesame_otp_service;
+typedef struct sesame_otp_store sesame_otp_store;
+typedef struct sesame_otp_options {
+    size_t struct_size;
+    int32_t ttl_s;
+    int32_t max_attempts;
+    int32_t max_failures_per_hour;
+    int32_t cooldown_s;
+    int32_t max_sends_per_hour;
+    int32_t digits;
+    const uint8_t *index_key;
+    size_t index_key_len;
+    const uint32_t *previous_key_ids;
+    const uint8_t *previous_keys;
+    size_t previous_key_count;
+} sesame_otp_options;
+ sesame_status sesame_otp_options_init(sesame_otp_options *opts) ;
+ sesame_status sesame_otp_options_init_portal(sesame_otp_options *opts) ;
+typedef struct sesame_otp_memory_options {
+    size_t struct_size;
+    size_t max_records;
+} sesame_otp_memory_options;
+ sesame_status sesame_otp_memory_options_init(sesame_otp_memory_options *opts) ;
+ sesame_status sesame_otp_store_new_memory(sesame_otp_store **out,
+                                                                       const sesame_otp_memory_options *opts) ;
+typedef struct sesame_otp_redis_options {
+    size_t struct_size;
+    const char *host;
+    size_t host_len;
+    int32_t port;
+    const char *unix_socket;
+    size_t unix_socket_len;
+    const char *prefix;
+    size_t prefix_len;
+    int32_t connect_timeout_ms;
+    int32_t timeout_ms;
+    const char *username;
+    size_t username_len;
+    const char *password;
+    size_t password_len;
+    int32_t db;
+    int32_t connections;
+} sesame_otp_redis_options;
+ sesame_status sesame_otp_redis_options_init(sesame_otp_redis_options *opts) ;
+ sesame_status sesame_otp_store_new_redis(sesame_otp_store **out,
+                                                                      const sesame_otp_redis_options *opts) ;
+ void sesame_otp_store_free(sesame_otp_store *store) ;
+ sesame_status sesame_otp_service_new(sesame_otp_service **out, const uint8_t *key,
+                                                                  size_t key_len, uint32_t key_id,
+                                                                  const sesame_otp_options *opts,
+                                                                  sesame_otp_store *store) ;
+ void sesame_otp_service_free(sesame_otp_service *svc) ;
+ sesame_status sesame_otp_issue(char *out, size_t out_cap, size_t *out_len,
+                                                           int32_t *retry_after_s, const sesame_otp_service *svc,
+                                                           const char *phone, size_t phone_len, const char *purpose,
+                                                           size_t purpose_len, int64_t now_ms) ;
+ sesame_status sesame_otp_verify(sesame_otp_verdict *verdict, int32_t *attempts_left,
+                                                            const sesame_otp_service *svc, const char *phone,
+                                                            size_t phone_len, const char *purpose,
+                                                            size_t purpose_len, const char *code, size_t code_len,
+                                                            int64_t now_ms) ;
+ const char *sesame_otp_verdict_name(sesame_otp_verdict verdict) ;
+typedef enum sesame_otp_hash {
+    SESAME_OTP_SHA1 = 0,
+    SESAME_OTP_SHA256 = 1,
+    SESAME_OTP_SHA512 = 2
+} sesame_otp_hash;
+ sesame_status sesame_otp_hotp(char *out, size_t out_cap, size_t *out_len,
+                                                          const uint8_t *secret, size_t secret_len, uint64_t counter,
+                                                          int32_t digits, sesame_otp_hash hash) ;
+ sesame_status sesame_otp_hotp_verify(bool *ok, uint64_t *next_counter,
+                                                                 const uint8_t *secret, size_t secret_len,
+                                                                 uint64_t counter, int32_t window, int32_t digits,
+                                                                 sesame_otp_hash hash, const char *code,
+                                                                 size_t code_len) ;
+ sesame_status sesame_otp_totp(char *out, size_t out_cap, size_t *out_len,
+                                                          const uint8_t *secret, size_t secret_len, int64_t now_ms,
+                                                          int32_t step_s, int64_t t0_s, int32_t digits,
+                                                          sesame_otp_hash hash) ;
+ sesame_status sesame_otp_totp_verify(bool *ok, int64_t *matched_step,
+                                                                 const uint8_t *secret, size_t secret_len,
+                                                                 int64_t now_ms, int32_t step_s, int64_t t0_s,
+                                                                 int32_t window, int32_t digits, sesame_otp_hash hash,
+                                                                 int64_t last_step, const char *code,
+                                                                 size_t code_len) ;
+ sesame_status sesame_otp_base32_decode(uint8_t *out, size_t out_cap, size_t *out_len,
+                                                                   const char *text, size_t text_len) ;
+ sesame_status sesame_otp_base32_encode(char *out, size_t out_cap, size_t *out_len,
+                                                                   const uint8_t *data, size_t data_len) ;
+typedef enum sesame_name_key_form {
+    SESAME_NAME_KEY_TEXT = 0,
+    SESAME_NAME_KEY_COMPACT = 1
+} sesame_name_key_form;
+typedef enum sesame_name_field {
+    SESAME_NAME_FIELD_FAMILY = 0,
+    SESAME_NAME_FIELD_GIVEN = 1
+} sesame_name_field;
+ sesame_status sesame_name_key(char *out, size_t out_cap, size_t *out_len, bool *valid_out,
+                                                          const char *s, size_t s_len,
+                                                          sesame_name_key_form form) ;
+ sesame_status sesame_name_match(bool *match_out, sesame_name_field field,
+                                                            const char *record, size_t record_len,
+                                                            const char *typed, size_t typed_len) ;
+ sesame_status sesame_name_fc_tier(int32_t *tier_out, const char *record, size_t record_len,
+                                                              const char *fc_given, size_t fc_given_len) ;
+typedef enum sesame_date_error {
+    SESAME_DATE_OK = 0,
+    SESAME_DATE_EMPTY = 1,
+    SESAME_DATE_FORMAT = 2,
+    SESAME_DATE_TWO_DIGIT_YEAR = 3,
+    SESAME_DATE_YEAR_RANGE = 4,
+    SESAME_DATE_MONTH_RANGE = 5,
+    SESAME_DATE_DAY_RANGE = 6,
+    SESAME_DATE_NOT_LEAP = 7,
+    SESAME_DATE_FUTURE = 8
+} sesame_date_error;
+typedef enum sesame_date_flag {
+    SESAME_DATE_FLAG_AGE_OVER_25 = 1,
+    SESAME_DATE_FLAG_AGE_UNDER_2 = 2
+} sesame_date_flag;
+ sesame_status sesame_date_parse(int32_t *error_out, int32_t *date_out, uint32_t *flags_out,
+                                                            const char *s, size_t s_len, int32_t today) ;
+ const char *sesame_date_error_name(int32_t error) ;
+typedef struct sesame_date_counter sesame_date_counter;
+ sesame_status sesame_date_counter_new(sesame_date_counter **out, uint32_t max_failures,
+                                                                  int64_t window_ms) ;
+ void sesame_date_counter_free(sesame_date_counter *counter) ;
+typedef struct sesame_directory sesame_directory;
+ sesame_status sesame_directory_new(sesame_directory **out) ;
+ void sesame_directory_free(sesame_directory *dir) ;
+ sesame_status sesame_directory_add_guardian(
+    sesame_directory *dir, const char *id, size_t id_len, const char *civilite, size_t civilite_len, const char *nom,
+    size_t nom_len, const char *nom_naissance, size_t nom_naissance_len, const char *prenom, size_t prenom_len,
+    const char *phone, size_t phone_len) ;
+ sesame_status sesame_directory_add_pupil(sesame_directory *dir, const char *id, size_t id_len,
+                                                                     const char *nom, size_t nom_len, const char *prenom,
+                                                                     size_t prenom_len, const char *birthdate,
+                                                                     size_t birthdate_len) ;
+ sesame_status sesame_directory_add_link(sesame_directory *dir, const char *guardian_id,
+                                                                    size_t guardian_id_len, const char *pupil_id,
+                                                                    size_t pupil_id_len, const char *relation,
+                                                                    size_t relation_len,
+                                                                    bool legal_representative) ;
+ sesame_status sesame_directory_load_json(sesame_directory **out, const char *json,
+                                                                     size_t json_len) ;
+ sesame_status sesame_directory_load_json_file(sesame_directory **out, const char *path,
+                                                                          size_t path_len) ;
+ sesame_status sesame_directory_report(char *out, size_t out_cap, size_t *out_len,
+                                                                  const sesame_directory *dir) ;
+typedef enum sesame_decision_status {
+    SESAME_DECISION_ACTIVATED = 0,
+    SESAME_DECISION_PARTIAL = 1,
+    SESAME_DECISION_REJECTED = 2
+} sesame_decision_status;
+typedef enum sesame_decision_reason {
+    SESAME_REASON_OK = 0,
+    SESAME_REASON_PHONE_UNKNOWN = 1,
+    SESAME_REASON_NAME_MISMATCH = 2,
+    SESAME_REASON_AMBIGUOUS = 3,
+    SESAME_REASON_NOT_LEGAL_GUARDIAN = 4,
+    SESAME_REASON_BIRTHDATE_MISMATCH = 5
+} sesame_decision_reason;
+typedef enum sesame_user_message {
+    SESAME_USER_MESSAGE_OK_ALL = 0,
+    SESAME_USER_MESSAGE_OK_SOME = 1,
+    SESAME_USER_MESSAGE_GENERIC_FAILURE = 2
+} sesame_user_message;
+typedef struct sesame_decision sesame_decision;
+ sesame_status sesame_directory_match(sesame_decision **out, const sesame_directory *dir,
+                                                                 sesame_date_counter *counter, const char *claim,
+                                                                 size_t claim_len, int32_t today,
+                                                                 int64_t now_ms) ;
+ sesame_status sesame_identity_match_candidates(sesame_decision **out,
+                                                                           sesame_date_counter *counter,
+                                                                           const char *candidates_json,
+                                                                           size_t candidates_json_len, const char *claim,
+                                                                           size_t claim_len, int32_t today,
+                                                                           int64_t now_ms) ;
+ void sesame_decision_free(sesame_decision *decision) ;
+ sesame_status sesame_decision_json(char *out, size_t out_cap, size_t *out_len,
+                                                               const sesame_decision *decision) ;
+ sesame_status sesame_decision_outcome(const sesame_decision *decision, int32_t *status_out,
+                                                                  int32_t *reason_out,
+                                                                  int32_t *message_out) ;
+ size_t sesame_login_id_max_bytes(void) ;
+typedef int32_t (*sesame_login_taken_fn)(void *payload, const char *login, size_t login_len, bool *taken_out);
+ sesame_status sesame_login_id(char *out, size_t out_cap, size_t *out_len, const char *family,
+                                                          size_t family_len, const char *given, size_t given_len,
+                                                          const char *taken, size_t taken_len, sesame_login_taken_fn fn,
+                                                          void *payload) ;

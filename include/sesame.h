@@ -6,7 +6,9 @@
 #include "sesame/errors.h"
 #include "sesame/version.h"
 #include "sesame/library.h"
+#include "sesame/phone.h"
 #include "sesame/phone_audit.h"
+#include "sesame/otp.h"
 #include "sesame/identity.h"
 
 #endif /* SESAME_H */

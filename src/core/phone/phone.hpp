@@ -83,7 +83,7 @@ std::string format_masked(const Number &n);
 enum class Format : std::uint8_t { national, international, masked };
 
 // Longest formatted text in bytes (the masked format of a 17-digit NSN is far below it).
-inline constexpr std::size_t kMaxFormatBytes = 96;
+inline constexpr std::size_t kMaxFormatBytes = 80;
 
 // Allocation-free formatting: writes at most cap-1 bytes and a NUL into out (when cap > 0) and
 // returns the full length of the formatted text (never above kMaxFormatBytes).

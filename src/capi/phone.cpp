@@ -1,0 +1,114 @@
+// Shims for sesame/phone.h.
+#include "sesame/phone.h"
+
+#include <string_view>
+
+#include "capi/shim.hpp"
+#include "core/phone/phone.hpp"
+
+namespace {
+
+namespace ph = sesame::phone;
+
+static_assert(int(ph::Error::none) == SESAME_PHONE_OK);
+static_assert(int(ph::Error::too_long) == SESAME_PHONE_TOO_LONG);
+static_assert(int(ph::Error::invalid_utf8) == SESAME_PHONE_INVALID_UTF8);
+static_assert(int(ph::Error::extension) == SESAME_PHONE_EXTENSION);
+static_assert(int(ph::Error::invalid_character) == SESAME_PHONE_INVALID_CHARACTER);
+static_assert(int(ph::Error::no_digits) == SESAME_PHONE_NO_DIGITS);
+static_assert(int(ph::Error::invalid_length) == SESAME_PHONE_INVALID_LENGTH);
+static_assert(int(ph::Error::invalid_number) == SESAME_PHONE_INVALID_NUMBER);
+static_assert(int(ph::Type::unknown) == SESAME_PHONE_TYPE_UNKNOWN);
+static_assert(int(ph::Type::mobile) == SESAME_PHONE_TYPE_MOBILE);
+static_assert(int(ph::Type::fixed_line) == SESAME_PHONE_TYPE_FIXED_LINE);
+static_assert(int(ph::Type::fixed_line_or_mobile) == SESAME_PHONE_TYPE_FIXED_LINE_OR_MOBILE);
+static_assert(int(ph::Type::voip) == SESAME_PHONE_TYPE_VOIP);
+static_assert(int(ph::Type::toll_free) == SESAME_PHONE_TYPE_TOLL_FREE);
+static_assert(int(ph::Type::premium_rate) == SESAME_PHONE_TYPE_PREMIUM_RATE);
+static_assert(int(ph::Type::shared_cost) == SESAME_PHONE_TYPE_SHARED_COST);
+static_assert(int(ph::Type::uan) == SESAME_PHONE_TYPE_UAN);
+static_assert(int(ph::Type::pager) == SESAME_PHONE_TYPE_PAGER);
+static_assert(int(ph::Type::personal_number) == SESAME_PHONE_TYPE_PERSONAL_NUMBER);
+static_assert(int(ph::Type::voicemail) == SESAME_PHONE_TYPE_VOICEMAIL);
+static_assert(ph::kMaxFormatBytes < SESAME_PHONE_TEXT_SIZE);
+
+}  // namespace
+
+extern "C" {
+
+size_t sesame_phone_text_size(void) noexcept { return SESAME_PHONE_TEXT_SIZE; }
+
+sesame_status sesame_phone_result_init(sesame_phone_result *r) noexcept {
+    SESAME_SHIM_BEGIN
+    SESAME_REQUIRE(r != nullptr, "result is NULL");
+    *r = sesame_phone_result{};
+    r->struct_size = sizeof(sesame_phone_result);
+    r->error = SESAME_PHONE_NO_DIGITS;
+    return SESAME_OK;
+    SESAME_SHIM_END
+}
+
+sesame_status sesame_phone_normalize(sesame_phone_result *out, const char *raw, size_t raw_len) noexcept {
+    SESAME_SHIM_BEGIN
+    SESAME_REQUIRE(out != nullptr, "result is NULL");
+    SESAME_REQUIRE_INPUT(raw, raw_len);
+    const ph::Parsed p = ph::normalize(sesame::capi::as_view(raw, raw_len));
+    sesame_phone_result r{};
+    r.struct_size = sizeof r;
+    r.error = static_cast<int32_t>(p.error);
+    if (p.ok()) {
+        r.country_code = p.number.country_code;
+        r.type = static_cast<int32_t>(p.number.type);
+        r.is_mobile = p.number.is_mobile;
+    }
+    return sesame::capi::write_struct(out, r, "result");
+    SESAME_SHIM_END
+}
+
+sesame_status sesame_phone_text(char *out, size_t out_cap, size_t *out_len, const char *raw, size_t raw_len,
+                                int32_t field) noexcept {
+    SESAME_SHIM_BEGIN
+    SESAME_REQUIRE(out_len != nullptr, "out_len is NULL");
+    *out_len = 0;
+    SESAME_REQUIRE_INPUT(raw, raw_len);
+    SESAME_REQUIRE(field >= SESAME_PHONE_E164 && field <= SESAME_PHONE_MASKED, "field is not a sesame_phone_field");
+    const ph::Parsed p = ph::normalize(sesame::capi::as_view(raw, raw_len));
+    if (!p.ok()) return sesame::capi::write_out({}, out, out_cap, out_len);
+    char buf[ph::kMaxFormatBytes];
+    std::string_view text;
+    switch (field) {
+        case SESAME_PHONE_E164: text = p.number.e164(); break;
+        case SESAME_PHONE_REGION: text = p.number.region; break;
+        default: {
+            const ph::Format f = field == SESAME_PHONE_NATIONAL        ? ph::Format::national
+                                 : field == SESAME_PHONE_INTERNATIONAL ? ph::Format::international
+                                                                       : ph::Format::masked;
+            const std::size_t n = ph::format_to(p.number, f, buf, sizeof buf);
+            text = std::string_view(buf, n < sizeof buf ? n : sizeof buf - 1);
+        }
+    }
+    return sesame::capi::write_out(text, out, out_cap, out_len);
+    SESAME_SHIM_END
+}
+
+sesame_status sesame_phone_same_number(bool *out, const char *a, size_t a_len, const char *b, size_t b_len) noexcept {
+    SESAME_SHIM_BEGIN
+    SESAME_REQUIRE(out != nullptr, "out is NULL");
+    SESAME_REQUIRE_INPUT(a, a_len);
+    SESAME_REQUIRE_INPUT(b, b_len);
+    *out = ph::same_number(sesame::capi::as_view(a, a_len), sesame::capi::as_view(b, b_len));
+    return SESAME_OK;
+    SESAME_SHIM_END
+}
+
+const char *sesame_phone_error_name(int32_t error) noexcept {
+    if (error < SESAME_PHONE_OK || error > SESAME_PHONE_INVALID_NUMBER) return nullptr;
+    return ph::error_name(static_cast<ph::Error>(error));
+}
+
+const char *sesame_phone_type_name(int32_t type) noexcept {
+    if (type < SESAME_PHONE_TYPE_UNKNOWN || type > SESAME_PHONE_TYPE_VOICEMAIL) return nullptr;
+    return ph::type_name(static_cast<ph::Type>(type));
+}
+
+}  // extern "C"
