@@ -1,0 +1,315 @@
+// sesame/identity.h through sesame.h only: conventions, NULLs, short buffers, invalid UTF-8, JSON errors.
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "sesame.h"
+
+namespace {
+
+std::string S(const char *s) { return s; }
+
+std::string key(const std::string &s, sesame_name_key_form form, bool *valid) {
+    size_t len = 0;
+    char buf[512];
+    EXPECT_EQ(sesame_name_key(buf, sizeof buf, &len, valid, s.data(), s.size(), form), SESAME_OK);
+    return std::string(buf, len);
+}
+
+std::string file_text(const char *rel) {
+    std::string path = std::string(SESAME_SOURCE_DIR) + "/" + rel;
+    FILE *f = std::fopen(path.c_str(), "rb");
+    std::string out;
+    if (f == nullptr) return out;
+    char buf[4096];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
+    std::fclose(f);
+    return out;
+}
+
+std::string decision_json(const sesame_decision *d) {
+    size_t len = 0;
+    EXPECT_EQ(sesame_decision_json(nullptr, 0, &len, d), SESAME_E_BUFFER_TOO_SMALL);
+    std::string out(len, '\0');
+    EXPECT_EQ(sesame_decision_json(out.data(), out.size(), &len, d), SESAME_OK);
+    return out;
+}
+
+constexpr int32_t kToday = 20260901;
+constexpr int64_t kNow = 1788220800000;
+
+}  // namespace
+
+TEST(CapiIdentity, NameKey) {
+    bool valid = false;
+    EXPECT_EQ(key("Jean-Pierre Marie", SESAME_NAME_KEY_TEXT, &valid), "jean pierre|marie");
+    EXPECT_TRUE(valid);
+    EXPECT_EQ(key("Jean-Pierre Marie", SESAME_NAME_KEY_COMPACT, &valid), "jeanpierremarie");
+    EXPECT_EQ(key("ИВАНОВ", SESAME_NAME_KEY_TEXT, &valid), "");
+    EXPECT_FALSE(valid);
+    EXPECT_EQ(key("DUP\xffONT", SESAME_NAME_KEY_TEXT, &valid), "");  // invalid UTF-8: a result
+    EXPECT_FALSE(valid);
+    EXPECT_EQ(key(std::string("DU\0PONT", 7), SESAME_NAME_KEY_TEXT, &valid), "");
+    EXPECT_FALSE(valid);
+    EXPECT_EQ(key(std::string(101, 'a'), SESAME_NAME_KEY_TEXT, &valid), "");
+    EXPECT_FALSE(valid);
+}
+
+TEST(CapiIdentity, NameKeyArguments) {
+    bool valid = true;
+    size_t len = 99;
+    char small[3];
+    EXPECT_EQ(sesame_name_key(small, sizeof small, &len, &valid, "DUPONT", 6, SESAME_NAME_KEY_TEXT), SESAME_E_BUFFER_TOO_SMALL);
+    EXPECT_EQ(len, 6u);
+    EXPECT_EQ(sesame_name_key(nullptr, 0, &len, &valid, "DUPONT", 6, SESAME_NAME_KEY_TEXT), SESAME_E_BUFFER_TOO_SMALL);
+    EXPECT_EQ(sesame_name_key(nullptr, 0, &len, nullptr, "DUPONT", 6, SESAME_NAME_KEY_TEXT), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_name_key(nullptr, 0, nullptr, &valid, "DUPONT", 6, SESAME_NAME_KEY_TEXT), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_name_key(nullptr, 0, &len, &valid, nullptr, 3, SESAME_NAME_KEY_TEXT), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_name_key(nullptr, 5, &len, &valid, "A", 1, SESAME_NAME_KEY_TEXT), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_name_key(small, sizeof small, &len, &valid, "A", 1, static_cast<sesame_name_key_form>(7)),
+              SESAME_E_INVALID_ARGUMENT);
+    EXPECT_STRNE(sesame_last_error_message(), "");
+    // NULL with a zero length is the empty name (invalid key, not an error).
+    EXPECT_EQ(sesame_name_key(small, sizeof small, &len, &valid, nullptr, 0, SESAME_NAME_KEY_TEXT), SESAME_OK);
+    EXPECT_FALSE(valid);
+    EXPECT_EQ(len, 0u);
+}
+
+TEST(CapiIdentity, NameMatch) {
+    auto m = [](sesame_name_field f, const std::string &r, const std::string &t) {
+        bool out = false;
+        EXPECT_EQ(sesame_name_match(&out, f, r.data(), r.size(), t.data(), t.size()), SESAME_OK);
+        return out;
+    };
+    EXPECT_TRUE(m(SESAME_NAME_FIELD_FAMILY, "D'ALEMBERT", "DALEMBERT"));
+    EXPECT_TRUE(m(SESAME_NAME_FIELD_FAMILY, "FONTAINE (DE LA)", "DE LA FONTAINE"));
+    EXPECT_TRUE(m(SESAME_NAME_FIELD_FAMILY, "MÜLLER", "MULLER"));
+    EXPECT_TRUE(m(SESAME_NAME_FIELD_FAMILY, "SØRENSEN", "SORENSEN"));
+    EXPECT_FALSE(m(SESAME_NAME_FIELD_FAMILY, "DUPONT", "DUPOND"));
+    EXPECT_FALSE(m(SESAME_NAME_FIELD_FAMILY, "MARTIN", "MARTINE"));
+    EXPECT_FALSE(m(SESAME_NAME_FIELD_FAMILY, "DUP\xc3", "DUP\xc3"));
+    EXPECT_TRUE(m(SESAME_NAME_FIELD_GIVEN, "Jean-Pierre", "JEAN PIERRE"));
+    EXPECT_FALSE(m(SESAME_NAME_FIELD_GIVEN, "Michel", "Michèle"));
+    bool out = true;
+    EXPECT_EQ(sesame_name_match(nullptr, SESAME_NAME_FIELD_FAMILY, "A", 1, "A", 1), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_name_match(&out, static_cast<sesame_name_field>(9), "A", 1, "A", 1), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_name_match(&out, SESAME_NAME_FIELD_FAMILY, nullptr, 1, "A", 1), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_FALSE(out);
+    int32_t tier = -1;
+    EXPECT_EQ(sesame_name_fc_tier(&tier, "Nathalie", 8, "Anne Nathalie", 13), SESAME_OK);
+    EXPECT_EQ(tier, 2);
+    EXPECT_EQ(sesame_name_fc_tier(&tier, "Anne", 4, "Anne Nathalie", 13), SESAME_OK);
+    EXPECT_EQ(tier, 1);
+    EXPECT_EQ(sesame_name_fc_tier(nullptr, "Anne", 4, "Anne", 4), SESAME_E_INVALID_ARGUMENT);
+}
+
+TEST(CapiIdentity, DateParse) {
+    int32_t err = -1, date = -1;
+    uint32_t flags = 99;
+    ASSERT_EQ(sesame_date_parse(&err, &date, &flags, "29 02 2016", 10, kToday), SESAME_OK);
+    EXPECT_EQ(err, SESAME_DATE_OK);
+    EXPECT_EQ(date, 20160229);
+    EXPECT_EQ(flags, 0u);
+    ASSERT_EQ(sesame_date_parse(&err, &date, &flags, "29/02/2015", 10, kToday), SESAME_OK);
+    EXPECT_EQ(err, SESAME_DATE_NOT_LEAP);
+    EXPECT_EQ(date, 0);
+    EXPECT_STREQ(sesame_date_error_name(err), "not_leap");
+    ASSERT_EQ(sesame_date_parse(&err, &date, &flags, "01/09/2000", 10, kToday), SESAME_OK);
+    EXPECT_EQ(flags, static_cast<uint32_t>(SESAME_DATE_FLAG_AGE_OVER_25));
+    ASSERT_EQ(sesame_date_parse(&err, &date, &flags, "\xff", 1, kToday), SESAME_OK);
+    EXPECT_EQ(err, SESAME_DATE_FORMAT);
+    ASSERT_EQ(sesame_date_parse(&err, &date, &flags, nullptr, 0, kToday), SESAME_OK);
+    EXPECT_EQ(err, SESAME_DATE_EMPTY);
+    EXPECT_EQ(sesame_date_parse(&err, &date, &flags, "1/1/2000", 8, 20260230), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_date_parse(&err, &date, &flags, "1/1/2000", 8, 0), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_date_parse(nullptr, &date, &flags, "1/1/2000", 8, kToday), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_date_parse(&err, &date, &flags, nullptr, 8, kToday), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_STREQ(sesame_date_error_name(SESAME_DATE_OK), "");
+    EXPECT_STREQ(sesame_date_error_name(SESAME_DATE_FUTURE), "future");
+    EXPECT_STREQ(sesame_date_error_name(42), "unknown");
+    EXPECT_STREQ(sesame_date_error_name(-1), "unknown");
+}
+
+TEST(CapiIdentity, DirectoryRecordByRecordAndDecision) {
+    sesame_directory *dir = nullptr;
+    ASSERT_EQ(sesame_directory_new(&dir), SESAME_OK);
+    auto G = [&](const char *id, const char *nom, const char *nn, const char *prenom, const char *phone) {
+        return sesame_directory_add_guardian(dir, id, std::strlen(id), "Mme", 3, nom, std::strlen(nom), nn, std::strlen(nn),
+                                             prenom, std::strlen(prenom), phone, std::strlen(phone));
+    };
+    ASSERT_EQ(G("G01", "LEFEVRE", "", "Hélène", "+33 6 12 34 56 78"), SESAME_OK);
+    ASSERT_EQ(G("G02", "LEFEVRE", "", "Marc", "0612345678"), SESAME_OK);
+    EXPECT_EQ(G("G02", "X", "", "Y", ""), SESAME_E_DUPLICATE);
+    EXPECT_EQ(G("", "X", "", "Y", ""), SESAME_E_INVALID_ARGUMENT);
+    ASSERT_EQ(sesame_directory_add_pupil(dir, "P01", 3, "LEFEVRE", 7, "Lucas", 5, "2014-03-12", 10), SESAME_OK);
+    EXPECT_EQ(sesame_directory_add_pupil(dir, "P02", 3, "", 0, "", 0, "2015-02-29", 10), SESAME_E_PARSE);
+    EXPECT_EQ(sesame_directory_add_pupil(dir, "P01", 3, "", 0, "", 0, "2014-03-12", 10), SESAME_E_DUPLICATE);
+    ASSERT_EQ(sesame_directory_add_link(dir, "G01", 3, "P01", 3, "mere", 4, true), SESAME_OK);
+    EXPECT_EQ(sesame_directory_add_link(dir, "G09", 3, "P01", 3, "", 0, true), SESAME_E_NOT_FOUND);
+    EXPECT_EQ(sesame_directory_add_link(dir, "G01", 3, "P01", 3, "", 0, true), SESAME_E_DUPLICATE);
+    EXPECT_EQ(sesame_directory_add_link(nullptr, "G01", 3, "P01", 3, "", 0, true), SESAME_E_INVALID_ARGUMENT);
+
+    const std::string claim = R"({"method": "form", "phone": "06 12 34 56 78", "family_name": "Lefèvre", "given_name": "HELENE",
+        "pupils": [{"pupil": "P01", "legal_representative": true, "birthdate": "12/03/2014"}]})";
+    sesame_decision *d = nullptr;
+    ASSERT_EQ(sesame_directory_match(&d, dir, nullptr, claim.data(), claim.size(), kToday, kNow), SESAME_OK);
+    int32_t st = -1, reason = -1, msg = -1;
+    ASSERT_EQ(sesame_decision_outcome(d, &st, &reason, &msg), SESAME_OK);
+    EXPECT_EQ(st, SESAME_DECISION_ACTIVATED);
+    EXPECT_EQ(reason, SESAME_REASON_OK);
+    EXPECT_EQ(msg, SESAME_USER_MESSAGE_OK_ALL);
+    EXPECT_NE(decision_json(d).find(R"("guardian":"G01")"), std::string::npos);
+    EXPECT_EQ(sesame_decision_outcome(d, nullptr, nullptr, nullptr), SESAME_OK);
+    sesame_decision_free(d);
+
+    // Claim errors are failing statuses with the CLI's error names as detail; *out stays NULL.
+    d = reinterpret_cast<sesame_decision *>(1);
+    EXPECT_EQ(sesame_directory_match(&d, dir, nullptr, "{", 1, kToday, kNow), SESAME_E_PARSE);
+    EXPECT_EQ(d, nullptr);
+    EXPECT_STREQ(sesame_last_error_message(), "invalid_json");
+    const std::string bad = R"({"method": "form", "phone": 6})";
+    EXPECT_EQ(sesame_directory_match(&d, dir, nullptr, bad.data(), bad.size(), kToday, kNow), SESAME_E_PARSE);
+    EXPECT_STREQ(sesame_last_error_message(), "bad_claim:phone");
+    const std::string dup = R"({"method": "form", "pupils": [{"pupil": "P01"}, {"pupil": "P01"}]})";
+    EXPECT_EQ(sesame_directory_match(&d, dir, nullptr, dup.data(), dup.size(), kToday, kNow), SESAME_E_DUPLICATE);
+    EXPECT_STREQ(sesame_last_error_message(), "duplicate_pupil");
+    EXPECT_EQ(sesame_directory_match(&d, dir, nullptr, claim.data(), claim.size(), 20261301, kNow), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_directory_match(&d, nullptr, nullptr, claim.data(), claim.size(), kToday, kNow), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_directory_match(nullptr, dir, nullptr, claim.data(), claim.size(), kToday, kNow), SESAME_E_INVALID_ARGUMENT);
+    const std::string inv = "{\"method\": \"form\", \"family_name\": \"\xff\"}";
+    EXPECT_EQ(sesame_directory_match(&d, dir, nullptr, inv.data(), inv.size(), kToday, kNow), SESAME_E_PARSE);
+
+    // The report lists ids only.
+    size_t len = 0;
+    ASSERT_EQ(sesame_directory_report(nullptr, 0, &len, dir), SESAME_E_BUFFER_TOO_SMALL);
+    std::string rep(len, '\0');
+    ASSERT_EQ(sesame_directory_report(rep.data(), rep.size(), &len, dir), SESAME_OK);
+    EXPECT_NE(rep.find(R"("guardians":2)"), std::string::npos) << rep;
+    EXPECT_EQ(rep.find("LEFEVRE"), std::string::npos);
+    EXPECT_EQ(sesame_directory_report(nullptr, 0, &len, nullptr), SESAME_E_INVALID_ARGUMENT);
+    sesame_directory_free(dir);
+    sesame_directory_free(nullptr);
+    sesame_decision_free(nullptr);
+}
+
+TEST(CapiIdentity, LoadJsonErrorsNameTheRecord) {
+    sesame_directory *dir = reinterpret_cast<sesame_directory *>(1);
+    const std::string dup = R"({"guardians": [{"id": "G1", "nom": "SECRET"}, {"id": "G1"}]})";
+    EXPECT_EQ(sesame_directory_load_json(&dir, dup.data(), dup.size()), SESAME_E_DUPLICATE);
+    EXPECT_EQ(dir, nullptr);
+    EXPECT_NE(S(sesame_last_error_message()).find("guardians[1] (id G1)"), std::string::npos);
+    EXPECT_EQ(S(sesame_last_error_message()).find("SECRET"), std::string::npos);
+    const std::string dangling = R"({"pupils": [{"id": "P1", "birthdate": "2014-01-01"}], "links": [{"guardian": "G7", "pupil": "P1", "legal_representative": true}]})";
+    EXPECT_EQ(sesame_directory_load_json(&dir, dangling.data(), dangling.size()), SESAME_E_NOT_FOUND);
+    EXPECT_NE(S(sesame_last_error_message()).find("links[0]"), std::string::npos);
+    const std::string date = R"({"pupils": [{"id": "P1", "birthdate": "14/01/2014"}]})";
+    EXPECT_EQ(sesame_directory_load_json(&dir, date.data(), date.size()), SESAME_E_PARSE);
+    EXPECT_NE(S(sesame_last_error_message()).find("pupils[0] (id P1)"), std::string::npos);
+    EXPECT_EQ(sesame_directory_load_json(&dir, "{\"guardians\": [", 15), SESAME_E_PARSE);
+    EXPECT_EQ(sesame_directory_load_json(&dir, "\xff", 1), SESAME_E_PARSE);
+    EXPECT_EQ(sesame_directory_load_json(&dir, nullptr, 0), SESAME_E_PARSE);  // empty document
+    EXPECT_EQ(sesame_directory_load_json(nullptr, "{}", 2), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_directory_load_json_file(&dir, "/nonexistent/school.json", 24), SESAME_E_IO);
+    EXPECT_EQ(sesame_directory_load_json_file(&dir, "a\0b", 3), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_directory_load_json_file(&dir, nullptr, 0), SESAME_E_INVALID_ARGUMENT);
+}
+
+TEST(CapiIdentity, SchoolFileCandidatesAndCounter) {
+    const std::string path = std::string(SESAME_SOURCE_DIR) + "/tests/data/identity/school.json";
+    sesame_directory *dir = nullptr;
+    ASSERT_EQ(sesame_directory_load_json_file(&dir, path.data(), path.size()), SESAME_OK);
+    sesame_date_counter *counter = nullptr;
+    EXPECT_EQ(sesame_date_counter_new(&counter, 0, 1000), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(counter, nullptr);
+    EXPECT_EQ(sesame_date_counter_new(&counter, 2, 0), SESAME_E_INVALID_ARGUMENT);
+    ASSERT_EQ(sesame_date_counter_new(&counter, 2, 86400000), SESAME_OK);
+    const std::string wrong = R"({"method": "form", "phone": "07 86 77 88 99", "family_name": "LEFEVRE", "given_name": "Hélène",
+        "pupils": [{"pupil": "P17", "legal_representative": true, "birthdate": "07/08/2019"}]})";
+    std::string details;
+    for (int i = 0; i < 3; ++i) {
+        sesame_decision *d = nullptr;
+        ASSERT_EQ(sesame_directory_match(&d, dir, counter, wrong.data(), wrong.size(), kToday, kNow + i), SESAME_OK);
+        details += decision_json(d);
+        sesame_decision_free(d);
+    }
+    EXPECT_NE(details.find("too_many_attempts"), std::string::npos);
+    // Candidates only: the host passes the records sharing the phone.
+    const std::string cand = R"({"guardians": [
+        {"id": "G01", "nom": "LEFEVRE", "prenom": "Hélène", "phone_mobile": "0612345678"},
+        {"id": "G02", "nom": "LEFEVRE", "prenom": "Marc", "phone_mobile": "0612345678"}],
+      "pupils": [{"id": "P01", "birthdate": "2014-03-12"}],
+      "links": [{"guardian": "G02", "pupil": "P01", "legal_representative": true}]})";
+    const std::string claim = R"({"method": "form", "phone": "06 12 34 56 78", "family_name": "LEFEVRE", "given_name": "Marc",
+        "pupils": [{"pupil": "P01", "legal_representative": true, "birthdate": "12032014"}]})";
+    sesame_decision *d = nullptr;
+    ASSERT_EQ(sesame_identity_match_candidates(&d, counter, cand.data(), cand.size(), claim.data(), claim.size(), kToday, kNow), SESAME_OK);
+    EXPECT_NE(decision_json(d).find(R"("status":"activated","reason":"ok","guardian":"G02")"), std::string::npos) << decision_json(d);
+    sesame_decision_free(d);
+    EXPECT_EQ(sesame_identity_match_candidates(&d, nullptr, "[", 1, claim.data(), claim.size(), kToday, kNow), SESAME_E_PARSE);
+    // Concurrent decisions on one directory (shared-const) and one counter.
+    std::vector<std::thread> threads;
+    std::vector<int> ok(4, 0);
+    const std::string good = R"({"method": "form", "phone": "06 12 34 56 78", "family_name": "LEFEVRE", "given_name": "Hélène",
+        "pupils": [{"pupil": "P01", "legal_representative": true, "birthdate": "12/03/2014"}]})";
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 200; ++i) {
+                sesame_decision *x = nullptr;
+                if (sesame_directory_match(&x, dir, counter, good.data(), good.size(), kToday, kNow) == SESAME_OK) {
+                    int32_t s = -1;
+                    if (sesame_decision_outcome(x, &s, nullptr, nullptr) == SESAME_OK && s == SESAME_DECISION_ACTIVATED) ++ok[t];
+                }
+                sesame_decision_free(x);
+            }
+        });
+    for (auto &th : threads) th.join();
+    for (int n : ok) EXPECT_EQ(n, 200);
+    sesame_date_counter_free(counter);
+    sesame_date_counter_free(nullptr);
+    sesame_directory_free(dir);
+}
+
+namespace {
+struct TakenAll {
+    int calls = 0;
+};
+int32_t taken_all(void *payload, const char *, size_t, bool *taken) {
+    ++static_cast<TakenAll *>(payload)->calls;
+    *taken = true;
+    return 0;
+}
+int32_t stop(void *, const char *, size_t, bool *) { return 1; }
+}  // namespace
+
+TEST(CapiIdentity, LoginId) {
+    char buf[SESAME_LOGIN_ID_MAX_BYTES + 1];
+    size_t len = 0;
+    EXPECT_EQ(sesame_login_id_max_bytes(), static_cast<size_t>(SESAME_LOGIN_ID_MAX_BYTES));
+    const std::string fam = "ИВАНОВ", giv = "Ольга";
+    ASSERT_EQ(sesame_login_id(buf, sizeof buf, &len, fam.data(), fam.size(), giv.data(), giv.size(), nullptr, 0, nullptr, nullptr), SESAME_OK);
+    const std::string id(buf, len);
+    EXPECT_EQ(id.substr(0, 8), "o.ivanov");
+    EXPECT_EQ(id.size(), 10u);
+    // A taken list covering every 2-digit suffix widens to 3 digits.
+    std::string list = "# taken\n\n";
+    for (int i = 0; i < 100; ++i) list += "H.LEFEVRE" + std::string(i < 10 ? "0" : "") + std::to_string(i) + "\r\n";
+    const std::string lf = "LEFEVRE", hg = "Hélène";
+    ASSERT_EQ(sesame_login_id(buf, sizeof buf, &len, lf.data(), lf.size(), hg.data(), hg.size(), list.data(), list.size(), nullptr, nullptr), SESAME_OK);
+    EXPECT_EQ(len, 12u) << std::string(buf, len);
+    TakenAll t;
+    EXPECT_EQ(sesame_login_id(buf, sizeof buf, &len, lf.data(), lf.size(), hg.data(), hg.size(), nullptr, 0, taken_all, &t), SESAME_E_EXHAUSTED);
+    EXPECT_EQ(t.calls, 60);
+    EXPECT_EQ(sesame_login_id(buf, sizeof buf, &len, lf.data(), lf.size(), hg.data(), hg.size(), nullptr, 0, stop, nullptr), SESAME_E_CANCELLED);
+    EXPECT_EQ(sesame_login_id(buf, sizeof buf, &len, "", 0, hg.data(), hg.size(), nullptr, 0, nullptr, nullptr), SESAME_E_INVALID_NAME);
+    EXPECT_EQ(sesame_login_id(buf, sizeof buf, &len, "\xff", 1, "", 0, nullptr, 0, nullptr, nullptr), SESAME_E_INVALID_NAME);
+    char small[4];
+    EXPECT_EQ(sesame_login_id(small, sizeof small, &len, lf.data(), lf.size(), hg.data(), hg.size(), nullptr, 0, nullptr, nullptr), SESAME_E_BUFFER_TOO_SMALL);
+    EXPECT_EQ(len, 11u);
+    EXPECT_EQ(sesame_login_id(buf, sizeof buf, nullptr, lf.data(), lf.size(), "", 0, nullptr, 0, nullptr, nullptr), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_login_id(buf, sizeof buf, &len, nullptr, 3, "", 0, nullptr, 0, nullptr, nullptr), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_login_id(buf, sizeof buf, &len, lf.data(), lf.size(), "", 0, nullptr, 5, nullptr, nullptr), SESAME_E_INVALID_ARGUMENT);
+}
