@@ -3,6 +3,7 @@
 
 namespace cli {
 
+int cmd_phone_normalize(const std::vector<std::string> &args);
 int cmd_phone_audit(const std::vector<std::string> &args);
 int cmd_name_key(const std::vector<std::string> &args);
 int cmd_name_match(const std::vector<std::string> &args);
@@ -12,6 +13,11 @@ int cmd_login_id(const std::vector<std::string> &args);
 
 const std::vector<Command> &commands() {
     static const std::vector<Command> table = {
+        {"phone normalize", "E.164 normalization of typed phone numbers (one per line)",
+         "[--region FR]\n\nReads one typed number per line; prints {input, ok: true, e164, country_code, region, type,\n"
+         "is_mobile, national, international, masked} or {input, ok: false, error}. Default country France, the\n"
+         "overseas numbering folded in (0692 12 34 56 is +262692123456). Only --region FR exists in this version.",
+         cmd_phone_normalize},
         {"phone audit", "audit the phone column of a guardians CSV export",
          "FILE.csv --column NAME [--json] [--delimiter ,|;] [--lang fr|en]\n\n"
          "Reads a CSV export (',' or ';', UTF-8 or Windows-1252, quoted fields) and reports, per data row,\n"
