@@ -10,6 +10,7 @@ int cmd_name_match(const std::vector<std::string> &args);
 int cmd_date_parse(const std::vector<std::string> &args);
 int cmd_guardian_match(const std::vector<std::string> &args);
 int cmd_login_id(const std::vector<std::string> &args);
+int cmd_password_check(const std::vector<std::string> &args);
 
 const std::vector<Command> &commands() {
     static const std::vector<Command> table = {
@@ -46,6 +47,14 @@ const std::vector<Command> &commands() {
          "[--taken FILE]\n\nReads family<TAB>given lines; prints {login}. --taken: identifiers already taken, one per\n"
          "line (blank and # lines ignored); every identifier emitted joins the taken set.",
          cmd_login_id},
+        {"password check", "password rules, verdict and strength (one password per line on stdin)",
+         "[--policy portal|cnil2022] [--context JSON | --context-file FILE] [--lang fr|en]\n\n"
+         "Reads one password per line on stdin (never from argv, never echoed); prints {valid, error, length,\n"
+         "rules: {upper, lower, digit, special, length}, strength: {score, label, guesses_log10, feedback,\n"
+         "messages}}. error is null, invalid_utf8, control_char or too_long (then strength is null). --context:\n"
+         "{\"names\": [...], \"dates\": [\"YYYY-MM-DD\"], \"phones\": [...], \"login\": \"...\"}, words that lower the\n"
+         "score. --lang: labels and messages (default fr). Unknown policy or bad context: exit 2.",
+         cmd_password_check},
     };
     return table;
 }
