@@ -267,6 +267,7 @@ bool is_overseas_code(unsigned cc) noexcept {
     return cc == 262 || cc == 590 || cc == 594 || cc == 596 || cc == 508;
 }
 
+// Requires digits(cc) + nsn.size() <= 15 (checked by the callers).
 void set_e164(Number &n, unsigned cc, std::string_view nsn) noexcept {
     char *o = n.e164_buf;
     *o++ = '+';
@@ -339,11 +340,30 @@ Parsed international(std::string_view d) noexcept {
         }
     }
     // Everything else follows libphonenumber, national prefix stripping included.
-    char stripped[detail::kStripBuffer];
-    rest = detail::strip_national_prefix(std::uint16_t(cc), typed, stripped);
+    // libphonenumber strips once and decides validity on that (Z). Its E.164 may itself strip again
+    // ("+52 1 1 ..." in Mexico), so the E.164 returned is the fixed point Y of the stripping when Y is
+    // valid too: normalize(e164) == e164 always holds.
+    char stripped[3][detail::kStripBuffer];
+    rest = detail::strip_national_prefix(std::uint16_t(cc), typed, stripped[2]);
     if (rest.empty() || rest.size() > 17) return reject(Error::invalid_number);
     detail::Meta meta;
     if (!detail::lookup(std::uint16_t(cc), rest, meta) || !meta.valid) return reject(Error::invalid_number);
+    std::string_view fixed = rest;
+    for (int round = 0; round < 4; ++round) {
+        const std::string_view next = detail::strip_national_prefix(std::uint16_t(cc), fixed, stripped[round & 1]);
+        if (next == fixed) break;
+        fixed = next;
+    }
+    if (fixed != rest && !fixed.empty()) {
+        detail::Meta again;
+        if (detail::lookup(std::uint16_t(cc), fixed, again) && again.valid) {
+            rest = fixed;
+            meta = again;
+        }
+    }
+    // E.164 numbers have at most 15 digits (ITU-T E.164 §6); libphonenumber's metadata allows a few
+    // longer national numbers (Germany, Austria): refused here, the E.164 buffer holds 15 digits.
+    if (std::size_t(cc_len) + rest.size() > kMaxE164Bytes - 1) return reject(Error::invalid_number);
     Parsed r;
     set_e164(r.number, cc, rest);
     set_region(r.number, meta.region);
@@ -483,12 +503,15 @@ std::size_t format_to(const Number &n, Format f, char *out, std::size_t cap) noe
         if (f == Format::international) {
             for (std::size_t k = 0; k < glen; ++k) put(grouped[k]);
         } else {
-            // Masked: every NSN digit but the first and the last two becomes U+2022.
+            // Masked: every NSN digit but the first and the last two becomes U+2022 (counted on the
+            // digits the international format shows, which may omit a leading digit of the NSN).
+            std::size_t shown = 0;
+            for (std::size_t k = 0; k < glen; ++k) shown += (grouped[k] >= '0' && grouped[k] <= '9') ? 1 : 0;
             std::size_t seen = 0;
             for (std::size_t k = 0; k < glen; ++k) {
                 const char c = grouped[k];
                 if (c >= '0' && c <= '9') {
-                    if (seen == 0 || seen + 2 >= nsn.size()) {
+                    if (seen == 0 || seen + 2 >= shown) {
                         put(c);
                     } else {
                         put('\xE2');

@@ -80,6 +80,9 @@ enum class Deliberate {
     overseas_wrong_code,      // rule 6: a table NSN under another overseas code is refused
     overseas_9_not_mobile,    // rule 6: an NSN starting with 9 under +33/+262/+590/+594/+596 is never mobile
     overseas_trunk_0,         // rule 6: +33/+262/... drop one trunk 0 only before 10 digits
+    e164_max_15_digits,       // ITU-T E.164: at most 15 digits (libphonenumber accepts some 16-17-digit ones)
+    canonical_e164,           // the E.164 is the fixed point of national-prefix stripping (libphonenumber's
+                              // own E.164 would re-parse to ours: "+52 1 1 ..." in Mexico)
 };
 const char *name(Deliberate d) {
     switch (d) {
@@ -90,6 +93,8 @@ const char *name(Deliberate d) {
         case Deliberate::overseas_wrong_code: return "overseas_wrong_code";
         case Deliberate::overseas_9_not_mobile: return "overseas_9_not_mobile";
         case Deliberate::overseas_trunk_0: return "overseas_trunk_0";
+        case Deliberate::canonical_e164: return "canonical_e164";
+        case Deliberate::e164_max_15_digits: return "e164_max_15_digits";
     }
     return "?";
 }
@@ -203,6 +208,10 @@ const Deliberate *deliberate(const Sample &s, const Parsed &mine, const Referenc
         return mine.ok() ? &kByPrefix : &kWrong;
     }
     if (mine.ok() && ref.valid && french_code(s.cc) && nsn[0] == '9' && !mine.number.is_mobile) return &k9;
+    static const Deliberate kCanonical = Deliberate::canonical_e164, k15 = Deliberate::e164_max_15_digits;
+    if (!mine.ok() && ref.valid && ref.e164.size() > 16) return &k15;
+    if (mine.ok() && ref.valid && ref.e164 != mine.number.e164() && reference(ref.e164).e164 == mine.number.e164())
+        return &kCanonical;
     (void)ref;
     return nullptr;
 }
@@ -267,8 +276,9 @@ TEST(PhoneRoundTrip, FormatThenNormalizeGivesTheSameE164) {
         EXPECT_EQ(normalize(e).number.e164(), e) << s.raw;
         EXPECT_EQ(normalize(format_international(p.number)).number.e164(), e) << format_international(p.number);
         // The national form is read as French: it round-trips for the French plan only (spec ambiguity).
-        if (p.number.country_code == 33 || s.national)
+        if (p.number.country_code == 33 || s.national) {
             EXPECT_EQ(normalize(format_national(p.number)).number.e164(), e) << format_national(p.number);
+        }
         ++checked;
     }
     EXPECT_GT(checked, 10000);

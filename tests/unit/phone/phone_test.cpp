@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <utf8proc.h>
 
+#include <cstring>
 #include <string>
 
 #include "core/phone/metadata.hpp"
@@ -353,6 +354,40 @@ TEST(PhoneForeign, OverseasCodesOutsideTheTable) {
     EXPECT_EQ(m.number.e164(), "+508551234");
     EXPECT_TRUE(m.number.is_mobile);
     EXPECT_EQ(format_masked(m.number), "+508 5\xE2\x80\xA2 \xE2\x80\xA2\xE2\x80\xA2 34");
+}
+
+}  // namespace
+}  // namespace sesame::phone
+
+namespace sesame::phone {
+namespace {
+
+TEST(PhoneForeign, E164IsCanonical) {
+    // Mexico's legacy "1" after +52 is stripped until nothing changes, so that the E.164 normalizes to
+    // itself (libphonenumber would answer +5214513456764, which it then parses as +524513456764).
+    const Parsed p = normalize("+52 1 1 451 345 6764");
+    ASSERT_TRUE(p.ok());
+    EXPECT_EQ(p.number.e164(), "+524513456764");
+    EXPECT_EQ(normalize(p.number.e164()).number.e164(), p.number.e164());
+    EXPECT_EQ(normalize("+385 (0)0 21 234 567").error, Error::invalid_number);  // one national prefix only
+    EXPECT_EQ(normalize("+49 4234 770859423").number.e164(), "+494234770859423");  // 15 digits
+    EXPECT_EQ(normalize("+49 4234 7708594234").error, Error::invalid_number);      // 16: not E.164
+}
+
+TEST(PhoneFormats, LongestTextsFit) {
+    // 15 digits (the E.164 maximum) under a 3-digit code: every text stays below kMaxFormatBytes.
+    Number n;
+    const char *e = "+882123456789012";  // not a real number: formats are plain digits
+    n.e164_len = std::uint8_t(std::strlen(e));
+    std::memcpy(n.e164_buf, e, n.e164_len);
+    n.country_code = 882;
+    n.cc_digits = 3;
+    for (Format f : {Format::national, Format::international, Format::masked}) {
+        char buf[kMaxFormatBytes];
+        const std::size_t len = format_to(n, f, buf, sizeof buf);
+        EXPECT_LT(len, kMaxFormatBytes);
+        EXPECT_EQ(std::strlen(buf), len);
+    }
 }
 
 }  // namespace
