@@ -40,7 +40,7 @@ json check_line(const std::string &line, const sesame_password_policy *policy, c
         json s;
         s["score"] = r.score;
         s["label"] = sesame_password_score_label(r.score, lang);
-        s["guesses_log10"] = std::round(r.guesses_log10_milli / 10.0) / 100.0;
+        s["guesses_log10"] = ((r.guesses_log10_milli + 5) / 10) / 100.0;  // two decimals, as the bindings
         json codes = json::array(), messages = json::array();
         for (uint32_t bit = 1; bit <= SESAME_PASSWORD_FEEDBACK_CONTEXT; bit <<= 1) {
             if ((r.feedback & bit) == 0) continue;
