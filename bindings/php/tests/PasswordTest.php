@@ -1,0 +1,141 @@
+<?php
+declare(strict_types=1);
+
+use PHPUnit\Framework\TestCase;
+use Sesame\InvalidArgumentException;
+use Sesame\NotFoundException;
+use Sesame\Password;
+use Sesame\PasswordContext;
+use Sesame\PasswordPolicy;
+
+final class PasswordTest extends TestCase
+{
+    public function testCheckHasTheCliKeysInCamelCase(): void
+    {
+        $r = Password::check('Soleil2015!');
+        $this->assertTrue($r->valid);
+        $this->assertNull($r->error);
+        $this->assertSame(11, $r->length);
+        $this->assertTrue($r->rules->upper && $r->rules->lower && $r->rules->digit && $r->rules->special && $r->rules->length);
+        $this->assertLessThanOrEqual(1, $r->strength->score);
+        $this->assertContains($r->strength->label, ['très faible', 'faible']);
+        $this->assertIsFloat($r->strength->guessesLog10);
+        $this->assertContains('date', $r->strength->feedback);
+        $this->assertCount(count($r->strength->feedback), $r->strength->messages);
+        $this->assertSame(['valid', 'error', 'length', 'rules', 'strength'], array_keys($r->toArray()));
+    }
+
+    public function testTrickyClasses(): void
+    {
+        $this->assertTrue(Password::check("ABCDEF1\u{B5}")->rules->special);     // micro sign
+        $this->assertFalse(Password::check("ABCDEF1\u{3BC}")->rules->special);   // Greek mu
+        $this->assertSame(8, Password::check("E\u{301}ric12!x")->length);        // NFD composed
+        $this->assertFalse(Password::check("\u{FF21}bcdef1\u{FF01}")->rules->special);
+        $this->assertTrue(Password::check("Abcdef!\u{663}")->rules->digit);
+        $this->assertFalse(Password::check("Abcdef1=\u{338}")->rules->special);
+        $this->assertTrue(Password::check("Abcdef12#\u{FE0F}\u{20E3}")->valid);
+        $this->assertTrue(Password::check("\u{130}stanbul1!")->rules->upper);
+        $this->assertFalse(Password::check("Ééè1!àç")->rules->length);         // 7 code points, 14 bytes
+        $this->assertTrue(Password::check('Abcdef1£')->rules->special);
+        $this->assertFalse(Password::check('Abcdef1ã')->rules->special);          // C3 A3 is not £ (C2 A3)
+    }
+
+    public function testErrorsAreResults(): void
+    {
+        $r = Password::check("Abcdef1!\xFF");
+        $this->assertSame('invalid_utf8', $r->error);
+        $this->assertNull($r->length);
+        $this->assertNull($r->strength);
+        $this->assertFalse($r->valid);
+        $this->assertSame('control_char', Password::check("Abc\0def1!")->error);
+        $this->assertSame('control_char', Password::check("Abc\tdef1!")->error);
+        $r = Password::check('A1!' . str_repeat('a', 126));
+        $this->assertSame('too_long', $r->error);
+        $this->assertSame(129, $r->length);
+        $this->assertSame(128, Password::check('A1!' . str_repeat('a', 125))->length);
+        $this->assertNull(Password::check(str_repeat('a', 30000))->length);
+    }
+
+    public function testPolicies(): void
+    {
+        $this->assertFalse(Password::check('Soleil2015!', 'cnil2022')->valid);
+        $this->assertTrue(Password::check('Abcdefghijklm1', 'cnil2022')->valid);
+        $custom = ['alternatives' => [['min_length' => 4, 'classes' => ['digit']]], 'forbid_other' => true];
+        $r = Password::check('12 34', $custom);
+        $this->assertFalse($r->valid);
+        $this->assertFalse($r->rules->allowed);
+        $p = PasswordPolicy::fromArray($custom);
+        $this->assertTrue(Password::check('1234', $p)->valid);
+        $this->assertSame(4, $p->toArray()['alternatives'][0]['min_length']);
+        $this->expectException(NotFoundException::class);
+        Password::check('x', 'nist');
+    }
+
+    public function testBadPolicyIsAnException(): void
+    {
+        $this->expectException(InvalidArgumentException::class);
+        PasswordPolicy::fromArray(['max_length' => 300]);
+    }
+
+    public function testContextLowersTheScore(): void
+    {
+        $ctx = ['names' => ['Lucas', 'Hélène Martin'], 'dates' => ['2014-03-12'], 'phones' => ['06 12 34 56 78']];
+        $r = Password::check('Lucas2014!', 'portal', $ctx, 'en');
+        $this->assertLessThanOrEqual(1, $r->strength->score);
+        $this->assertContains('context', $r->strength->feedback);
+        $this->assertContains($r->strength->label, ['very weak', 'weak']);
+        $built = PasswordContext::create()->addName('Zorglub')->addDate('1985-04-02')->addLogin('z.orglub');
+        $this->assertLessThan(Password::check('Zorglub0204!')->strength->guessesLog10,
+            Password::check('Zorglub0204!', null, $built)->strength->guessesLog10);
+        try {
+            PasswordContext::fromArray(['dates' => ['1985-02-30']]);
+            $this->fail('no exception');
+        } catch (InvalidArgumentException $e) {
+            $this->assertStringNotContainsString('1985', $e->getMessage());
+        }
+    }
+
+    public function testMeterExamples(): void
+    {
+        $this->assertLessThanOrEqual(1, Password::check('azerty')->strength->score);
+        $walk = Password::check('&é"\'(-è_çà');
+        $this->assertLessThanOrEqual(1, $walk->strength->score);
+        $this->assertContains('keyboard_walk', $walk->strength->feedback);
+        mt_srand(7);
+        $alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!?@#$%&*';
+        for ($i = 0; $i < 20; $i++) {
+            $pw = '';
+            for ($k = 0; $k < 16; $k++) {
+                $pw .= $alphabet[mt_rand(0, strlen($alphabet) - 1)];
+            }
+            $this->assertSame(4, Password::check($pw)->strength->score, $pw);
+        }
+        $this->assertNull(Password::check('Soleil2015!', strength: false)->strength);
+    }
+
+    public function testLabelsAndMessages(): void
+    {
+        $this->assertSame('très faible', Password::scoreLabel(0));
+        $this->assertSame('very strong', Password::scoreLabel(4, 'en'));
+        $this->assertSame('Au moins une lettre majuscule', Password::ruleMessage('upper'));
+    }
+
+    public function testConfirm(): void
+    {
+        $this->assertTrue(Password::confirm("\u{C9}ric-2014!", "E\u{301}ric-2014!"));
+        $this->assertFalse(Password::confirm('abc', 'abd'));
+    }
+
+    public function testHashVerifyNfcVsNfd(): void
+    {
+        $h = Password::hash("\u{C9}ric-\u{B5}-2014!");  // interactive limits: the minimum accepted
+        $this->assertStringStartsWith('$argon2id$', $h);
+        $this->assertTrue(Password::verify($h, "E\u{301}ric-\u{B5}-2014!"));
+        $this->assertFalse(Password::verify($h, "\u{C9}ric-\u{3BC}-2014!"));
+        $this->assertFalse(Password::verify('garbage', 'x'));
+        $this->assertFalse(Password::needsRehash($h));
+        $this->assertTrue(Password::needsRehash($h, 3));
+        $this->expectException(InvalidArgumentException::class);
+        Password::hash('x', 1);
+    }
+}
