@@ -81,7 +81,11 @@ ParsedDate parse_birthdate(std::string_view typed, const Date &today) noexcept {
     }
     // 1. NFKC (fullwidth digits and separators become ASCII), then trim White_Space.
     std::string s;
-    if (!typed.empty()) {
+    bool ascii = true;
+    for (char c : typed) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    if (ascii) {
+        s.assign(typed);  // NFKC of ASCII is ASCII
+    } else {
         utf8proc_uint8_t *buf = nullptr;
         const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t *>(typed.data()),
                                                 static_cast<utf8proc_ssize_t>(typed.size()), &buf,

@@ -225,7 +225,9 @@ Identified identify_form(const Directory &dir, const Claim &c) {
     return out;
 }
 
-// FranceConnect path.
+// FranceConnect path. With a typed phone the holders of that number are checked directly (a few
+// records); the directory-wide family index answers the no-phone case and whether any guardian
+// matches the names at all (fc_no_match before any phone error, as the spec orders it).
 Identified identify_fc(const Directory &dir, const Claim &c) {
     Identified out;
     std::vector<FamilyAlt> typed_family = family_alts(c.fc.family_name);
@@ -233,38 +235,40 @@ Identified identify_fc(const Directory &dir, const Claim &c) {
         for (auto &a : family_alts(c.fc.preferred_username)) typed_family.push_back(std::move(a));
     }
     const GivenKey fc_given = given_key(c.fc.given_name);
-    std::vector<std::uint32_t> tier1, tier2;
-    for (auto h : dir.by_family_given(typed_family, fc_given)) {
-        const int tier = given_fc_tier(dir.guardian(h).given, fc_given);
-        if (tier == 1) tier1.push_back(h);
-        if (tier == 2) tier2.push_back(h);
-    }
-    if (tier1.empty() && tier2.empty()) {
-        out.failure = identification_failure(Reason::name_mismatch, "fc_no_match");
-        return out;
-    }
+    auto any_name_match = [&] {
+        return !dir.by_family_given(typed_family, fc_given, 1, 1).empty() ||
+               !dir.by_family_given(typed_family, fc_given, 2, 1).empty();
+    };
     const bool typed_phone = c.phone.has_value() && !c.phone->empty();
     if (typed_phone) {
         const phone::Parsed p = phone::normalize(*c.phone);
-        if (!p.ok()) {
-            out.failure = identification_failure(Reason::phone_unknown, "phone_invalid");
+        if (!p.ok() || !p.number.is_mobile) {
+            out.failure = any_name_match()
+                              ? identification_failure(Reason::phone_unknown, p.ok() ? "phone_not_mobile" : "phone_invalid")
+                              : identification_failure(Reason::name_mismatch, "fc_no_match");
             return out;
         }
-        if (!p.number.is_mobile) {
-            out.failure = identification_failure(Reason::phone_unknown, "phone_not_mobile");
-            return out;
+        std::vector<std::uint32_t> tier1, tier2;
+        for (auto h : dir.by_phone(p.number.e164())) {
+            const auto &g = dir.guardian(h);
+            const int tier = given_fc_tier(g.given, fc_given);
+            if (tier == 0 || !family_match(g.family, typed_family)) continue;
+            (tier == 1 ? tier1 : tier2).push_back(h);
         }
-        const std::string_view e164 = p.number.e164();
-        auto keep = [&](std::vector<std::uint32_t> &v) {
-            v.erase(std::remove_if(v.begin(), v.end(), [&](std::uint32_t i) { return dir.guardian(i).e164 != e164; }), v.end());
-        };
-        keep(tier1);
-        keep(tier2);
         if (tier1.empty() && tier2.empty()) {
-            out.failure = identification_failure(Reason::phone_unknown, "fc_phone_filter");
+            out.failure = any_name_match() ? identification_failure(Reason::phone_unknown, "fc_phone_filter")
+                                           : identification_failure(Reason::name_mismatch, "fc_no_match");
             return out;
         }
+        const auto &chosen = tier1.empty() ? tier2 : tier1;
+        if (chosen.size() == 1) {
+            out.guardian = chosen.front();
+            return out;
+        }
+        out.failure = identification_failure(Reason::ambiguous, "candidates:" + join_ids(dir, chosen));
+        return out;
     }
+    const auto tier1 = dir.by_family_given(typed_family, fc_given, 1);
     if (tier1.size() == 1) {
         out.guardian = tier1.front();
         return out;
@@ -273,14 +277,12 @@ Identified identify_fc(const Directory &dir, const Claim &c) {
         out.failure = identification_failure(Reason::ambiguous, "candidates:" + join_ids(dir, tier1));
         return out;
     }
-    if (typed_phone) {
-        if (tier2.size() == 1) {
-            out.guardian = tier2.front();
-            return out;
-        }
-        out.failure = identification_failure(Reason::ambiguous, "candidates:" + join_ids(dir, tier2));
+    const auto tier2 = dir.by_family_given(typed_family, fc_given, 2);
+    if (tier2.empty()) {
+        out.failure = identification_failure(Reason::name_mismatch, "fc_no_match");
         return out;
     }
+    // Tier 2 alone never activates: the application asks for the mobile number (SMS step-up).
     out.failure = identification_failure(Reason::ambiguous, "fc_secondary_given_name:" + join_ids(dir, tier2));
     return out;
 }

@@ -157,10 +157,8 @@ const PupilRecord *Directory::find_pupil(std::string_view id) const {
 }
 
 const LinkRef *Directory::link(std::uint32_t guardian, std::string_view pupil_id) const {
-    auto it = pupil_ids_.find(std::string(pupil_id));
-    if (it == pupil_ids_.end()) return nullptr;
     for (const auto &l : guardians_[guardian].links)
-        if (l.pupil == it->second) return &l;
+        if (pupils_[l.pupil].id == pupil_id) return &l;
     return nullptr;
 }
 
@@ -185,15 +183,8 @@ void Directory::build_index() const {
             }
         }
     }
-    std::sort(phones.begin(), phones.end());
-    std::sort(families.begin(), families.end());
-    families.erase(std::unique(families.begin(), families.end(),
-                               [](const Entry &a, const Entry &b) { return a.hash == b.hash && a.guardian == b.guardian; }),
-                   families.end());
-    phones.shrink_to_fit();
-    families.shrink_to_fit();
-    phone_index_ = std::move(phones);
-    family_index_ = std::move(families);
+    phone_index_.build(std::move(phones));
+    family_index_.build(std::move(families));
     index_dirty_.store(false, std::memory_order_release);
 }
 
@@ -201,51 +192,68 @@ void Directory::ensure_index() const {
     if (index_dirty_.load(std::memory_order_acquire)) build_index();
 }
 
-void Directory::lookup(const std::vector<Entry> &idx, std::uint64_t h, std::vector<std::uint32_t> &out) {
-    auto it = std::lower_bound(idx.begin(), idx.end(), Entry{h, 0});
-    for (; it != idx.end() && it->hash == h; ++it) out.push_back(it->guardian);
+void Directory::Index::build(std::vector<Entry> e) {
+    std::sort(e.begin(), e.end());
+    e.erase(std::unique(e.begin(), e.end(), [](const Entry &a, const Entry &b) { return a.hash == b.hash && a.guardian == b.guardian; }),
+            e.end());
+    e.shrink_to_fit();
+    bits = 1;
+    while (bits < 24 && (std::size_t{1} << bits) < e.size()) ++bits;
+    buckets.assign((std::size_t{1} << bits) + 1, 0);
+    std::size_t k = 0;
+    for (std::size_t b = 0; b < (std::size_t{1} << bits); ++b) {
+        buckets[b] = static_cast<std::uint32_t>(k);
+        while (k < e.size() && (e[k].hash >> (64 - bits)) == b) ++k;
+    }
+    buckets.back() = static_cast<std::uint32_t>(e.size());
+    entries = std::move(e);
+}
+
+void Directory::Index::lookup(std::uint64_t h, std::vector<std::uint32_t> &out) const {
+    if (entries.empty()) return;
+    const std::size_t b = static_cast<std::size_t>(h >> (64 - bits));
+    for (std::uint32_t k = buckets[b]; k < buckets[b + 1]; ++k) {
+        if (entries[k].hash == h) out.push_back(entries[k].guardian);
+        else if (entries[k].hash > h) break;
+    }
 }
 
 std::vector<std::uint32_t> Directory::by_phone(std::string_view e164) const {
     ensure_index();
     std::vector<std::uint32_t> out;
-    lookup(phone_index_, key_hash(e164), out);
+    phone_index_.lookup(key_hash(e164), out);
     out.erase(std::remove_if(out.begin(), out.end(), [&](std::uint32_t i) { return guardians_[i].e164 != e164; }),
               out.end());
     return out;
 }
 
-std::vector<std::uint32_t> Directory::by_family_given(const std::vector<FamilyAlt> &typed, const GivenKey &fc_given) const {
+std::vector<std::uint32_t> Directory::by_family_given(const std::vector<FamilyAlt> &typed, const GivenKey &fc_given,
+                                                      int tier, std::size_t limit) const {
     ensure_index();
     std::vector<std::uint32_t> out;
     if (!fc_given.valid) return out;
-    // Every contiguous run of FC units: tier 1 and tier 2 both equate an element of PR(record)
-    // with such a run (see names.hpp).
+    // Tier 1 equates an element of PR(record) with a leading run of the FC units; tier 2 with any
+    // contiguous run (see names.hpp).
     std::vector<std::uint64_t> runs;
-    for (std::size_t i = 0; i < fc_given.units.size(); ++i) {
-        std::string run;
-        for (std::size_t j = i; j < fc_given.units.size(); ++j) {
-            run += fc_given.units[j];
-            runs.push_back(key_hash(run));
-        }
-    }
+    for (std::size_t i = 0; i < (tier == 1 ? 1 : fc_given.unit_count()); ++i)
+        for (std::size_t j = i + 1; j <= fc_given.unit_count(); ++j) runs.push_back(key_hash(fc_given.run(i, j)));
     for (const auto &b : typed) {
         const std::uint64_t hc = key_hash(b.compact);
         const std::uint64_t hm = b.multiset.empty() ? 0 : key_hash(b.multiset);
         for (std::uint64_t hr : runs) {
-            lookup(family_index_, combine_hash(hc, hr), out);
-            if (!b.multiset.empty()) lookup(family_index_, combine_hash(hm, hr), out);
+            family_index_.lookup(combine_hash(hc, hr), out);
+            if (!b.multiset.empty()) family_index_.lookup(combine_hash(hm, hr), out);
         }
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
-    out.erase(std::remove_if(out.begin(), out.end(),
-                             [&](std::uint32_t i) {
-                                 return !family_match(guardians_[i].family, typed) ||
-                                        given_fc_tier(guardians_[i].given, fc_given) == 0;
-                             }),
-              out.end());
-    return out;
+    std::vector<std::uint32_t> verified;
+    for (std::uint32_t i : out) {
+        if (given_fc_tier(guardians_[i].given, fc_given) != tier || !family_match(guardians_[i].family, typed)) continue;
+        verified.push_back(i);
+        if (limit != 0 && verified.size() >= limit) break;
+    }
+    return verified;
 }
 
 // ---- JSON ---------------------------------------------------------------------------------------

@@ -74,8 +74,11 @@ public:
     // Queries (shared-const: concurrent calls are safe once additions are finished).
     std::vector<std::uint32_t> by_phone(std::string_view e164) const;
     // FranceConnect candidates: guardians whose family names match `typed` (verified) and whose
-    // given name is tier 1 or 2 against `fc_given`, found through the (family key, given run) index.
-    std::vector<std::uint32_t> by_family_given(const std::vector<FamilyAlt> &typed, const GivenKey &fc_given) const;
+    // given name is of tier `tier` (1 or 2) against `fc_given`, found through the (family key,
+    // given run) index: tier 1 looks up the leading runs of the FC units, tier 2 every run.
+    // `limit` stops early (0 = no limit).
+    std::vector<std::uint32_t> by_family_given(const std::vector<FamilyAlt> &typed, const GivenKey &fc_given, int tier,
+                                               std::size_t limit = 0) const;
     const GuardianRecord &guardian(std::uint32_t i) const { return guardians_[i]; }
     const PupilRecord &pupil(std::uint32_t i) const { return pupils_[i]; }
     const PupilRecord *find_pupil(std::string_view id) const;
@@ -96,7 +99,15 @@ private:
         bool operator<(const Entry &o) const noexcept { return hash < o.hash || (hash == o.hash && guardian < o.guardian); }
     };
     void ensure_index() const;
-    static void lookup(const std::vector<Entry> &idx, std::uint64_t h, std::vector<std::uint32_t> &out);
+    // A sorted array of entries plus a bucket table on the top hash bits: a lookup is one or two
+    // cache misses, not a binary search over millions of entries.
+    struct Index {
+        std::vector<Entry> entries;
+        std::vector<std::uint32_t> buckets;  // 2^bits + 1 offsets into entries
+        unsigned bits = 0;
+        void build(std::vector<Entry> e);
+        void lookup(std::uint64_t h, std::vector<std::uint32_t> &out) const;
+    };
 
     std::vector<GuardianRecord> guardians_;
     std::vector<PupilRecord> pupils_;
@@ -107,9 +118,9 @@ private:
 
     mutable std::mutex index_mutex_;
     mutable std::atomic<bool> index_dirty_{true};
-    mutable std::vector<Entry> phone_index_;
+    mutable Index phone_index_;
     // (family key, element of PR(given)) pairs: family key = compact or multiset of every alternative.
-    mutable std::vector<Entry> family_index_;
+    mutable Index family_index_;
 };
 
 std::uint64_t key_hash(std::string_view s) noexcept;

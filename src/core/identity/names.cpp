@@ -60,53 +60,38 @@ bool family_match(std::string_view record, std::string_view typed) {
     return family_match(family_alts(record), family_alts(typed));
 }
 
-std::string GivenKey::compact() const {
-    std::string s;
-    for (const auto &u : units) s += u;
-    return s;
-}
-
 std::vector<std::string> GivenKey::prefixes() const {
     std::vector<std::string> out;
-    std::string run;
-    for (const auto &u : units) {
-        run += u;
-        out.push_back(run);
-    }
+    for (std::size_t k = 1; k <= ends.size(); ++k) out.emplace_back(run(0, k));
     return out;
 }
 
 GivenKey given_key(const text::NameKey &k) {
     GivenKey g;
     if (!k.valid || k.units.empty()) return g;
-    g.valid = true;
     for (const auto &unit : k.units) {
-        std::string c;
-        for (const auto &t : unit) c += t;
-        if (!c.empty()) g.units.push_back(std::move(c));
+        const std::size_t before = g.joined.size();
+        for (const auto &t : unit) g.joined += t;
+        if (g.joined.size() != before) g.ends.push_back(static_cast<std::uint16_t>(g.joined.size()));
     }
-    if (g.units.empty()) g.valid = false;
+    g.valid = !g.ends.empty();
     return g;
 }
 
 GivenKey given_key(std::string_view name) { return given_key(text::name_key(name)); }
 
 namespace {
-// Whether `c` equals the compact of a leading run of `units` (PR membership without allocating).
-bool in_prefixes(const std::vector<std::string> &units, std::string_view c) {
-    std::size_t pos = 0;
-    for (const auto &u : units) {
-        if (c.size() < pos + u.size() || c.compare(pos, u.size(), u) != 0) return false;
-        pos += u.size();
-        if (pos == c.size()) return true;
-    }
+// Whether `c` equals the compact of a leading run of `k`'s units (PR membership).
+bool in_prefixes(const GivenKey &k, std::string_view c) {
+    for (std::uint16_t e : k.ends)
+        if (e == c.size()) return std::string_view(k.joined).substr(0, e) == c;
     return false;
 }
 }  // namespace
 
 bool given_match_form(const GivenKey &record, const GivenKey &typed) {
     if (!record.valid || !typed.valid) return false;
-    return in_prefixes(record.units, typed.compact()) || in_prefixes(typed.units, record.compact());
+    return in_prefixes(record, typed.compact()) || in_prefixes(typed, record.compact());
 }
 
 bool given_match_form(std::string_view record, std::string_view typed) {
@@ -116,13 +101,11 @@ bool given_match_form(std::string_view record, std::string_view typed) {
 int given_fc_tier(const GivenKey &record, const GivenKey &fc) {
     if (!record.valid || !fc.valid) return 0;
     if (given_match_form(record, fc)) return 1;
-    const auto pr = record.prefixes();
-    for (std::size_t i = 0; i < fc.units.size(); ++i) {
-        std::string run;
-        for (std::size_t j = i; j < fc.units.size(); ++j) {
-            run += fc.units[j];
-            if (std::find(pr.begin(), pr.end(), run) != pr.end()) return 2;
-        }
+    for (std::size_t k = 1; k <= record.unit_count(); ++k) {
+        const std::string_view p = record.run(0, k);
+        for (std::size_t i = 0; i < fc.unit_count(); ++i)
+            for (std::size_t j = i + 1; j <= fc.unit_count(); ++j)
+                if (fc.run(i, j) == p) return 2;
     }
     return 0;
 }

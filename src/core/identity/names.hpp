@@ -25,11 +25,20 @@ std::vector<FamilyAlt> family_alts(std::string_view name);
 bool family_match(const std::vector<FamilyAlt> &record, const std::vector<FamilyAlt> &typed);
 bool family_match(std::string_view record, std::string_view typed);
 
-// A given name reduced to its units' compacts ("Jean-Pierre Marie" -> ["jeanpierre", "marie"]).
+// A given name reduced to its units' compacts ("Jean-Pierre Marie" -> ["jeanpierre", "marie"]),
+// kept as one joined string plus the end offset of each unit (comparisons without allocating).
 struct GivenKey {
     bool valid = false;
-    std::vector<std::string> units;
-    std::string compact() const;
+    std::string joined;                  // "jeanpierremarie" = compact
+    std::vector<std::uint16_t> ends;     // {10, 15}
+
+    std::size_t unit_count() const noexcept { return ends.size(); }
+    std::string_view compact() const noexcept { return joined; }
+    // Compact of units [i, j) (a contiguous run).
+    std::string_view run(std::size_t i, std::size_t j) const noexcept {
+        const std::size_t b = i == 0 ? 0 : ends[i - 1];
+        return std::string_view(joined).substr(b, ends[j - 1] - b);
+    }
     // PR(k): compacts of the leading runs of units.
     std::vector<std::string> prefixes() const;
 };

@@ -122,6 +122,32 @@ TEST(Directory, AddRecordsOneByOne) {
     EXPECT_EQ(d.by_phone("+33601020304").size(), 2u);  // index rebuilt after additions
 }
 
+TEST(Directory, IndexesManyRecords) {
+    Directory d;
+    for (int i = 0; i < 20000; ++i) {
+        char phone[16];
+        std::snprintf(phone, sizeof phone, "06%08d", i * 37);
+        ASSERT_TRUE(d.add_guardian("G" + std::to_string(i), i % 2 ? "MARTIN" : "DURAND MARTIN", "", i % 3 ? "Anne" : "Paul Anne", phone).ok());
+    }
+    d.build_index();
+    for (int i = 0; i < 20000; i += 7) {
+        char e164[16];
+        std::snprintf(e164, sizeof e164, "+336%08d", i * 37);
+        auto h = d.by_phone(e164);
+        ASSERT_EQ(h.size(), 1u) << e164;
+        EXPECT_EQ(d.guardian(h[0]).id, "G" + std::to_string(i));
+    }
+    EXPECT_TRUE(d.by_phone("+33699999999").empty());
+    // Tier 1 "Anne" among MARTIN: the odd ids not divisible by 3; tier 2: "Paul Anne" records.
+    const auto t1 = d.by_family_given(family_alts("MARTIN"), given_key("Anne"), 1);
+    std::size_t want = 0;
+    for (int i = 0; i < 20000; ++i) want += (i % 2 == 1 && i % 3 != 0);
+    EXPECT_EQ(t1.size(), want);
+    EXPECT_EQ(d.by_family_given(family_alts("MARTIN DURAND"), given_key("Paul"), 1).size(), 3334u);
+    EXPECT_EQ(d.by_family_given(family_alts("MARTIN DURAND"), given_key("Paul Anne"), 2, 5).size(), 5u);  // record "Anne"
+    EXPECT_TRUE(d.by_family_given(family_alts("MARTIN DURAND"), given_key("Anne"), 2).empty());
+}
+
 // ---- form path ------------------------------------------------------------------------------------
 
 TEST(DecisionForm, ActivatedWithSharedPhone) {
@@ -300,6 +326,13 @@ TEST(DecisionFc, HomonymsAndPhoneFilter) {
     expect_id_failure(run(fc("06 99 99 99 99", "Hélène", "LEFEVRE", "", kP01)), "phone_unknown", "fc_phone_filter");
     expect_id_failure(run(fc("12", "Hélène", "LEFEVRE", "", kP01)), "phone_unknown", "phone_invalid");
     expect_id_failure(run(fc(nullptr, "Hélène", "DUPONT", "", kP01)), "name_mismatch", "fc_no_match");
+    // Names are checked before the phone: no name match at all -> fc_no_match even with a bad phone.
+    expect_id_failure(run(fc("12", "Hélène", "DUPONT", "", kP01)), "name_mismatch", "fc_no_match");
+    expect_id_failure(run(fc("06 99 99 99 99", "Hélène", "DUPONT", "", kP01)), "name_mismatch", "fc_no_match");
+    expect_id_failure(run(fc("01 23 45 67 89", "Hélène", "LEFEVRE", "", kP01)), "phone_unknown", "phone_not_mobile");
+    // Usage name through preferred_username.
+    EXPECT_EQ(run(fc(nullptr, "Marie-Claire", "DURAND", "LEROY", "[]"))["guardian"], "G11");
+    EXPECT_EQ(run(fc(nullptr, "Marie-Claire", "MARTIN", "LEROY", "[]"))["guardian"], "G11");
     expect_id_failure(run(fc(nullptr, "Michelle", "MARTIN", "", kP01)), "name_mismatch", "fc_no_match");
 }
 
