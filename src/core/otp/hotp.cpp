@@ -1,9 +1,11 @@
 #include "core/otp/hotp.hpp"
 
+#include <openssl/core_names.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <openssl/params.h>
 
 #include <array>
+#include <memory>
 
 #include "core/otp/code.hpp"
 
@@ -11,46 +13,94 @@ namespace sesame::otp {
 
 namespace {
 
-const EVP_MD *md_of(Hash h) noexcept {
+const char *md_name(Hash h) noexcept {
     switch (h) {
-        case Hash::sha1: return EVP_sha1();
-        case Hash::sha256: return EVP_sha256();
-        case Hash::sha512: return EVP_sha512();
+        case Hash::sha1: return "SHA1";
+        case Hash::sha256: return "SHA256";
+        case Hash::sha512: return "SHA512";
     }
     return nullptr;
 }
+
+struct MacCtxFree {
+    void operator()(EVP_MAC_CTX *c) const noexcept { EVP_MAC_CTX_free(c); }
+};
+using MacCtx = std::unique_ptr<EVP_MAC_CTX, MacCtxFree>;
+
+// OpenSSL's HMAC with the algorithm and digest fetched once per process: a template context per
+// hash (digest set, no key), duplicated per call. Fetching by name on every call (what the one-shot
+// HMAC() does in OpenSSL 3) costs more than the MAC itself.
+const EVP_MAC_CTX *hmac_template(Hash h) noexcept {
+    static const std::array<EVP_MAC_CTX *, 3> templates = [] {
+        std::array<EVP_MAC_CTX *, 3> t{};
+        EVP_MAC *mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+        if (mac == nullptr) return t;
+        for (int i = 0; i < 3; ++i) {
+            EVP_MAC_CTX *c = EVP_MAC_CTX_new(mac);
+            if (c == nullptr) continue;
+            char *name = const_cast<char *>(md_name(static_cast<Hash>(i)));
+            OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, name, 0),
+                                   OSSL_PARAM_construct_end()};
+            if (EVP_MAC_CTX_set_params(c, params) != 1) {
+                EVP_MAC_CTX_free(c);
+                continue;
+            }
+            t[static_cast<std::size_t>(i)] = c;
+        }
+        EVP_MAC_free(mac);  // the contexts keep their own reference
+        return t;
+    }();
+    const auto i = static_cast<std::size_t>(h);
+    return i < templates.size() ? templates[i] : nullptr;
+}
+
+// HMAC of 8-byte counters under one key: keyed once, then re-initialised cheaply per message.
+class CounterMac {
+public:
+    CounterMac(std::span<const std::uint8_t> secret, Hash hash) noexcept {
+        const EVP_MAC_CTX *t = hmac_template(hash);
+        if (t == nullptr) return;
+        ctx_.reset(EVP_MAC_CTX_dup(t));
+        if (ctx_ && EVP_MAC_init(ctx_.get(), secret.data(), secret.size(), nullptr) != 1) ctx_.reset();
+    }
+    bool ok() const noexcept { return ctx_ != nullptr; }
+    // Writes `digits` digits of the dynamic truncation of HMAC(counter).
+    Status code(std::uint64_t counter, int digits, char *out) noexcept {
+        if (!ctx_) return Error(Code::crypto, "HMAC unavailable");
+        if (used_ && EVP_MAC_init(ctx_.get(), nullptr, 0, nullptr) != 1) return Error(Code::crypto, "HMAC failed");
+        used_ = true;
+        std::array<std::uint8_t, 8> msg{};
+        for (int i = 7; i >= 0; --i) {
+            msg[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(counter & 0xFF);
+            counter >>= 8;
+        }
+        std::array<std::uint8_t, EVP_MAX_MD_SIZE> mac{};
+        std::size_t mac_len = 0;
+        if (EVP_MAC_update(ctx_.get(), msg.data(), msg.size()) != 1 ||
+            EVP_MAC_final(ctx_.get(), mac.data(), &mac_len, mac.size()) != 1 || mac_len < 20)
+            return Error(Code::crypto, "HMAC failed");
+        const unsigned offset = mac[mac_len - 1] & 0x0F;
+        std::uint32_t bin = (static_cast<std::uint32_t>(mac[offset] & 0x7F) << 24) |
+                            (static_cast<std::uint32_t>(mac[offset + 1]) << 16) |
+                            (static_cast<std::uint32_t>(mac[offset + 2]) << 8) | mac[offset + 3];
+        for (int i = digits - 1; i >= 0; --i) {
+            out[i] = static_cast<char>('0' + bin % 10);
+            bin /= 10;
+        }
+        secure_wipe(mac.data(), mac.size());
+        return Status::Ok();
+    }
+
+private:
+    MacCtx ctx_;
+    bool used_ = false;
+};
 
 Status check_common(std::span<const std::uint8_t> secret, int digits, Hash hash) noexcept {
     if (secret.empty() || secret.size() > kMaxSecretBytes)
         return Error(Code::invalid_argument, "secret must be 1..1024 bytes");
     if (digits < 6 || digits > 8) return Error(Code::invalid_argument, "digits must be 6..8");
-    if (md_of(hash) == nullptr) return Error(Code::invalid_argument, "unknown hash");
-    return Status::Ok();
-}
-
-Status hotp_unchecked(std::span<const std::uint8_t> secret, std::uint64_t counter, int digits, Hash hash,
-                      char *out) noexcept {
-    std::array<std::uint8_t, 8> msg{};
-    for (int i = 7; i >= 0; --i) {
-        msg[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(counter & 0xFF);
-        counter >>= 8;
-    }
-    std::array<std::uint8_t, EVP_MAX_MD_SIZE> mac{};
-    unsigned int mac_len = 0;
-    if (HMAC(md_of(hash), secret.data(), static_cast<int>(secret.size()), msg.data(), msg.size(), mac.data(),
-             &mac_len) == nullptr ||
-        mac_len < 20) {
-        return Error(Code::crypto, "HMAC failed");
-    }
-    const unsigned offset = mac[mac_len - 1] & 0x0F;
-    std::uint32_t bin = (static_cast<std::uint32_t>(mac[offset] & 0x7F) << 24) |
-                        (static_cast<std::uint32_t>(mac[offset + 1]) << 16) |
-                        (static_cast<std::uint32_t>(mac[offset + 2]) << 8) | mac[offset + 3];
-    for (int i = digits - 1; i >= 0; --i) {
-        out[i] = static_cast<char>('0' + bin % 10);
-        bin /= 10;
-    }
-    secure_wipe(mac.data(), mac.size());
+    if (md_name(hash) == nullptr) return Error(Code::invalid_argument, "unknown hash");
     return Status::Ok();
 }
 
@@ -60,7 +110,8 @@ Status hotp(std::span<const std::uint8_t> secret, std::uint64_t counter, int dig
     Status st = check_common(secret, digits, hash);
     if (!st.ok()) return st;
     if (out == nullptr) return Error(Code::invalid_argument, "out is NULL");
-    return hotp_unchecked(secret, counter, digits, hash, out);
+    CounterMac mac(secret, hash);
+    return mac.code(counter, digits, out);
 }
 
 Result<HotpMatch> hotp_verify(std::span<const std::uint8_t> secret, std::uint64_t counter, int window, int digits,
@@ -72,10 +123,11 @@ Result<HotpMatch> hotp_verify(std::span<const std::uint8_t> secret, std::uint64_
     const bool well_formed = normalize_typed_code(code, digits, typed);
     HotpMatch m;
     char expected[kMaxDigits] = {};
+    CounterMac mac(secret, hash);
     for (int i = 0; i <= window; ++i) {
         if (counter + static_cast<std::uint64_t>(i) < counter) break;  // wrapped
         const std::uint64_t c = counter + static_cast<std::uint64_t>(i);
-        st = hotp_unchecked(secret, c, digits, hash, expected);
+        st = mac.code(c, digits, expected);
         if (!st.ok()) return st;
         const bool eq = constant_time_equal({reinterpret_cast<const std::uint8_t *>(expected), std::size_t(digits)},
                                             {reinterpret_cast<const std::uint8_t *>(typed), std::size_t(digits)});
@@ -119,9 +171,10 @@ Result<TotpMatch> totp_verify(std::span<const std::uint8_t> secret, std::int64_t
     const bool well_formed = normalize_typed_code(code, p.digits, typed);
     char expected[kMaxDigits] = {};
     TotpMatch m;
+    CounterMac mac(secret, p.hash);
     for (std::int64_t s = *t - p.window; s <= *t + p.window; ++s) {
         if (s < 0) continue;
-        st = hotp_unchecked(secret, static_cast<std::uint64_t>(s), p.digits, p.hash, expected);
+        st = mac.code(static_cast<std::uint64_t>(s), p.digits, expected);
         if (!st.ok()) return st;
         const bool eq =
             constant_time_equal({reinterpret_cast<const std::uint8_t *>(expected), std::size_t(p.digits)},

@@ -1,5 +1,6 @@
 #include "core/otp/memory_store.hpp"
 
+#include <pthread.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -111,6 +112,27 @@ void EventTimes::add(std::int64_t t, std::size_t limit) {
 
 // ---- MemoryStore -----------------------------------------------------------------------------
 
+namespace {
+// Fork detection without a getpid() syscall per operation: a pthread_atfork child handler bumps a
+// process-wide generation (the only mutable global of the module; registered once).
+std::atomic<std::uint64_t> g_fork_generation{0};
+void on_fork_child() noexcept { g_fork_generation.fetch_add(1, std::memory_order_relaxed); }
+std::uint64_t fork_generation() noexcept {
+    static const bool registered = [] { return ::pthread_atfork(nullptr, nullptr, on_fork_child) == 0; }();
+    (void)registered;
+    return g_fork_generation.load(std::memory_order_relaxed);
+}
+}  // namespace
+
+bool MemoryStore::Key16::operator==(const Key16 &o) const noexcept {
+    std::uint64_t a0, a1, b0, b1;
+    std::memcpy(&a0, b.data(), 8);
+    std::memcpy(&a1, b.data() + 8, 8);
+    std::memcpy(&b0, o.b.data(), 8);
+    std::memcpy(&b1, o.b.data() + 8, 8);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+}
+
 std::size_t MemoryStore::KeyHash::operator()(const Key16 &k) const noexcept {
     std::uint64_t h;
     std::memcpy(&h, k.b.data(), sizeof h);  // a keyed hash already: uniform
@@ -123,7 +145,7 @@ bool MemoryStore::Record::dead(UnixMillis now) const noexcept {
 }
 
 MemoryStore::MemoryStore(const MemoryStoreOptions &opts)
-    : opts_(opts), owner_pid_(::getpid()), shards_(new Shard[kShards]) {}
+    : opts_(opts), fork_generation_(fork_generation()), shards_(new Shard[kShards]) {}
 
 MemoryStore::~MemoryStore() {
     if (!shards_) return;
@@ -132,7 +154,7 @@ MemoryStore::~MemoryStore() {
     }
 }
 
-bool MemoryStore::forked() const noexcept { return ::getpid() != owner_pid_; }
+bool MemoryStore::forked() const noexcept { return fork_generation() != fork_generation_; }
 
 MemoryStore::Shard &MemoryStore::shard_of(const Key16 &k) noexcept { return shards_[k.b[15] % kShards]; }
 
@@ -253,50 +275,55 @@ Result<VerifyOutcome> MemoryStore::verify(const StoreKey &key, const Limits &lim
     Shard &s = shard_of(k);
     std::lock_guard<std::mutex> lock(s.mu);
     auto it = s.map.find(k);
+    Record *r = it == s.map.end() ? nullptr : &it->second;
+    // Every path runs the same constant-time comparison (against a dummy when there is nothing to
+    // compare), so absent, expired and wrong cost the caller the same time.
+    static const CodeHash kDummy{};
+    const CodeHash &stored = r != nullptr ? r->hash : kDummy;
+    const std::uint32_t stored_id = r != nullptr ? r->key_id : 0;
+    bool match = false;
+    for (const Candidate &c : candidates) {
+        const bool eq = constant_time_equal(c.hash, stored);
+        match |= eq & (c.key_id == stored_id);
+    }
     VerifyOutcome out;
-    if (it == s.map.end()) {
+    if (r == nullptr) {
         out.verdict = Verdict::no_challenge;
         return out;
     }
-    Record &r = it->second;
-    if (r.failures.count_in_window(now) >= static_cast<std::size_t>(limits.max_failures_per_hour)) {
+    if (r->failures.count_in_window(now) >= static_cast<std::size_t>(limits.max_failures_per_hour)) {
         out.verdict = Verdict::rate_limited;
         return out;
     }
-    if (r.state == State::none) {
+    if (r->state == State::none) {
         out.verdict = Verdict::no_challenge;
         return out;
     }
-    if (r.state == State::locked) {
+    if (r->state == State::locked) {
         out.verdict = Verdict::locked;
         return out;
     }
-    if (now < r.issued_at || now >= r.expires_at) {
+    if (now < r->issued_at || now >= r->expires_at) {
         out.verdict = Verdict::expired;
         return out;
     }
-    bool match = false;
-    for (const Candidate &c : candidates) {
-        const bool eq = constant_time_equal(c.hash, r.hash);
-        match |= eq & (c.key_id == r.key_id);
-    }
     if (match) {
-        secure_wipe(r.hash.data(), r.hash.size());
-        r.state = State::none;
-        r.attempts = 0;
+        secure_wipe(r->hash.data(), r->hash.size());
+        r->state = State::none;
+        r->attempts = 0;
         out.verdict = Verdict::ok;
         return out;
     }
-    r.failures.add(now, static_cast<std::size_t>(limits.max_failures_per_hour));
-    r.attempts = static_cast<std::uint8_t>(std::min<int>(r.attempts + 1, 255));
-    if (r.attempts >= limits.max_attempts) {
-        secure_wipe(r.hash.data(), r.hash.size());
-        r.state = State::locked;  // kept until its TTL ends
+    r->failures.add(now, static_cast<std::size_t>(limits.max_failures_per_hour));
+    r->attempts = static_cast<std::uint8_t>(std::min<int>(r->attempts + 1, 255));
+    if (r->attempts >= limits.max_attempts) {
+        secure_wipe(r->hash.data(), r->hash.size());
+        r->state = State::locked;  // kept until its TTL ends
         out.verdict = Verdict::locked;
         return out;
     }
     out.verdict = Verdict::wrong_code;
-    out.attempts_left = limits.max_attempts - r.attempts;
+    out.attempts_left = limits.max_attempts - r->attempts;
     return out;
 }
 

@@ -70,7 +70,7 @@ public:
 
     struct Key16 {
         std::array<std::uint8_t, 16> b;
-        bool operator==(const Key16 &o) const noexcept { return b == o.b; }
+        bool operator==(const Key16 &o) const noexcept;
     };
     struct KeyHash {
         std::size_t operator()(const Key16 &k) const noexcept;
@@ -95,12 +95,12 @@ private:
         std::uint32_t inserts_since_sweep = 0;
     };
 
-    bool forked() const noexcept;
+    bool forked() const noexcept;  // fork generation changed since construction
     Shard &shard_of(const Key16 &k) noexcept;
     std::size_t sweep_shard(Shard &s, UnixMillis now);
 
     MemoryStoreOptions opts_;
-    pid_t owner_pid_;
+    std::uint64_t fork_generation_;
     std::unique_ptr<Shard[]> shards_;
     std::atomic<std::size_t> count_{0};
     std::atomic<std::int64_t> last_full_sweep_{0};
