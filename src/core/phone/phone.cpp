@@ -222,45 +222,44 @@ bool has_extension(const unsigned char *p, std::size_t n) noexcept {
 // ---- the French plan ----------------------------------------------------------------------------
 
 struct OverseasRow {
-    const char *prefix;  // NSN prefix (digits)
     std::uint16_t cc;
     char region[3];
     bool mobile;
 };
 
-// spec "NSN prefix table for the overseas territories" (longest prefix wins: 5-digit rows first).
-constexpr OverseasRow kOverseas[] = {
-    {"70900", 590, "GP", true}, {"70901", 590, "GP", true}, {"70902", 590, "GP", true},
-    {"70903", 590, "GP", true}, {"70904", 590, "GP", true},
-    {"70910", 596, "MQ", true}, {"70911", 596, "MQ", true}, {"70912", 596, "MQ", true},
-    {"70913", 596, "MQ", true},
-    {"70920", 262, "RE", true}, {"70921", 262, "RE", true}, {"70922", 262, "RE", true},
-    {"70923", 262, "RE", true},
-    {"70930", 594, "GF", true}, {"70931", 594, "GF", true}, {"70932", 594, "GF", true},
-    {"70933", 594, "GF", true},
-    {"70935", 262, "YT", true}, {"70936", 262, "YT", true}, {"70937", 262, "YT", true},
-    {"70840", 508, "PM", true}, {"70841", 508, "PM", true}, {"70842", 508, "PM", true},
-    {"70843", 508, "PM", true}, {"70844", 508, "PM", true}, {"70845", 508, "PM", true},
-    {"70850", 508, "PM", true}, {"70851", 508, "PM", true}, {"70852", 508, "PM", true},
-    {"70853", 508, "PM", true}, {"70854", 508, "PM", true}, {"70855", 508, "PM", true},
-    {"70856", 508, "PM", true},
-    {"262", 262, "RE", false}, {"263", 262, "RE", false}, {"269", 262, "YT", false},
-    {"590", 590, "GP", false}, {"594", 594, "GF", false}, {"596", 596, "MQ", false},
-    {"639", 262, "YT", true},
-    {"690", 590, "GP", true}, {"691", 590, "GP", true},
-    {"692", 262, "RE", true}, {"693", 262, "RE", true},
-    {"694", 594, "GF", true},
-    {"696", 596, "MQ", true}, {"697", 596, "MQ", true},
-};
+// spec "NSN prefix table for the overseas territories" (longest prefix wins).
+constexpr OverseasRow kReFixed{262, "RE", false}, kReMobile{262, "RE", true}, kYtFixed{262, "YT", false},
+    kYtMobile{262, "YT", true}, kGpFixed{590, "GP", false}, kGpMobile{590, "GP", true}, kGfFixed{594, "GF", false},
+    kGfMobile{594, "GF", true}, kMqFixed{596, "MQ", false}, kMqMobile{596, "MQ", true}, kPmMobile{508, "PM", true};
 
 // The overseas row of a 9-digit NSN, or nullptr.
 const OverseasRow *overseas_row(std::string_view nsn) noexcept {
     if (nsn.size() != 9) return nullptr;
-    for (const auto &row : kOverseas) {
-        const std::size_t k = std::strlen(row.prefix);
-        if (nsn.compare(0, k, row.prefix) == 0) return &row;
+    const int p3 = (nsn[0] - '0') * 100 + (nsn[1] - '0') * 10 + (nsn[2] - '0');
+    const int d4 = nsn[3] - '0', d5 = nsn[4] - '0';
+    switch (p3) {
+        case 262: case 263: return &kReFixed;
+        case 269: return &kYtFixed;
+        case 590: return &kGpFixed;
+        case 594: return &kGfFixed;
+        case 596: return &kMqFixed;
+        case 639: return &kYtMobile;
+        case 690: case 691: return &kGpMobile;
+        case 692: case 693: return &kReMobile;
+        case 694: return &kGfMobile;
+        case 696: case 697: return &kMqMobile;
+        case 708:  // 70840-70845, 70850-70856
+            if ((d4 == 4 && d5 <= 5) || (d4 == 5 && d5 <= 6)) return &kPmMobile;
+            return nullptr;
+        case 709:  // 70900-04 GP, 70910-13 MQ, 70920-23 RE, 70930-33 GF, 70935-37 YT
+            if (d4 == 0 && d5 <= 4) return &kGpMobile;
+            if (d4 == 1 && d5 <= 3) return &kMqMobile;
+            if (d4 == 2 && d5 <= 3) return &kReMobile;
+            if (d4 == 3 && d5 <= 3) return &kGfMobile;
+            if (d4 == 3 && d5 >= 5 && d5 <= 7) return &kYtMobile;
+            return nullptr;
+        default: return nullptr;
     }
-    return nullptr;
 }
 
 bool is_overseas_code(unsigned cc) noexcept {
@@ -349,7 +348,7 @@ Parsed international(std::string_view d) noexcept {
     detail::Meta meta;
     if (!detail::lookup(std::uint16_t(cc), rest, meta) || !meta.valid) return reject(Error::invalid_number);
     std::string_view fixed = rest;
-    for (int round = 0; round < 4; ++round) {
+    for (int round = 0; round < 4 && rest != typed; ++round) {
         const std::string_view next = detail::strip_national_prefix(std::uint16_t(cc), fixed, stripped[round & 1]);
         if (next == fixed) break;
         fixed = next;
