@@ -10,6 +10,7 @@ int cmd_name_match(const std::vector<std::string> &args);
 int cmd_date_parse(const std::vector<std::string> &args);
 int cmd_guardian_match(const std::vector<std::string> &args);
 int cmd_login_id(const std::vector<std::string> &args);
+int cmd_demo(const std::vector<std::string> &args);
 
 const std::vector<Command> &commands() {
     static const std::vector<Command> table = {
@@ -46,6 +47,12 @@ const std::vector<Command> &commands() {
          "[--taken FILE]\n\nReads family<TAB>given lines; prints {login}. --taken: identifiers already taken, one per\n"
          "line (blank and # lines ignored); every identifier emitted joins the taken set.",
          cmd_login_id},
+        {"demo", "the whole activation walk on an embedded sample school",
+         "[--lang fr|en]\n\nRuns the parent-account activation on a built-in school: identification (a phone shared by\n"
+         "two parents, a name typed without accents, a Réunion mobile typed 0692...), the SMS code (printed where a\n"
+         "real deployment would send it), a wrong code then the right one, the pupils' birth dates (one born on\n"
+         "29 February), the live password checklist and meter, the Argon2id hash and the login identifier.",
+         cmd_demo},
     };
     return table;
 }
