@@ -82,6 +82,112 @@ typedef struct sesame_phone_result {
                                                                    const char *b, size_t b_len) ;
  const char *sesame_phone_error_name(int32_t error) ;
  const char *sesame_phone_type_name(int32_t type) ;
+typedef enum sesame_password_error {
+    SESAME_PASSWORD_OK = 0,
+    SESAME_PASSWORD_INVALID_UTF8 = 1,
+    SESAME_PASSWORD_CONTROL_CHAR = 2,
+    SESAME_PASSWORD_TOO_LONG = 3
+} sesame_password_error;
+typedef enum sesame_password_class {
+    SESAME_PASSWORD_CLASS_UPPER = 1,
+    SESAME_PASSWORD_CLASS_LOWER = 2,
+    SESAME_PASSWORD_CLASS_DIGIT = 4,
+    SESAME_PASSWORD_CLASS_SPECIAL = 8
+} sesame_password_class;
+typedef enum sesame_password_rule {
+    SESAME_PASSWORD_RULE_UPPER = 0,
+    SESAME_PASSWORD_RULE_LOWER = 1,
+    SESAME_PASSWORD_RULE_DIGIT = 2,
+    SESAME_PASSWORD_RULE_SPECIAL = 3,
+    SESAME_PASSWORD_RULE_LENGTH = 4,
+    SESAME_PASSWORD_RULE_ALLOWED = 5
+} sesame_password_rule;
+typedef enum sesame_password_feedback {
+    SESAME_PASSWORD_FEEDBACK_COMMON_PASSWORD = 1,
+    SESAME_PASSWORD_FEEDBACK_DICTIONARY_WORD = 2,
+    SESAME_PASSWORD_FEEDBACK_NAME = 4,
+    SESAME_PASSWORD_FEEDBACK_KEYBOARD_WALK = 8,
+    SESAME_PASSWORD_FEEDBACK_SEQUENCE = 16,
+    SESAME_PASSWORD_FEEDBACK_REPEAT = 32,
+    SESAME_PASSWORD_FEEDBACK_DATE = 64,
+    SESAME_PASSWORD_FEEDBACK_CONTEXT = 128
+} sesame_password_feedback;
+typedef enum sesame_password_lang {
+    SESAME_PASSWORD_LANG_FR = 0,
+    SESAME_PASSWORD_LANG_EN = 1
+} sesame_password_lang;
+typedef struct sesame_password_policy sesame_password_policy;
+typedef struct sesame_password_context sesame_password_context;
+ sesame_status sesame_password_policy_preset(sesame_password_policy **out, const char *name,
+                                                                        size_t name_len) ;
+ sesame_status sesame_password_policy_from_json(sesame_password_policy **out, const char *json,
+                                                                           size_t json_len) ;
+ sesame_status sesame_password_policy_to_json(char *out, size_t out_cap, size_t *out_len,
+                                                                         const sesame_password_policy *policy) ;
+ void sesame_password_policy_free(sesame_password_policy *policy) ;
+ sesame_status sesame_password_context_new(sesame_password_context **out) ;
+ sesame_status sesame_password_context_from_json(sesame_password_context **out, const char *json,
+                                                                            size_t json_len) ;
+ sesame_status sesame_password_context_add_name(sesame_password_context *context, const char *name,
+                                                                           size_t name_len) ;
+ sesame_status sesame_password_context_add_date(sesame_password_context *context, const char *iso,
+                                                                           size_t iso_len) ;
+ sesame_status sesame_password_context_add_phone(sesame_password_context *context, const char *phone,
+                                                                            size_t phone_len) ;
+ sesame_status sesame_password_context_add_login(sesame_password_context *context, const char *login,
+                                                                            size_t login_len) ;
+ void sesame_password_context_free(sesame_password_context *context) ;
+typedef struct sesame_password_check_options {
+    size_t struct_size;
+    bool strength;
+    int32_t reference_year;
+} sesame_password_check_options;
+ sesame_status sesame_password_check_options_init(sesame_password_check_options *options) ;
+typedef struct sesame_password_result {
+    size_t struct_size;
+    int32_t error;
+    bool valid;
+    int32_t length;
+    bool upper;
+    bool lower;
+    bool digit;
+    bool special;
+    bool length_ok;
+    bool has_allowed_rule;
+    bool allowed;
+    int32_t alternative;
+    bool has_strength;
+    int32_t score;
+    int32_t guesses_log10_milli;
+    uint32_t feedback;
+} sesame_password_result;
+ sesame_status sesame_password_result_init(sesame_password_result *result) ;
+ sesame_status sesame_password_check(sesame_password_result *out, const sesame_password_policy *policy,
+                                                                const sesame_password_context *context, const char *password,
+                                                                size_t password_len,
+                                                                const sesame_password_check_options *options) ;
+ const char *sesame_password_error_name(int32_t error) ;
+ const char *sesame_password_rule_name(int32_t rule) ;
+ const char *sesame_password_rule_message(int32_t rule, int32_t lang) ;
+ const char *sesame_password_score_label(int32_t score, int32_t lang) ;
+ const char *sesame_password_feedback_code(uint32_t feedback) ;
+ const char *sesame_password_feedback_message(uint32_t feedback, int32_t lang) ;
+ sesame_status sesame_password_confirm(bool *out, const char *a, size_t a_len, const char *b,
+                                                                  size_t b_len) ;
+ size_t sesame_password_hash_max_bytes(void) ;
+typedef struct sesame_password_hash_options {
+    size_t struct_size;
+    int64_t ops_limit;
+    size_t mem_limit;
+} sesame_password_hash_options;
+ sesame_status sesame_password_hash_options_init(sesame_password_hash_options *options) ;
+ sesame_status sesame_password_hash(char *out, size_t out_cap, size_t *out_len, const char *password,
+                                                               size_t password_len,
+                                                               const sesame_password_hash_options *options) ;
+ sesame_status sesame_password_verify(bool *out, const char *hash, size_t hash_len,
+                                                                 const char *password, size_t password_len) ;
+ sesame_status sesame_password_needs_rehash(bool *out, const char *hash, size_t hash_len,
+                                                                       const sesame_password_hash_options *options) ;
 typedef enum sesame_phone_audit_outcome {
     SESAME_PHONE_AUDIT_MOBILE = 0,
     SESAME_PHONE_AUDIT_NOT_MOBILE = 1,

@@ -7,6 +7,7 @@
 #include "sesame/version.h"
 #include "sesame/library.h"
 #include "sesame/phone.h"
+#include "sesame/password.h"
 #include "sesame/phone_audit.h"
 #include "sesame/otp.h"
 #include "sesame/identity.h"

@@ -234,7 +234,7 @@ Identified identify_fc(const Directory &dir, const Claim &c) {
     }
     const GivenKey fc_given = given_key(c.fc.given_name);
     std::vector<std::uint32_t> tier1, tier2;
-    for (auto h : dir.by_family(typed_family)) {
+    for (auto h : dir.by_family_given(typed_family, fc_given)) {
         const int tier = given_fc_tier(dir.guardian(h).given, fc_given);
         if (tier == 1) tier1.push_back(h);
         if (tier == 2) tier2.push_back(h);

@@ -25,6 +25,14 @@ std::uint64_t key_hash(std::string_view s) noexcept {
     return h;
 }
 
+std::uint64_t combine_hash(std::uint64_t a, std::uint64_t b) noexcept {
+    std::uint64_t h = a ^ (b + 0x9e3779b97f4a7c15ull + (a << 6) + (a >> 2));
+    h ^= h >> 31;
+    h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 29;
+    return h;
+}
+
 bool GuardianRecord::has_legal_link() const noexcept {
     for (const auto &l : links)
         if (l.legal) return true;
@@ -161,13 +169,20 @@ void Directory::build_index() const {
     if (!index_dirty_.load(std::memory_order_acquire)) return;
     std::vector<Entry> phones, families;
     phones.reserve(guardians_.size());
-    families.reserve(guardians_.size() * 2);
+    families.reserve(guardians_.size() * 3);
     for (std::uint32_t i = 0; i < guardians_.size(); ++i) {
         const auto &g = guardians_[i];
         if (!g.e164.empty()) phones.push_back({key_hash(g.e164), i});
+        if (!g.given.valid) continue;
+        const auto prefixes = g.given.prefixes();
         for (const auto &a : g.family) {
-            families.push_back({key_hash(a.compact), i});
-            if (!a.multiset.empty()) families.push_back({key_hash(a.multiset), i});
+            const std::uint64_t hc = key_hash(a.compact);
+            const std::uint64_t hm = a.multiset.empty() ? 0 : key_hash(a.multiset);
+            for (const auto &p : prefixes) {
+                const std::uint64_t hp = key_hash(p);
+                families.push_back({combine_hash(hc, hp), i});
+                if (!a.multiset.empty()) families.push_back({combine_hash(hm, hp), i});
+            }
         }
     }
     std::sort(phones.begin(), phones.end());
@@ -200,17 +215,35 @@ std::vector<std::uint32_t> Directory::by_phone(std::string_view e164) const {
     return out;
 }
 
-std::vector<std::uint32_t> Directory::by_family(const std::vector<FamilyAlt> &typed) const {
+std::vector<std::uint32_t> Directory::by_family_given(const std::vector<FamilyAlt> &typed, const GivenKey &fc_given) const {
     ensure_index();
     std::vector<std::uint32_t> out;
+    if (!fc_given.valid) return out;
+    // Every contiguous run of FC units: tier 1 and tier 2 both equate an element of PR(record)
+    // with such a run (see names.hpp).
+    std::vector<std::uint64_t> runs;
+    for (std::size_t i = 0; i < fc_given.units.size(); ++i) {
+        std::string run;
+        for (std::size_t j = i; j < fc_given.units.size(); ++j) {
+            run += fc_given.units[j];
+            runs.push_back(key_hash(run));
+        }
+    }
     for (const auto &b : typed) {
-        lookup(family_index_, key_hash(b.compact), out);
-        if (!b.multiset.empty()) lookup(family_index_, key_hash(b.multiset), out);
+        const std::uint64_t hc = key_hash(b.compact);
+        const std::uint64_t hm = b.multiset.empty() ? 0 : key_hash(b.multiset);
+        for (std::uint64_t hr : runs) {
+            lookup(family_index_, combine_hash(hc, hr), out);
+            if (!b.multiset.empty()) lookup(family_index_, combine_hash(hm, hr), out);
+        }
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     out.erase(std::remove_if(out.begin(), out.end(),
-                             [&](std::uint32_t i) { return !family_match(guardians_[i].family, typed); }),
+                             [&](std::uint32_t i) {
+                                 return !family_match(guardians_[i].family, typed) ||
+                                        given_fc_tier(guardians_[i].given, fc_given) == 0;
+                             }),
               out.end());
     return out;
 }

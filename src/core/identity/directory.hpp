@@ -1,7 +1,9 @@
 // The school's records, indexed for identification (spec: identity.md, "Directory").
 //
-// Guardians are indexed by E.164 mobile number (form path) and by the compact key and sorted token
-// multiset of every family-name alternative (FranceConnect path). The indexes are sorted vectors
+// Guardians are indexed by E.164 mobile number (form path) and by (family key, given-name prefix)
+// pairs, the family key being the compact or sorted token multiset of every family-name alternative
+// (FranceConnect path: each run of the FC given names is looked up, so even MARTIN among 1.5
+// million guardians costs a few lookups, not a scan of every MARTIN). The indexes are sorted vectors
 // of (64-bit hash, guardian) pairs, rebuilt lazily after additions: 16 bytes per entry, so an
 // académie of 1.5 million guardians stays compact. Only keys are kept, never the typed names.
 #pragma once
@@ -71,7 +73,9 @@ public:
 
     // Queries (shared-const: concurrent calls are safe once additions are finished).
     std::vector<std::uint32_t> by_phone(std::string_view e164) const;
-    std::vector<std::uint32_t> by_family(const std::vector<FamilyAlt> &typed) const;  // verified matches
+    // FranceConnect candidates: guardians whose family names match `typed` (verified) and whose
+    // given name is tier 1 or 2 against `fc_given`, found through the (family key, given run) index.
+    std::vector<std::uint32_t> by_family_given(const std::vector<FamilyAlt> &typed, const GivenKey &fc_given) const;
     const GuardianRecord &guardian(std::uint32_t i) const { return guardians_[i]; }
     const PupilRecord &pupil(std::uint32_t i) const { return pupils_[i]; }
     const PupilRecord *find_pupil(std::string_view id) const;
@@ -104,9 +108,11 @@ private:
     mutable std::mutex index_mutex_;
     mutable std::atomic<bool> index_dirty_{true};
     mutable std::vector<Entry> phone_index_;
-    mutable std::vector<Entry> family_index_;  // compacts and multisets of every alternative
+    // (family key, element of PR(given)) pairs: family key = compact or multiset of every alternative.
+    mutable std::vector<Entry> family_index_;
 };
 
 std::uint64_t key_hash(std::string_view s) noexcept;
+std::uint64_t combine_hash(std::uint64_t a, std::uint64_t b) noexcept;
 
 }  // namespace sesame::identity

@@ -478,7 +478,9 @@ private:
 
     double decompose(std::uint32_t *feedback) {
         const std::size_t n = n_;
-        // Decorations: a short run of non-letters at either end (Soleil2015!, 2015Soleil).
+        // Decorations: a short run of non-letters at either end (Soleil2015!, 2015Soleil). Matches
+        // inside them do not count in the l! and 10000^(l-1) terms of zxcvbn's formula: the
+        // "word + year + symbol" template is the first thing cracking rules try.
         bool has_letter = false;
         for (std::size_t c = 0; c < n; ++c) has_letter = has_letter || is_letter(cps_[c]);
         std::size_t P = 0, S = n;
@@ -512,7 +514,9 @@ private:
             const std::size_t pos = k + 1;
             for (; mi < order.size() && matches_[order[mi]].j == k; ++mi) {
                 const Match &m = matches_[order[mi]];
-                const bool decor = m.j < P || m.i >= S;
+                // Context words do not count as a pattern either: an attacker who targets this
+                // family tries them with every decoration first.
+                const bool decor = m.j < P || m.i >= S || m.fb == kFbContext;
                 for (std::size_t l = 0; l < L; ++l) {
                     const Cell &from = C(m.i, l);
                     if (from.v == kInf) continue;
@@ -554,7 +558,7 @@ private:
                 }
             }
         }
-        double best = kInf;
+        double best = C(n, 0).v;  // context words and decorations only: no pattern to combine
         std::size_t best_l = 0;
         for (std::size_t l = 1; l < L; ++l) {
             const Cell &c = C(n, l);

@@ -12,6 +12,7 @@ from ._errors import (  # noqa: F401  (re-exported)
     StoreFullError, StoreUnavailableError, UnsupportedError, check,
 )
 from ._ffi import LibraryNotFound  # noqa: F401
+from .otp import MemoryStore, OtpResult, OtpService, RedisStore  # noqa: F401
 from . import phone  # noqa: F401
 from .phone_audit import audit_phones  # noqa: F401
 from . import identity  # noqa: F401

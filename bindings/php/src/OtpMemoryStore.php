@@ -1,0 +1,39 @@
+<?php
+declare(strict_types=1);
+
+namespace Sesame;
+
+/**
+ * An in-process store shared by several OtpService objects of one PHP process. Not shared between
+ * processes: PHP-FPM workers need RedisStore.
+ */
+final class OtpMemoryStore implements OtpStore
+{
+    private \FFI\CData $h;
+
+    public function __construct(?int $maxRecords = null)
+    {
+        $ffi = FFI::get();
+        $o = $ffi->new('sesame_otp_memory_options');
+        FFI::check($ffi->sesame_otp_memory_options_init(\FFI::addr($o)));
+        if ($maxRecords !== null) {
+            if ($maxRecords < 1) {
+                throw new InvalidArgumentException('maxRecords must be >= 1', -1);
+            }
+            $o->max_records = $maxRecords;
+        }
+        $h = $ffi->new('sesame_otp_store*');
+        FFI::check($ffi->sesame_otp_store_new_memory(\FFI::addr($h), \FFI::addr($o)));
+        $this->h = $h;
+    }
+
+    public function handle(): \FFI\CData
+    {
+        return $this->h;
+    }
+
+    public function __destruct()
+    {
+        FFI::get()->sesame_otp_store_free($this->h);
+    }
+}

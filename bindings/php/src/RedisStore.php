@@ -1,0 +1,78 @@
+<?php
+declare(strict_types=1);
+
+namespace Sesame;
+
+/**
+ * The shared Redis store (hiredis): one atomic Lua round trip per operation, so every PHP-FPM worker
+ * and every web server sees one truth. A connection error, timeout or bad reply throws
+ * StoreUnavailableException and grants nothing; the next call reconnects. No TLS in hiredis 0.14:
+ * use a unix socket ($unixSocket) or a local TLS tunnel. Throws UnsupportedException when libsesame
+ * was built without hiredis.
+ */
+final class RedisStore implements OtpStore
+{
+    private \FFI\CData $h;
+
+    public function __construct(
+        string $host = '127.0.0.1',
+        int $port = 6379,
+        string $prefix = 'sesame:otp:',
+        ?string $unixSocket = null,
+        int $timeoutMs = 200,
+        int $connectTimeoutMs = 200,
+        ?string $username = null,
+        ?string $password = null,
+        int $db = 0,
+        int $connections = 1
+    ) {
+        $ffi = FFI::get();
+        $o = $ffi->new('sesame_otp_redis_options');
+        FFI::check($ffi->sesame_otp_redis_options_init(\FFI::addr($o)));
+        $keep = [];
+        $put = static function (string $field, ?string $value) use ($ffi, $o, &$keep): void {
+            if ($value === null) {
+                return;
+            }
+            $n = strlen($value);
+            $buf = $ffi->new('char[' . ($n + 1) . ']');
+            if ($n > 0) {
+                \FFI::memcpy($buf, $value, $n);
+            }
+            $keep[] = $buf;
+            $o->{$field} = $ffi->cast('char *', \FFI::addr($buf));
+            $o->{$field . '_len'} = $n;
+        };
+        $put('host', $host);
+        $put('prefix', $prefix);
+        $put('unix_socket', $unixSocket);
+        $put('username', $username);
+        $put('password', $password);
+        $o->port = $port;
+        $o->timeout_ms = $timeoutMs;
+        $o->connect_timeout_ms = $connectTimeoutMs;
+        $o->db = $db;
+        $o->connections = $connections;
+        $h = $ffi->new('sesame_otp_store*');
+        try {
+            FFI::check($ffi->sesame_otp_store_new_redis(\FFI::addr($h), \FFI::addr($o)));
+        } finally {
+            if ($password !== null) {
+                foreach ($keep as $b) {
+                    \FFI::memset($b, 0, \FFI::sizeof($b));
+                }
+            }
+        }
+        $this->h = $h;
+    }
+
+    public function handle(): \FFI\CData
+    {
+        return $this->h;
+    }
+
+    public function __destruct()
+    {
+        FFI::get()->sesame_otp_store_free($this->h);
+    }
+}

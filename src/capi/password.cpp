@@ -1,0 +1,300 @@
+// Shims for sesame/password.h.
+#include "sesame/password.h"
+
+#include <cmath>
+#include <string_view>
+
+#include "capi/shim.hpp"
+#include "core/password/hash.hpp"
+#include "core/password/password.hpp"
+
+struct sesame_password_policy {
+    sesame::password::Policy impl;
+};
+struct sesame_password_context {
+    sesame::password::Context impl;
+};
+
+namespace {
+
+namespace pw = sesame::password;
+using sesame::capi::as_view;
+
+static_assert(int(pw::RuleError::none) == SESAME_PASSWORD_OK);
+static_assert(int(pw::RuleError::invalid_utf8) == SESAME_PASSWORD_INVALID_UTF8);
+static_assert(int(pw::RuleError::control_char) == SESAME_PASSWORD_CONTROL_CHAR);
+static_assert(int(pw::RuleError::too_long) == SESAME_PASSWORD_TOO_LONG);
+static_assert(pw::kUpper == SESAME_PASSWORD_CLASS_UPPER && pw::kLower == SESAME_PASSWORD_CLASS_LOWER);
+static_assert(pw::kDigit == SESAME_PASSWORD_CLASS_DIGIT && pw::kSpecial == SESAME_PASSWORD_CLASS_SPECIAL);
+static_assert(int(pw::Rule::upper) == SESAME_PASSWORD_RULE_UPPER && int(pw::Rule::allowed) == SESAME_PASSWORD_RULE_ALLOWED);
+static_assert(int(pw::Rule::length) == SESAME_PASSWORD_RULE_LENGTH);
+static_assert(pw::kFbCommonPassword == SESAME_PASSWORD_FEEDBACK_COMMON_PASSWORD);
+static_assert(pw::kFbContext == SESAME_PASSWORD_FEEDBACK_CONTEXT && pw::kFbDate == SESAME_PASSWORD_FEEDBACK_DATE);
+static_assert(pw::kHashMaxBytes == SESAME_PASSWORD_HASH_MAX_BYTES);
+
+bool lang_ok(int32_t lang) { return lang == SESAME_PASSWORD_LANG_FR || lang == SESAME_PASSWORD_LANG_EN; }
+pw::Lang to_lang(int32_t lang) { return lang == SESAME_PASSWORD_LANG_EN ? pw::Lang::en : pw::Lang::fr; }
+
+sesame_status limits_of(const sesame_password_hash_options *options, pw::HashLimits &limits) {
+    sesame_password_hash_options o{};
+    o.struct_size = sizeof o;
+    const pw::HashLimits def = pw::interactive_limits();
+    o.ops_limit = static_cast<int64_t>(def.ops_limit);
+    o.mem_limit = def.mem_limit;
+    if (sesame_status st = sesame::capi::read_struct(options, o, "options"); st != SESAME_OK) return st;
+    if (o.ops_limit < 0) return sesame::capi::fail(SESAME_E_INVALID_ARGUMENT, "ops_limit must be within 2..64");
+    limits = {static_cast<std::uint64_t>(o.ops_limit), o.mem_limit};
+    return sesame::capi::to_c(pw::validate_limits(limits));
+}
+
+}  // namespace
+
+extern "C" {
+
+sesame_status sesame_password_policy_preset(sesame_password_policy **out, const char *name, size_t name_len) noexcept {
+    SESAME_SHIM_BEGIN
+    SESAME_REQUIRE(out != nullptr, "out is NULL");
+    *out = nullptr;
+    SESAME_REQUIRE_INPUT(name, name_len);
+    auto p = pw::Policy::preset(as_view(name, name_len));
+    if (!p.ok()) return sesame::capi::to_c(p.status());
+    *out = new sesame_password_policy{std::move(p).value()};
+    return SESAME_OK;
+    SESAME_SHIM_END
+}
+
+sesame_status sesame_password_policy_from_json(sesame_password_policy **out, const char *json, size_t json_len) noexcept {
+    SESAME_SHIM_BEGIN
+    SESAME_REQUIRE(out != nullptr, "out is NULL");
+    *out = nullptr;
+    SESAME_REQUIRE_INPUT(json, json_len);
+    auto p = pw::Policy::from_json(as_view(json, json_len));
+    if (!p.ok()) return sesame::capi::to_c(p.status());
+    *out = new sesame_password_policy{std::move(p).value()};
+    return SESAME_OK;
+    SESAME_SHIM_END
+}
+
+sesame_status sesame_password_policy_to_json(char *out, size_t out_cap, size_t *out_len,
+                                             const sesame_password_policy *policy) noexcept {
+    SESAME_SHIM_BEGIN
+    const pw::Policy &p = policy != nullptr ? policy->impl : pw::Policy::portal();
+    return sesame::capi::write_out(p.to_json(), out, out_cap, out_len);
+    SESAME_SHIM_END
+}
+
+void sesame_password_policy_free(sesame_password_policy *policy) noexcept { delete policy; }
+
+sesame_status sesame_password_context_new(sesame_password_context **out) noexcept {
+    SESAME_SHIM_BEGIN
+    SESAME_REQUIRE(out != nullptr, "out is NULL");
+    *out = nullptr;
+    *out = new sesame_password_context{};
+    return SESAME_OK;
+    SESAME_SHIM_END
+}
+
+sesame_status sesame_password_context_from_json(sesame_password_context **out, const char *json, size_t json_len) noexcept {
+    SESAME_SHIM_BEGIN
+    SESAME_REQUIRE(out != nullptr, "out is NULL");
+    *out = nullptr;
+    SESAME_REQUIRE_INPUT(json, json_len);
+    auto c = pw::Context::from_json(as_view(json, json_len));
+    if (!c.ok()) return sesame::capi::to_c(c.status());
+    *out = new sesame_password_context{std::move(c).value()};
+    return SESAME_OK;
+    SESAME_SHIM_END
+}
+
+sesame_status sesame_password_context_add_name(sesame_password_context *context, const char *name, size_t name_len) noexcept {
+    SESAME_SHIM_BEGIN
+    SESAME_REQUIRE(context != nullptr, "context is NULL");
+    SESAME_REQUIRE_INPUT(name, name_len);
+    context->impl.add_name(as_view(name, name_len));
+    return SESAME_OK;
+    SESAME_SHIM_END
+}
+
+sesame_status sesame_password_context_add_date(sesame_password_context *context, const char *iso, size_t iso_len) noexcept {
+    SESAME_SHIM_BEGIN
+    SESAME_REQUIRE(context != nullptr, "context is NULL");
+    SESAME_REQUIRE_INPUT(iso, iso_len);
+    SESAME_REQUIRE(context->impl.add_date(as_view(iso, iso_len)), "date is not a valid YYYY-MM-DD date");
+    return SESAME_OK;
+    SESAME_SHIM_END
+}
+
+sesame_status sesame_password_context_add_phone(sesame_password_context *context, const char *phone, size_t phone_len) noexcept {
+    SESAME_SHIM_BEGIN
+    SESAME_REQUIRE(context != nullptr, "context is NULL");
+    SESAME_REQUIRE_INPUT(phone, phone_len);
+    context->impl.add_phone(as_view(phone, phone_len));
+    return SESAME_OK;
+    SESAME_SHIM_END
+}
+
+sesame_status sesame_password_context_add_login(sesame_password_context *context, const char *login, size_t login_len) noexcept {
+    SESAME_SHIM_BEGIN
+    SESAME_REQUIRE(context != nullptr, "context is NULL");
+    SESAME_REQUIRE_INPUT(login, login_len);
+    context->impl.add_login(as_view(login, login_len));
+    return SESAME_OK;
+    SESAME_SHIM_END
+}
+
+void sesame_password_context_free(sesame_password_context *context) noexcept { delete context; }
+
+sesame_status sesame_password_check_options_init(sesame_password_check_options *options) noexcept {
+    SESAME_SHIM_BEGIN
+    SESAME_REQUIRE(options != nullptr, "options is NULL");
+    *options = sesame_password_check_options{};
+    options->struct_size = sizeof *options;
+    options->strength = true;
+    options->reference_year = pw::kDefaultReferenceYear;
+    return SESAME_OK;
+    SESAME_SHIM_END
+}
+
+sesame_status sesame_password_result_init(sesame_password_result *result) noexcept {
+    SESAME_SHIM_BEGIN
+    SESAME_REQUIRE(result != nullptr, "result is NULL");
+    *result = sesame_password_result{};
+    result->struct_size = sizeof *result;
+    result->length = -1;
+    result->alternative = -1;
+    result->score = -1;
+    return SESAME_OK;
+    SESAME_SHIM_END
+}
+
+sesame_status sesame_password_check(sesame_password_result *out, const sesame_password_policy *policy,
+                                    const sesame_password_context *context, const char *password, size_t password_len,
+                                    const sesame_password_check_options *options) noexcept {
+    SESAME_SHIM_BEGIN
+    SESAME_REQUIRE(out != nullptr, "result is NULL");
+    SESAME_REQUIRE(out->struct_size >= sizeof(size_t), "result.struct_size is not set (call sesame_password_result_init)");
+    SESAME_REQUIRE_INPUT(password, password_len);
+    sesame_password_check_options o{};
+    o.struct_size = sizeof o;
+    o.strength = true;
+    o.reference_year = pw::kDefaultReferenceYear;
+    if (sesame_status st = sesame::capi::read_struct(options, o, "options"); st != SESAME_OK) return st;
+    SESAME_REQUIRE(o.reference_year >= 1900 && o.reference_year <= 2200, "options.reference_year must be within 1900..2200");
+    pw::CheckOptions co;
+    co.strength = o.strength;
+    co.meter.reference_year = o.reference_year;
+    const pw::CheckResult c = pw::check(policy != nullptr ? policy->impl : pw::Policy::portal(),
+                                        as_view(password, password_len), context != nullptr ? &context->impl : nullptr, co);
+    sesame_password_result r{};
+    r.struct_size = sizeof r;
+    r.error = static_cast<int32_t>(c.rules.error);
+    r.valid = c.valid;
+    r.length = c.rules.length;
+    r.upper = c.rules.upper;
+    r.lower = c.rules.lower;
+    r.digit = c.rules.digit;
+    r.special = c.rules.special;
+    r.length_ok = c.rules.length_ok;
+    r.has_allowed_rule = c.rules.has_allowed_rule;
+    r.allowed = c.rules.allowed;
+    r.alternative = c.rules.alternative;
+    r.has_strength = c.has_strength;
+    r.score = c.has_strength ? c.strength.score : -1;
+    r.guesses_log10_milli = c.has_strength ? static_cast<int32_t>(std::lround(std::min(c.strength.guesses_log10, 2.0e6) * 1000.0)) : 0;
+    r.feedback = c.has_strength ? c.strength.feedback : 0;
+    return sesame::capi::write_struct(out, r, "result");
+    SESAME_SHIM_END
+}
+
+const char *sesame_password_error_name(int32_t error) noexcept {
+    if (error < SESAME_PASSWORD_OK || error > SESAME_PASSWORD_TOO_LONG) return "";
+    return pw::error_name(static_cast<pw::RuleError>(error));
+}
+
+const char *sesame_password_rule_name(int32_t rule) noexcept {
+    if (rule < SESAME_PASSWORD_RULE_UPPER || rule > SESAME_PASSWORD_RULE_ALLOWED) return "";
+    return pw::rule_name(static_cast<pw::Rule>(rule));
+}
+
+const char *sesame_password_rule_message(int32_t rule, int32_t lang) noexcept {
+    if (rule < SESAME_PASSWORD_RULE_UPPER || rule > SESAME_PASSWORD_RULE_ALLOWED || !lang_ok(lang)) return "";
+    return pw::rule_message(static_cast<pw::Rule>(rule), to_lang(lang));
+}
+
+const char *sesame_password_score_label(int32_t score, int32_t lang) noexcept {
+    if (!lang_ok(lang)) return "";
+    return pw::score_label(score, to_lang(lang));
+}
+
+const char *sesame_password_feedback_code(uint32_t feedback) noexcept { return pw::feedback_code(feedback); }
+
+const char *sesame_password_feedback_message(uint32_t feedback, int32_t lang) noexcept {
+    if (!lang_ok(lang)) return "";
+    return pw::feedback_message(feedback, to_lang(lang));
+}
+
+sesame_status sesame_password_confirm(bool *out, const char *a, size_t a_len, const char *b, size_t b_len) noexcept {
+    SESAME_SHIM_BEGIN
+    SESAME_REQUIRE(out != nullptr, "out is NULL");
+    *out = false;
+    SESAME_REQUIRE_INPUT(a, a_len);
+    SESAME_REQUIRE_INPUT(b, b_len);
+    *out = pw::confirm(as_view(a, a_len), as_view(b, b_len));
+    return SESAME_OK;
+    SESAME_SHIM_END
+}
+
+size_t sesame_password_hash_max_bytes(void) noexcept { return SESAME_PASSWORD_HASH_MAX_BYTES; }
+
+sesame_status sesame_password_hash_options_init(sesame_password_hash_options *options) noexcept {
+    SESAME_SHIM_BEGIN
+    SESAME_REQUIRE(options != nullptr, "options is NULL");
+    *options = sesame_password_hash_options{};
+    options->struct_size = sizeof *options;
+    const pw::HashLimits def = pw::interactive_limits();
+    options->ops_limit = static_cast<int64_t>(def.ops_limit);
+    options->mem_limit = def.mem_limit;
+    return SESAME_OK;
+    SESAME_SHIM_END
+}
+
+sesame_status sesame_password_hash(char *out, size_t out_cap, size_t *out_len, const char *password, size_t password_len,
+                                   const sesame_password_hash_options *options) noexcept {
+    SESAME_SHIM_BEGIN
+    SESAME_REQUIRE(out_len != nullptr, "out_len is NULL");
+    SESAME_REQUIRE(out != nullptr || out_cap == 0, "out is NULL with a non-zero out_cap");
+    SESAME_REQUIRE_INPUT(password, password_len);
+    pw::HashLimits limits{};
+    if (sesame_status st = limits_of(options, limits); st != SESAME_OK) return st;
+    auto h = pw::hash(as_view(password, password_len), limits);
+    if (!h.ok()) return sesame::capi::to_c(h.status());
+    return sesame::capi::write_out(h.value(), out, out_cap, out_len, "out");
+    SESAME_SHIM_END
+}
+
+sesame_status sesame_password_verify(bool *out, const char *hash, size_t hash_len, const char *password,
+                                     size_t password_len) noexcept {
+    SESAME_SHIM_BEGIN
+    SESAME_REQUIRE(out != nullptr, "out is NULL");
+    *out = false;
+    SESAME_REQUIRE_INPUT(hash, hash_len);
+    SESAME_REQUIRE_INPUT(password, password_len);
+    *out = pw::verify(as_view(hash, hash_len), as_view(password, password_len));
+    return SESAME_OK;
+    SESAME_SHIM_END
+}
+
+sesame_status sesame_password_needs_rehash(bool *out, const char *hash, size_t hash_len,
+                                           const sesame_password_hash_options *options) noexcept {
+    SESAME_SHIM_BEGIN
+    SESAME_REQUIRE(out != nullptr, "out is NULL");
+    *out = true;
+    SESAME_REQUIRE_INPUT(hash, hash_len);
+    pw::HashLimits limits{};
+    if (sesame_status st = limits_of(options, limits); st != SESAME_OK) return st;
+    *out = pw::needs_rehash(as_view(hash, hash_len), limits);
+    return SESAME_OK;
+    SESAME_SHIM_END
+}
+
+}  // extern "C"

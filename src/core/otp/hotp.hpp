@@ -1,0 +1,55 @@
+// HOTP (RFC 4226) and TOTP (RFC 6238) with OpenSSL HMAC (SHA-1, SHA-256, SHA-512), and RFC 4648
+// base32 for the secrets authenticator apps show as text.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "core/common/secret_bytes.hpp"
+#include "core/common/status.hpp"
+
+namespace sesame::otp {
+
+enum class Hash : std::uint8_t { sha1 = 0, sha256 = 1, sha512 = 2 };
+
+inline constexpr std::size_t kMaxSecretBytes = 1024;
+inline constexpr int kMaxWindow = 100;
+
+// Writes `digits` (6..8) digits into out[0..digits).
+Status hotp(std::span<const std::uint8_t> secret, std::uint64_t counter, int digits, Hash hash, char *out) noexcept;
+
+struct HotpMatch {
+    bool ok = false;
+    std::uint64_t next_counter = 0;  // matched counter + 1 when ok
+};
+// Checks counters counter .. counter + window (every one of them, constant-time comparison).
+Result<HotpMatch> hotp_verify(std::span<const std::uint8_t> secret, std::uint64_t counter, int window, int digits,
+                              Hash hash, std::string_view code);
+
+struct TotpParams {
+    std::int64_t step_s = 30;
+    std::int64_t t0_s = 0;
+    int digits = 6;
+    Hash hash = Hash::sha1;
+    int window = 1;  // steps checked on each side
+};
+// The time step of `now_ms`; invalid_argument when now is before T0.
+Result<std::int64_t> totp_step(std::int64_t now_ms, const TotpParams &p);
+Status totp(std::span<const std::uint8_t> secret, std::int64_t now_ms, const TotpParams &p, char *out) noexcept;
+
+struct TotpMatch {
+    bool ok = false;
+    std::int64_t step = -1;  // the matched step when ok
+};
+// Checks steps t - window .. t + window; a step <= last_step (the caller's last accepted step, -1 for
+// none) is refused. Returns the lowest matching step above last_step.
+Result<TotpMatch> totp_verify(std::span<const std::uint8_t> secret, std::int64_t now_ms, const TotpParams &p,
+                              std::int64_t last_step, std::string_view code);
+
+// RFC 4648 base32 (upper or lower case; '=' padding, spaces and '-' ignored). parse on bad input.
+Result<SecretBytes> base32_decode(std::string_view text);
+std::string base32_encode(std::span<const std::uint8_t> data);
+
+}  // namespace sesame::otp

@@ -1,0 +1,271 @@
+// The Redis store against a real redis-server: processes, outages, slowness, what keys reveal.
+#include <gtest/gtest.h>
+
+#ifdef SESAME_WITH_REDIS
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "core/otp/redis_store.hpp"
+#include "core/otp/service.hpp"
+#include "unit/otp/redis_server.hpp"
+
+using sesame::Code;
+using namespace sesame::otp;
+
+namespace {
+
+constexpr std::int64_t T0 = 1'750'000'000'000;
+const std::string kPhone = "+33612345678";
+
+std::shared_ptr<RedisStore> redis_store(int port, const std::string &prefix, int timeout_ms = 2000) {
+    RedisOptions o;
+    o.port = port;
+    o.prefix = prefix;
+    o.timeout_ms = timeout_ms;
+    o.connect_timeout_ms = timeout_ms;
+    auto s = RedisStore::create(std::move(o));
+    EXPECT_TRUE(s.ok());
+    return s.ok() ? *s : nullptr;
+}
+
+Service make(std::shared_ptr<Store> store, ServiceOptions o = {}) {
+    std::vector<std::uint8_t> k(32, 5);
+    auto s = Service::create(k, 1, o, {}, {}, std::move(store));
+    EXPECT_TRUE(s.ok());
+    return std::move(s).value();
+}
+
+std::string unique_prefix(const char *name) {
+    return std::string("sesame-test:") + name + ":" + std::to_string(getpid()) + ":";
+}
+
+#define NEED_REDIS(port)                                                \
+    const int port = otp_test::shared_redis_port();                     \
+    if (port == 0) GTEST_SKIP() << "redis-server is not available here"
+
+TEST(RedisStore, OptionsAreValidated) {
+    auto code = [](auto set) {
+        RedisOptions o;
+        set(o);
+        return RedisStore::create(std::move(o)).status().code();
+    };
+    EXPECT_EQ(code([](RedisOptions &o) { o.port = 0; }), Code::invalid_argument);
+    EXPECT_EQ(code([](RedisOptions &o) { o.timeout_ms = 0; }), Code::invalid_argument);
+    EXPECT_EQ(code([](RedisOptions &o) { o.connections = 65; }), Code::invalid_argument);
+    EXPECT_EQ(code([](RedisOptions &o) { o.username = "ent"; }), Code::invalid_argument);  // no password
+    EXPECT_EQ(code([](RedisOptions &o) { o.prefix = std::string(129, 'p'); }), Code::invalid_argument);
+    EXPECT_EQ(code([](RedisOptions &o) { o.host = std::string("a\0b", 3); }), Code::invalid_argument);
+    EXPECT_EQ(code([](RedisOptions &) {}), Code::ok);
+}
+
+TEST(RedisStore, KeysAndValuesRevealNoPhoneAndNoCode) {
+    NEED_REDIS(port);
+    const std::string prefix = unique_prefix("dump");
+    Service s = make(redis_store(port, prefix));
+    const char *phones[] = {"+33612345678", "+33698765432"};
+    std::vector<std::string> codes;
+    for (const char *p : phones) {
+        char code[6];
+        std::int32_t retry = 0;
+        ASSERT_TRUE(s.issue(p, "activation", T0, code, &retry).ok());
+        codes.emplace_back(code, 6);
+    }
+    auto v = s.verify(kPhone, "activation", "000000", T0 + 1);  // may be right with p = 1e-6: fine
+    ASSERT_TRUE(v.ok());
+    otp_test::RawRedis raw(port);
+    ASSERT_TRUE(raw.ok());
+    auto *keys = static_cast<redisReply *>(redisCommand(raw.c, "KEYS %s*", prefix.c_str()));
+    ASSERT_NE(keys, nullptr);
+    ASSERT_EQ(keys->type, REDIS_REPLY_ARRAY);
+    ASSERT_EQ(keys->elements, 2u);
+    std::string everything;
+    for (std::size_t i = 0; i < keys->elements; ++i) {
+        const std::string key(keys->element[i]->str, keys->element[i]->len);
+        EXPECT_EQ(key.size(), prefix.size() + 32);
+        for (const auto &c : codes) EXPECT_EQ(key.find(c), std::string::npos);
+        for (const char *n : {"612345678", "698765432", "activation"}) EXPECT_EQ(key.find(n), std::string::npos);
+        auto *h = static_cast<redisReply *>(redisCommand(raw.c, "HGETALL %b", key.data(), key.size()));
+        ASSERT_NE(h, nullptr);
+        for (std::size_t j = 0; j < h->elements; ++j) everything.append(h->element[j]->str, h->element[j]->len) += '|';
+        freeReplyObject(h);
+        auto *ttl = static_cast<redisReply *>(redisCommand(raw.c, "PTTL %b", key.data(), key.size()));
+        ASSERT_NE(ttl, nullptr);
+        EXPECT_GT(ttl->integer, 0);  // every record carries a TTL
+        freeReplyObject(ttl);
+    }
+    freeReplyObject(keys);
+    for (const char *n : {"612345678", "698765432", "activation", "+33"}) EXPECT_EQ(everything.find(n), std::string::npos) << n;
+    // The stored values are binary hashes and decimal times: a code string could only appear
+    // inside a time; check it against the hash fields' absence of ASCII codes instead.
+    const std::string times = std::to_string(T0) + std::to_string(T0 + 1) + std::to_string(T0 + 600'000);
+    for (const auto &c : codes)
+        if (times.find(c) == std::string::npos) EXPECT_EQ(everything.find(c), std::string::npos) << "a code in clear";
+}
+
+TEST(RedisStore, SeveralProcessesShareOneTruth) {
+    NEED_REDIS(port);
+    const std::string prefix = unique_prefix("procs");
+    ServiceOptions o;
+    o.max_attempts = 10;
+    o.max_failures_per_hour = 10;
+    Service s = make(redis_store(port, prefix), o);
+    char code[6];
+    std::int32_t retry = 0;
+    ASSERT_TRUE(s.issue(kPhone, "activation", T0, code, &retry).ok());
+    const std::string right(code, 6);
+    const std::string wrong = std::string(1, right[0] == '9' ? '0' : char(right[0] + 1)) + right.substr(1);
+
+    // Phase 1: 6 processes verify the right code at once: exactly one ok.
+    // Phase 2 (second subject): 4 processes x 5 wrong codes: the caps hold across processes:
+    // exactly 9 wrong_code, 1 locked (the 10th failure) and 10 rate_limited.
+    ASSERT_TRUE(s.issue("+33698765432", "activation", T0, code, &retry).ok());
+    std::string right2(code, 6);
+    std::string wrong2 = std::string(1, right2[0] == '9' ? '0' : char(right2[0] + 1)) + right2.substr(1);
+    int pipefd[2];
+    ASSERT_EQ(pipe(pipefd), 0);
+    std::vector<pid_t> kids;
+    for (int p = 0; p < 10; ++p) {
+        pid_t pid = fork();
+        ASSERT_GE(pid, 0);
+        if (pid == 0) {
+            close(pipefd[0]);
+            std::string out;
+            if (p < 6) {
+                auto v = s.verify(kPhone, "activation", right, T0 + 1);
+                out = v.ok() ? std::string(1, char('0' + int(v->verdict))) : "X";
+            } else {
+                for (int i = 0; i < 5; ++i) {
+                    auto v = s.verify("+33698765432", "activation", wrong2, T0 + 1);
+                    out += v.ok() ? std::string(1, char('A' + int(v->verdict))) : "X";
+                }
+            }
+            out += '\n';
+            ssize_t n = write(pipefd[1], out.data(), out.size());
+            _exit(n == ssize_t(out.size()) ? 0 : 1);  // _exit: no static destructor (the test server)
+        }
+        kids.push_back(pid);
+    }
+    close(pipefd[1]);
+    std::string all;
+    char buf[256];
+    ssize_t n;
+    while ((n = read(pipefd[0], buf, sizeof buf)) > 0) all.append(buf, std::size_t(n));
+    close(pipefd[0]);
+    for (pid_t k : kids) {
+        int st = 0;
+        waitpid(k, &st, 0);
+        EXPECT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+    }
+    // Digits: phase 1 verdicts; letters 'A' + verdict: phase 2; 'X': an error.
+    EXPECT_EQ(std::count(all.begin(), all.end(), 'X'), 0) << all;
+    EXPECT_EQ(std::count(all.begin(), all.end(), '0'), 1) << all;   // ok
+    EXPECT_EQ(std::count(all.begin(), all.end(), '3'), 5) << all;   // no_challenge
+    EXPECT_EQ(std::count(all.begin(), all.end(), 'B'), 9) << all;   // wrong_code
+    EXPECT_EQ(std::count(all.begin(), all.end(), 'E'), 1) << all;   // locked (the 10th failure)
+    EXPECT_EQ(std::count(all.begin(), all.end(), 'F'), 10) << all;  // rate_limited
+    // The parent sees the same truth.
+    auto v = s.verify("+33698765432", "activation", right2, T0 + 2);
+    ASSERT_TRUE(v.ok());
+    EXPECT_EQ(v->verdict, Verdict::rate_limited);
+}
+
+TEST(RedisStore, StoppedMidRunFailsClosedThenResumes) {
+    auto server = otp_test::RedisServer::start();
+    if (!server) GTEST_SKIP() << "redis-server is not available here";
+    Service s = make(redis_store(server->port(), "sesame-test:outage:", 300));
+    char code[6];
+    std::int32_t retry = 0;
+    ASSERT_TRUE(s.issue(kPhone, "activation", T0, code, &retry).ok());
+    server->stop();
+    auto v = s.verify(kPhone, "activation", std::string(code, 6), T0 + 1);
+    ASSERT_FALSE(v.ok());
+    EXPECT_EQ(v.status().code(), Code::store_unavailable);
+    EXPECT_EQ(s.issue("+33698765432", "activation", T0 + 2, code, &retry).code(), Code::store_unavailable);
+    ASSERT_TRUE(server->restart());
+    // Back (empty: no persistence): the service reconnects on its own.
+    ASSERT_TRUE(s.issue(kPhone, "activation", T0 + 3, code, &retry).ok());
+    v = s.verify(kPhone, "activation", std::string(code, 6), T0 + 4);
+    ASSERT_TRUE(v.ok());
+    EXPECT_EQ(v->verdict, Verdict::ok);
+}
+
+TEST(RedisStore, UnreachableServerIsStoreUnavailable) {
+    const int port = otp_test::free_port();
+    Service s = make(redis_store(port, "sesame-test:none:", 100));
+    char code[6];
+    std::int32_t retry = 0;
+    EXPECT_EQ(s.issue(kPhone, "activation", T0, code, &retry).code(), Code::store_unavailable);
+    auto v = s.verify(kPhone, "activation", "123456", T0);
+    ASSERT_FALSE(v.ok());
+    EXPECT_EQ(v.status().code(), Code::store_unavailable);
+}
+
+TEST(RedisStore, ASlowServerHitsTheTimeoutAndFailsClosed) {
+    auto server = otp_test::RedisServer::start();
+    if (!server) GTEST_SKIP() << "redis-server is not available here";
+    Service s = make(redis_store(server->port(), "sesame-test:slow:", 50));
+    char code[6];
+    std::int32_t retry = 0;
+    ASSERT_TRUE(s.issue(kPhone, "activation", T0, code, &retry).ok());
+    otp_test::RawRedis raw(server->port());
+    ASSERT_TRUE(raw.ok());
+    // DEBUG SLEEP blocks the server for 0.4 s; send it without waiting for the reply.
+    ASSERT_EQ(redisAppendCommand(raw.c, "DEBUG SLEEP 0.4"), REDIS_OK);
+    int done = 0;
+    while (!done) ASSERT_EQ(redisBufferWrite(raw.c, &done), REDIS_OK);
+    const auto start = std::chrono::steady_clock::now();
+    auto v = s.verify(kPhone, "activation", std::string(code, 6), T0 + 1);
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    ASSERT_FALSE(v.ok());
+    EXPECT_EQ(v.status().code(), Code::store_unavailable);
+    EXPECT_LT(elapsed, std::chrono::milliseconds(350));  // the 50 ms timeout, not the 400 ms sleep
+    void *reply = nullptr;
+    ASSERT_EQ(redisGetReply(raw.c, &reply), REDIS_OK);  // the sleep is over
+    freeReplyObject(reply);
+    // The late verify may or may not have run on the server; it granted nothing to the caller.
+    // The service goes on with a fresh connection.
+    ASSERT_TRUE(s.issue("+33698765432", "activation", T0 + 2, code, &retry).ok());
+    v = s.verify("+33698765432", "activation", std::string(code, 6), T0 + 3);
+    ASSERT_TRUE(v.ok());
+    EXPECT_EQ(v->verdict, Verdict::ok);
+}
+
+TEST(RedisStore, ScriptCacheFlushIsReloadedTransparently) {
+    NEED_REDIS(port);
+    Service s = make(redis_store(port, unique_prefix("flush")));
+    char code[6];
+    std::int32_t retry = 0;
+    ASSERT_TRUE(s.issue(kPhone, "activation", T0, code, &retry).ok());
+    otp_test::RawRedis raw(port);
+    auto *r = static_cast<redisReply *>(redisCommand(raw.c, "SCRIPT FLUSH"));
+    ASSERT_NE(r, nullptr);
+    freeReplyObject(r);
+    auto v = s.verify(kPhone, "activation", std::string(code, 6), T0 + 1);
+    ASSERT_TRUE(v.ok());
+    EXPECT_EQ(v->verdict, Verdict::ok);
+}
+
+TEST(RedisStore, AnUnexpectedValueInARecordFailsClosed) {
+    NEED_REDIS(port);
+    auto store = redis_store(port, unique_prefix("garbage"));
+    Service s = make(store);
+    auto sk = s.store_key(kPhone, "activation");
+    ASSERT_TRUE(sk.ok());
+    const std::string key = store->redis_key(*sk);
+    otp_test::RawRedis raw(port);
+    auto *r = static_cast<redisReply *>(redisCommand(raw.c, "SET %b hello", key.data(), key.size()));  // wrong type
+    freeReplyObject(r);
+    auto v = s.verify(kPhone, "activation", "123456", T0);
+    ASSERT_FALSE(v.ok());
+    EXPECT_EQ(v.status().code(), Code::store_unavailable);
+}
+
+}  // namespace
+#endif  // SESAME_WITH_REDIS

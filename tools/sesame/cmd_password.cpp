@@ -1,0 +1,128 @@
+// sesame password check (spec: cli.md; password.md). Passwords come from stdin only and are never
+// echoed: the output has no "input" key. Each line buffer is wiped after use.
+#include <cmath>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <sstream>
+
+#include "cli.hpp"
+
+namespace cli {
+
+namespace {
+
+struct PolicyFree {
+    void operator()(sesame_password_policy *p) const { sesame_password_policy_free(p); }
+};
+struct ContextFree {
+    void operator()(sesame_password_context *c) const { sesame_password_context_free(c); }
+};
+
+json check_line(const std::string &line, const sesame_password_policy *policy, const sesame_password_context *ctx, int32_t lang) {
+    sesame_password_result r;
+    if (sesame_password_result_init(&r) != SESAME_OK) throw std::runtime_error("sesame_password_result_init failed");
+    const sesame_status st = sesame_password_check(&r, policy, ctx, line.data(), line.size(), nullptr);
+    if (st != SESAME_OK) throw std::runtime_error(std::string(sesame_status_str(st)) + ": " + sesame_last_error_message());
+    json out;
+    out["valid"] = r.valid;
+    out["error"] = r.error == SESAME_PASSWORD_OK ? json(nullptr) : json(sesame_password_error_name(r.error));
+    out["length"] = r.length < 0 ? json(nullptr) : json(r.length);
+    json rules;
+    rules["upper"] = r.upper;
+    rules["lower"] = r.lower;
+    rules["digit"] = r.digit;
+    rules["special"] = r.special;
+    rules["length"] = r.length_ok;
+    if (r.has_allowed_rule) rules["allowed"] = r.allowed;
+    out["rules"] = rules;
+    if (r.has_strength) {
+        json s;
+        s["score"] = r.score;
+        s["label"] = sesame_password_score_label(r.score, lang);
+        s["guesses_log10"] = std::round(r.guesses_log10_milli / 10.0) / 100.0;
+        json codes = json::array(), messages = json::array();
+        for (uint32_t bit = 1; bit <= SESAME_PASSWORD_FEEDBACK_CONTEXT; bit <<= 1) {
+            if ((r.feedback & bit) == 0) continue;
+            codes.push_back(sesame_password_feedback_code(bit));
+            messages.push_back(sesame_password_feedback_message(bit, lang));
+        }
+        s["feedback"] = codes;
+        s["messages"] = messages;
+        out["strength"] = s;
+    } else {
+        out["strength"] = nullptr;
+    }
+    return out;
+}
+
+}  // namespace
+
+int cmd_password_check(const std::vector<std::string> &args) {
+    const Command &self = *[] {
+        for (const auto &c : commands())
+            if (std::string(c.name) == "password check") return &c;
+        return &commands().front();
+    }();
+    std::string policy_name = "portal", context_json, lang_name = "fr";
+    bool have_context = false;
+    for (size_t i = 0; i < args.size(); ++i) {
+        std::string a = args[i], v;
+        const auto eq = a.find('=');
+        const bool inline_value = a.rfind("--", 0) == 0 && eq != std::string::npos;
+        if (inline_value) {
+            v = a.substr(eq + 1);
+            a = a.substr(0, eq);
+        }
+        if (a != "--policy" && a != "--context" && a != "--context-file" && a != "--lang")
+            return usage_error(self, "unknown option '" + a + "'");
+        if (!inline_value) {
+            if (i + 1 >= args.size()) return usage_error(self, "option '" + a + "' needs a value");
+            v = args[++i];
+        }
+        if (a == "--policy") {
+            policy_name = v;
+        } else if (a == "--lang") {
+            lang_name = v;
+        } else if (a == "--context") {
+            context_json = v;
+            have_context = true;
+        } else {
+            std::ifstream f(v, std::ios::binary);
+            if (!f) return usage_error(self, "cannot open context file '" + v + "'");
+            context_json.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
+            have_context = true;
+        }
+    }
+    if (lang_name != "fr" && lang_name != "en") return usage_error(self, "--lang must be fr or en");
+    const int32_t lang = lang_name == "en" ? SESAME_PASSWORD_LANG_EN : SESAME_PASSWORD_LANG_FR;
+
+    sesame_password_policy *raw_policy = nullptr;
+    sesame_status st = sesame_password_policy_preset(&raw_policy, policy_name.data(), policy_name.size());
+    std::unique_ptr<sesame_password_policy, PolicyFree> policy(raw_policy);
+    if (st == SESAME_E_NOT_FOUND) return usage_error(self, "unknown policy '" + policy_name + "' (known: portal, cnil2022)");
+    if (st != SESAME_OK) throw std::runtime_error(std::string(sesame_status_str(st)) + ": " + sesame_last_error_message());
+
+    std::unique_ptr<sesame_password_context, ContextFree> context;
+    if (have_context) {
+        sesame_password_context *raw_ctx = nullptr;
+        st = sesame_password_context_from_json(&raw_ctx, context_json.data(), context_json.size());
+        context.reset(raw_ctx);
+        if (st != SESAME_OK) return usage_error(self, std::string("bad context: ") + sesame_last_error_message());
+    }
+
+    std::string line;
+    line.reserve(4096);
+    while (std::getline(std::cin, line)) {
+        json out = check_line(line, policy.get(), context.get(), lang);
+        sesame_memzero(line.data(), line.capacity());
+        print_json(out);
+        if (!std::cout) return kExitIo;
+    }
+    sesame_memzero(line.data(), line.capacity());
+    if (std::cin.bad()) return kExitIo;
+    std::cout.flush();
+    return std::cout ? kExitOk : kExitIo;
+}
+
+}  // namespace cli
