@@ -48,14 +48,6 @@ const std::vector<Command> &commands() {
          "[--taken FILE]\n\nReads family<TAB>given lines; prints {login}. --taken: identifiers already taken, one per\n"
          "line (blank and # lines ignored); every identifier emitted joins the taken set.",
          cmd_login_id},
-<<<<<<< HEAD
-        {"demo", "the whole activation walk on an embedded sample school",
-         "[--lang fr|en]\n\nRuns the parent-account activation on a built-in school: identification (a phone shared by\n"
-         "two parents, a name typed without accents, a Réunion mobile typed 0692...), the SMS code (printed where a\n"
-         "real deployment would send it), a wrong code then the right one, the pupils' birth dates (one born on\n"
-         "29 February), the live password checklist and meter, the Argon2id hash and the login identifier.",
-         cmd_demo},
-=======
         {"password check", "password rules, verdict and strength (one password per line on stdin)",
          "[--policy portal|cnil2022] [--context JSON | --context-file FILE] [--lang fr|en]\n\n"
          "Reads one password per line on stdin (never from argv, never echoed); prints {valid, error, length,\n"
@@ -64,7 +56,12 @@ const std::vector<Command> &commands() {
          "{\"names\": [...], \"dates\": [\"YYYY-MM-DD\"], \"phones\": [...], \"login\": \"...\"}, words that lower the\n"
          "score. --lang: labels and messages (default fr). Unknown policy or bad context: exit 2.",
          cmd_password_check},
->>>>>>> main
+        {"demo", "the whole activation walk on an embedded sample school",
+         "[--lang fr|en]\n\nRuns the parent-account activation on a built-in school: identification (a phone shared by\n"
+         "two parents, a name typed without accents, a Réunion mobile typed 0692...), the SMS code (printed where a\n"
+         "real deployment would send it), a wrong code then the right one, the pupils' birth dates (one born on\n"
+         "29 February), the live password checklist and meter, the Argon2id hash and the login identifier.",
+         cmd_demo},
     };
     return table;
 }
