@@ -45,7 +45,8 @@ struct Texts {
     const char *title, *school, *step_identify, *typed, *number, *mobile_yes, *mobile_no, *holders, *chosen,
         *step_sms, *sms_to, *sms_text, *step_code, *typed_code, *step_pupils, *box, *date_typed, *decision,
         *step_password, *checklist, *valid, *invalid, *strength, *confirm, *confirm_ok, *hash, *step_login,
-        *login, *next_family, *grandmother, *end;
+        *login, *next_family, *grandmother, *end, *code_ok, *code_wrong;
+    const char *rules[5];
 };
 
 constexpr Texts kFr = {
@@ -60,7 +61,8 @@ constexpr Texts kFr = {
     "Force", "Confirmation (saisi deux fois, la 2e fois en NFD)", "identiques", "Empreinte Argon2id stockée",
     "6. Identifiant de connexion", "Votre identifiant", "Famille suivante",
     "Une grand-mère (contact, pas représentante légale) tente d'activer un compte",
-    "Fin de la démonstration : aucune donnée n'a quitté ce processus."};
+    "Fin de la démonstration : aucune donnée n'a quitté ce processus.", "code accepté", "code erroné, essais restants :",
+    {"majuscule", "minuscule", "chiffre", "caractère spécial", "longueur"}};
 constexpr Texts kEn = {
     "Sesame — the parent-account activation walk",
     "Sample school: 4 guardians, 4 pupils (embedded JSON directory)",
@@ -73,7 +75,8 @@ constexpr Texts kEn = {
     "Confirmation (typed twice, the 2nd time in NFD)", "equal", "Stored Argon2id hash",
     "6. Login identifier", "Your login", "Next family",
     "A grandmother (a contact, not a legal representative) tries to activate an account",
-    "End of the demo: no data left this process."};
+    "End of the demo: no data left this process.", "code accepted", "wrong code, attempts left:",
+    {"uppercase", "lowercase", "digit", "special character", "length"}};
 
 void check(sesame_status st, const char *what) {
     if (st != SESAME_OK)
@@ -207,9 +210,10 @@ struct Demo {
             check(sesame_otp_verify(&v, &left, otp, e164.data(), e164.size(), "activation", 10, typed.data(), typed.size(),
                                     now_ms()),
                   "otp verify");
-            std::cout << "  " << t.typed_code << " " << typed << " → " << sesame_otp_verdict_name(v);
-            if (v == SESAME_OTP_WRONG_CODE) std::cout << " (" << left << ")";
-            std::cout << '\n';
+            std::cout << "  " << t.typed_code << " " << typed << " → ";
+            if (v == SESAME_OTP_OK) std::cout << t.code_ok;
+            else if (v == SESAME_OTP_WRONG_CODE) std::cout << t.code_wrong << ' ' << left;
+            std::cout << " (" << sesame_otp_verdict_name(v) << ")\n";
         }
         sesame_memzero(code, sizeof code);
         sesame_memzero(wrong.data(), wrong.size());
@@ -244,7 +248,7 @@ struct Demo {
             std::cout << "  \"" << pw << "\" : " << t.checklist << " ";
             const bool rules[] = {r.upper, r.lower, r.digit, r.special, r.length_ok};
             for (int32_t rule = 0; rule < 5; ++rule)
-                std::cout << (rules[rule] ? "✓" : "✗") << sesame_password_rule_name(rule) << ' ';
+                std::cout << (rules[rule] ? "✓ " : "✗ ") << t.rules[rule] << "  ";
             std::cout << "→ " << (r.valid ? t.valid : t.invalid);
             if (r.has_strength) {
                 std::cout << " ; " << t.strength << " " << r.score << "/4 « " << sesame_password_score_label(r.score, lang)
@@ -253,6 +257,8 @@ struct Demo {
                     if (r.feedback & bit) std::cout << " [" << sesame_password_feedback_code(bit) << "]";
             }
             std::cout << '\n';
+            for (uint32_t bit = 1; bit <= 128; bit <<= 1)
+                if (r.has_strength && (r.feedback & bit)) std::cout << "      " << sesame_password_feedback_message(bit, lang) << '\n';
             if (r.valid && r.score >= 3) chosen = pw;
         }
         sesame_password_context_free(pc);
