@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Quick start #1: install what is missing, build, run the demo.
+# Quick start #1: install what is missing, build, run the demo (the activation walk), then the
+# same short activation flow from C, C++, Python and PHP.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 bash scripts/build.sh default >/dev/null
 ./build/sesame --version
 echo
+./build/sesame demo "$@"
+echo
+echo "== The activation flow from each language (examples/) =="
 ./build/examples/c/example_c
-echo
-SESAME_LIBRARY="$PWD/build/libsesame.so" PYTHONPATH="$PWD/bindings/python/src" /usr/bin/python3 examples/python/example.py
-echo
-SESAME_LIBRARY="$PWD/build/libsesame.so" php examples/php/example.php
+./build/examples/cpp/example_cpp
+export SESAME_LIBRARY="$PWD/build/libsesame.so"
+PYTHONPATH="$PWD/bindings/python/src" /usr/bin/python3 examples/python/example.py
+php examples/php/example.php

@@ -11,6 +11,7 @@ int cmd_date_parse(const std::vector<std::string> &args);
 int cmd_guardian_match(const std::vector<std::string> &args);
 int cmd_login_id(const std::vector<std::string> &args);
 int cmd_password_check(const std::vector<std::string> &args);
+int cmd_demo(const std::vector<std::string> &args);
 
 const std::vector<Command> &commands() {
     static const std::vector<Command> table = {
@@ -55,6 +56,12 @@ const std::vector<Command> &commands() {
          "{\"names\": [...], \"dates\": [\"YYYY-MM-DD\"], \"phones\": [...], \"login\": \"...\"}, words that lower the\n"
          "score. --lang: labels and messages (default fr). Unknown policy or bad context: exit 2.",
          cmd_password_check},
+        {"demo", "the whole activation walk on an embedded sample school",
+         "[--lang fr|en]\n\nRuns the parent-account activation on a built-in school: identification (a phone shared by\n"
+         "two parents, a name typed without accents, a Réunion mobile typed 0692...), the SMS code (printed where a\n"
+         "real deployment would send it), a wrong code then the right one, the pupils' birth dates (one born on\n"
+         "29 February), the live password checklist and meter, the Argon2id hash and the login identifier.",
+         cmd_demo},
     };
     return table;
 }
