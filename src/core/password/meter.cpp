@@ -19,7 +19,7 @@ namespace sesame::password {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-constexpr std::size_t kMaxSeq = 6;           // matches counted in a decomposition (beyond: > 1e20 guesses)
+constexpr std::size_t kMaxSeq = 4;           // patterns counted in a decomposition (more: >= 1e16 guesses, score 4 anyway)
 constexpr double kLogMinGuessesBefore = 4;   // log10(10000): zxcvbn's MIN_GUESSES_BEFORE_GROWING_SEQUENCE
 constexpr double kLogMinSubmatchSingle = 1;  // log10(10)
 constexpr double kLogMinSubmatchMulti = 1.6989700043360187;  // log10(50)
@@ -47,11 +47,15 @@ double binom(unsigned n, unsigned k) {
 
 double log_add(double a, double b) {  // log10(10^a + 10^b)
     const double hi = std::max(a, b), lo = std::min(a, b);
-    if (lo == -kInf) return hi;
+    if (lo == -kInf || hi - lo > 12) return hi;
     return hi + std::log10(1 + std::pow(10.0, lo - hi));
 }
 
-bool is_upper(char32_t c) { return (unicode_classes(c) & kUpper) != 0; }
+constexpr double kLogFactorial[] = {0, 0, 0.3010299956639812, 0.7781512503836436, 1.380211241711606,
+                                    2.0791812460476247, 2.857332496431268, 3.7024305364455254};
+static_assert(kMaxSeq < std::size(kLogFactorial));
+
+bool is_upper(char32_t c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : (unicode_classes(c) & kUpper) != 0; }
 bool is_letter(char32_t c) { return (unicode_classes(c) & kLetter) != 0; }
 bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 
@@ -59,7 +63,13 @@ bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 double log_upper_variations(const char32_t *cps, std::size_t i, std::size_t j) {
     unsigned up = 0, low = 0;
     for (std::size_t k = i; k <= j; ++k) {
-        const std::uint32_t c = unicode_classes(cps[k]);
+        const char32_t ch = cps[k];
+        if (ch < 0x80) {
+            up += (ch >= 'A' && ch <= 'Z') ? 1 : 0;
+            low += (ch >= 'a' && ch <= 'z') ? 1 : 0;
+            continue;
+        }
+        const std::uint32_t c = unicode_classes(ch);
         up += (c & kUpper) ? 1 : 0;
         low += (c & kLower) ? 1 : 0;
     }
@@ -158,7 +168,7 @@ public:
         }
         fold();
         WipeString w1{f_}, w2{leet_};
-        matches_.reserve(256);
+        matches_.reserve(64);
         dictionary(f_, false);
         if (has_leet_) dictionary(leet_, true);
         context();
@@ -177,7 +187,7 @@ private:
     }
 
     void fold() {
-        f_.reserve(n_ * 8 + 16);
+        f_.reserve(n_ * 2 + 16);
         for (std::size_t c = 0; c < n_; ++c) {
             fb_[c] = static_cast<std::uint16_t>(f_.size());
             fold_cp(cps_[c], f_);
@@ -230,24 +240,37 @@ private:
             double lg_rank;
         };
         // Walks from consecutive starts over the same bytes give the same words (aaaa...): reuse.
-        std::vector<Found> found;
-        found.reserve(16);
+        std::array<Found, data::Words::kMaxWordBytes + 1> found;
+        std::size_t nfound = 0;
         std::size_t last_start = std::string::npos, last_w = 0;
+        std::size_t next_sub = s.size();  // byte offset of the first substituted character at or after c
+        for (std::size_t c = n_; c-- > 0;) {
+            if (leet_count_[c + 1] != leet_count_[c]) next_sub = fb_[c];
+            next_sub_[c] = static_cast<std::uint16_t>(std::min<std::size_t>(next_sub, 0xFFFF));
+        }
         for (std::size_t c = 0; c < n_; ++c) {
             const std::size_t start = fb_[c];
+            // The l33t walk equals the plain one until it reaches a substituted character: skip it
+            // when the plain walk from here stopped before that.
+            if (leet && std::size_t(reach_[c]) <= next_sub_[c]) continue;
             const bool same = last_start != std::string::npos && last_w > 0 && start + last_w <= s.size() &&
                               s.compare(start, last_w, s, last_start, last_w) == 0;
             if (!same) {
-                found.clear();
-                last_w = words.prefixes(std::string_view(s).substr(start), [&](std::size_t len, data::WordEntry e) {
-                    found.push_back({static_cast<std::uint8_t>(len), dict_feedback(e.dict), std::log10(double(e.rank))});
+                nfound = 0;
+                last_w = words.prefixes(std::string_view(s).substr(start), [&](std::size_t len, data::Words::Hit h) {
+                    if (nfound < found.size())
+                        found[nfound++] = {static_cast<std::uint8_t>(len), dict_feedback(h.dict), double(h.lg_rank)};
                 });
                 last_start = start;
             }
-            for (const Found &f : found) {
+            if (!leet) reach_[c] = static_cast<std::uint16_t>(std::min<std::size_t>(start + last_w, 0xFFFF));
+            for (std::size_t k = 0; k < nfound; ++k) {
+                const Found &f = found[k];
                 const std::int16_t ce = cp_at_[start + f.len];
                 if (ce <= static_cast<std::int16_t>(c)) continue;
                 const std::size_t j = static_cast<std::size_t>(ce) - 1;
+                // A one-character word costs at least 10 guesses, as bruteforce does: never better.
+                if (j == c && n_ > 1) continue;
                 if (leet && leet_count_[j + 1] == leet_count_[c]) continue;  // found without l33t
                 double lg = f.lg_rank + log_upper_variations(cps_, c, j);
                 if (leet) lg += log_leet_variations(c, j);
@@ -379,6 +402,10 @@ private:
         std::array<std::uint8_t, kMaxMeterCodePoints + 1> z{};
         std::size_t i = 0;
         while (i + 1 < n) {
+            if (std::find(cps_ + i + 1, cps_ + n, cps_[i]) == cps_ + n) {  // cps[i] never recurs
+                ++i;
+                continue;
+            }
             const char32_t *t = cps_ + i;
             const std::size_t m = n - i;
             std::size_t l = 0, r = 0;
@@ -403,8 +430,11 @@ private:
                 ++i;
                 continue;
             }
-            Estimator base(cps_ + i, best_p, ctx_, o_, depth_ + 1);
-            const double base_lg = base.run(nullptr);
+            double base_lg = 1;  // one repeated character: bruteforce over 10 (zxcvbn's cardinality)
+            if (best_p > 1) {
+                Estimator base(cps_ + i, best_p, ctx_, o_, depth_ + 1);
+                base_lg = base.run(nullptr);
+            }
             add(i, i + best_cover - 1, base_lg + std::log10(double(best_cover / best_p)), kFbRepeat);
             i += best_cover;
         }
@@ -490,15 +520,9 @@ private:
             if (P > kMaxDecoration) P = 0;
             if (n - S > kMaxDecoration) S = n;
         }
-        constexpr std::size_t L = kMaxSeq + 1;
-        struct Cell {
-            double v = kInf;
-            std::int32_t pred = -1;  // >= 0: match index; < -1: bruteforce from -(pred + 2)
-            std::uint8_t pl = 0;     // predecessor's sequence length
-            bool bf = false;         // ends with a bruteforce segment
-        };
-        std::vector<Cell> cell((n + 1) * L);
-        auto C = [&](std::size_t pos, std::size_t l) -> Cell & { return cell[pos * L + l]; };
+        constexpr std::size_t L = kSeqStates;
+        auto C = [&](std::size_t pos, std::size_t l) -> Cell & { return cell_[pos * L + l]; };
+        for (std::size_t k = 0; k < (n + 1) * L; ++k) cell_[k] = Cell{kInf, -1, 0, false};
         C(0, 0).v = 0;
         // Matches ordered by end (counting sort).
         std::array<std::uint32_t, kMaxMeterCodePoints + 2> head{};
@@ -524,7 +548,7 @@ private:
                     if (nl >= L) continue;
                     const double v = from.v + m.lg;
                     Cell &to = C(pos, nl);
-                    if (v < to.v) to = {v, std::int32_t(order[mi]), std::uint8_t(l), false};
+                    if (v < to.v) to = Cell{v, std::int32_t(order[mi]), std::uint8_t(l), false};
                 }
             }
             // Bruteforce segments [i..k]; non-decorations through a running minimum over i.
@@ -544,7 +568,7 @@ private:
                     if (runmin[l] == kInf) continue;
                     const double v = runmin[l] + double(k + 1);
                     Cell &to = C(pos, l + 1);
-                    if (v < to.v) to = {v, -std::int32_t(runarg[l]) - 2, std::uint8_t(l), true};
+                    if (v < to.v) to = Cell{v, -std::int32_t(runarg[l]) - 2, std::uint8_t(l), true};
                 }
             }
             const std::size_t dstart = k < P ? 0 : (k >= S ? S : pos);
@@ -554,7 +578,7 @@ private:
                     if (from.v == kInf || from.bf) continue;
                     const double v = from.v + double(k - i + 1);
                     Cell &to = C(pos, l);
-                    if (v < to.v) to = {v, -std::int32_t(i) - 2, std::uint8_t(l), true};
+                    if (v < to.v) to = Cell{v, -std::int32_t(i) - 2, std::uint8_t(l), true};
                 }
             }
         }
@@ -563,8 +587,7 @@ private:
         for (std::size_t l = 1; l < L; ++l) {
             const Cell &c = C(n, l);
             if (c.v == kInf) continue;
-            double lf = 0;
-            for (std::size_t q = 2; q <= l; ++q) lf += std::log10(double(q));
+            const double lf = kLogFactorial[l];
             const double total = log_add(lf + c.v, kLogMinGuessesBefore * double(l - 1));
             if (total < best) {
                 best = total;
@@ -600,7 +623,17 @@ private:
     bool has_leet_ = false;
     std::array<std::uint16_t, kMaxMeterCodePoints + 1> fb_{};
     std::array<std::uint16_t, kMaxMeterCodePoints + 1> leet_count_{};
+    std::array<std::uint16_t, kMaxMeterCodePoints + 1> reach_{};     // plain walk: end of the decided bytes
+    std::array<std::uint16_t, kMaxMeterCodePoints + 1> next_sub_{};
     std::vector<std::int16_t> cp_at_;
+    struct Cell {  // trivial on purpose: only the cells a call uses are initialised
+        double v;
+        std::int32_t pred;  // >= 0: match index; < -1: bruteforce from -(pred + 2)
+        std::uint8_t pl;    // predecessor's sequence length
+        bool bf;            // ends with a bruteforce segment
+    };
+    static constexpr std::size_t kSeqStates = kMaxSeq + 1;
+    std::array<Cell, (kMaxMeterCodePoints + 1) * kSeqStates> cell_;
     std::vector<Match> matches_;
 };
 

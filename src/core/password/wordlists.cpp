@@ -1,41 +1,86 @@
 #include "core/password/wordlists.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <cstddef>
 
 #include "core/password/generated/wordlists.inc"
 
 namespace sesame::password::data {
 
-Words::Words() : blob_(generated::kWords) {
+Words::Words() {
+    const char *blob = generated::kWords;
     const std::size_t total = sizeof(generated::kWords) - 1;
-    off_.reserve(generated::kWordCount);
-    len_.reserve(generated::kWordCount);
+    // Index the blob: word offset and length, dictionary id, rank.
+    std::vector<std::uint32_t> off;
+    std::vector<std::uint8_t> len, dict;
+    std::vector<std::uint32_t> rank;
+    off.reserve(generated::kWordCount);
+    len.reserve(generated::kWordCount);
+    dict.reserve(generated::kWordCount);
+    rank.reserve(generated::kWordCount);
     std::size_t i = 0;
     while (i < total) {
         const std::size_t start = i;
-        while (i < total && static_cast<unsigned char>(blob_[i]) >= 0x20) ++i;
-        off_.push_back(static_cast<std::uint32_t>(start));
-        len_.push_back(static_cast<std::uint8_t>(i - start));
-        i += 4;  // dictionary id + 3 rank bytes
+        while (i < total && static_cast<unsigned char>(blob[i]) >= 0x20) ++i;
+        if (i + 4 > total) break;
+        const auto *p = reinterpret_cast<const unsigned char *>(blob + i);
+        off.push_back(static_cast<std::uint32_t>(start));
+        len.push_back(static_cast<std::uint8_t>(std::min<std::size_t>(i - start, 255)));
+        dict.push_back(p[0]);
+        rank.push_back((std::uint32_t(p[1] - 0x40) << 12) | (std::uint32_t(p[2] - 0x40) << 6) | std::uint32_t(p[3] - 0x40));
+        i += 4;
     }
-    // first_[b] = index of the first word whose first byte is >= b.
-    std::size_t k = 0;
-    for (std::size_t b = 0; b <= 256; ++b) {
-        while (k < off_.size() && static_cast<unsigned char>(blob_[off_[k]]) < b) ++k;
-        first_[b] = k;
-    }
-    // second_[k]: first word of length >= 2 whose first two bytes, as a big-endian number, are >= k
-    // (one-byte words are skipped: the caller reports them through first_).
-    second_.assign(65537, 0);
-    std::size_t w = 0;
-    auto key2 = [&](std::size_t i) -> std::size_t {
-        const auto *p = reinterpret_cast<const unsigned char *>(blob_ + off_[i]);
-        return len_[i] >= 2 ? (std::size_t(p[0]) << 8 | p[1]) : (std::size_t(p[0]) << 8);
+    words_ = off.size();
+    auto byte_at = [&](std::size_t w, std::size_t d) { return static_cast<unsigned char>(blob[off[w] + d]); };
+    // Breadth-first build: all children of a node are appended at once, hence contiguous.
+    struct Item {
+        std::uint32_t node, lo, hi, d;
     };
-    for (std::size_t key = 0; key <= 65536; ++key) {
-        while (w < off_.size() && (key2(w) < key || (key2(w) == key && len_[w] < 2))) ++w;
-        second_[key] = static_cast<std::uint32_t>(w);
+    std::vector<Item> queue;
+    // (shrink the reservations once built)
+    queue.reserve(words_);
+    const std::size_t estimate = words_ * 4;
+    byte_.reserve(estimate);
+    node_.reserve(estimate);
+    auto new_node = [&](unsigned char b) {
+        byte_.push_back(b);
+        node_.push_back(Node{0, -1.0f, 0, 0});
+        return static_cast<std::uint32_t>(byte_.size() - 1);
+    };
+    for (auto &r : root_) r = kNone;
+    for (std::size_t w = 0; w < words_;) {
+        const unsigned char b = byte_at(w, 0);
+        std::size_t e = w;
+        while (e < words_ && byte_at(e, 0) == b) ++e;
+        const std::uint32_t n = new_node(b);
+        root_[b] = n;
+        queue.push_back({n, static_cast<std::uint32_t>(w), static_cast<std::uint32_t>(e), 1});
+        w = e;
     }
+    for (std::size_t q = 0; q < queue.size(); ++q) {
+        const Item it = queue[q];
+        std::uint32_t lo = it.lo;
+        if (len[lo] == it.d) {  // the word equal to the prefix sorts first
+            node_[it.node].lg = std::log10(static_cast<float>(std::max<std::uint32_t>(rank[lo], 1)));
+            node_[it.node].dict = dict[lo];
+            ++lo;
+        }
+        node_[it.node].first = static_cast<std::uint32_t>(byte_.size());
+        std::uint16_t count = 0;
+        for (std::uint32_t w = lo; w < it.hi;) {
+            const unsigned char b = byte_at(w, it.d);
+            std::uint32_t e = w;
+            while (e < it.hi && byte_at(e, it.d) == b) ++e;
+            const std::uint32_t n = new_node(b);
+            ++count;
+            if (it.d + 1 <= kMaxWordBytes) queue.push_back({n, w, e, it.d + 1});
+            w = e;
+        }
+        node_[it.node].nchild = count;
+    }
+    byte_.shrink_to_fit();
+    node_.shrink_to_fit();
 }
 
 const Words &Words::get() {
@@ -44,12 +89,6 @@ const Words &Words::get() {
 }
 
 const char *Words::source_versions() noexcept { return generated::kSourceVersions; }
-
-WordEntry Words::entry(std::size_t k) const noexcept {
-    const auto *p = reinterpret_cast<const unsigned char *>(blob_ + off_[k] + len_[k]);
-    const std::uint32_t rank = (std::uint32_t(p[1] - 0x40) << 12) | (std::uint32_t(p[2] - 0x40) << 6) | std::uint32_t(p[3] - 0x40);
-    return {static_cast<Dict>(p[0]), rank};
-}
 
 const char32_t *Graph::row(char32_t cp) const noexcept {
     const std::size_t w = row_size();

@@ -19,74 +19,66 @@ struct WordEntry {
     std::uint32_t rank;
 };
 
-// Sorted word index over the blob, built once (thread-safe) on first use.
+// A byte trie over the blob's words, built once (thread-safe) on first use. Siblings are stored
+// contiguously (their bytes in one array), so a walk reads a few cache lines per level.
 class Words {
 public:
     static const Words &get();
-    std::size_t size() const noexcept { return off_.size(); }
+    std::size_t size() const noexcept { return words_; }
+    std::size_t nodes() const noexcept { return byte_.size(); }
     static const char *source_versions() noexcept;
 
-    // Calls on_match(length_in_bytes, entry) for every word that is a prefix of s (shortest first).
+    struct Hit {
+        Dict dict;
+        float lg_rank;  // log10(rank)
+    };
+
+    // Calls on_match(length_in_bytes, hit) for every word that is a prefix of s (shortest first).
     // Returns how many bytes of s decided the result (the same first bytes give the same matches).
     template <typename F>
     std::size_t prefixes(std::string_view s, F &&on_match) const {
         if (s.empty()) return 0;
-        std::size_t lo, hi, d;
-        if (s.size() >= 2) {
-            const std::size_t k = (std::size_t(static_cast<unsigned char>(s[0])) << 8) | static_cast<unsigned char>(s[1]);
-            // one-byte word equal to s[0] sorts just before the two-byte range
-            const std::size_t b0 = static_cast<unsigned char>(s[0]);
-            if (first_[b0] < first_[b0 + 1] && len_[first_[b0]] == 1) on_match(1, entry(first_[b0]));
-            lo = second_[k];
-            hi = second_[k + 1];
-            d = 2;
-        } else {
-            const auto b0 = static_cast<unsigned char>(s[0]);
-            lo = first_[b0];
-            hi = first_[b0 + 1];
-            d = 1;
-        }
-        while (lo < hi) {
-            if (len_[lo] == d) on_match(d, entry(lo));
-            if (d >= s.size() || d >= kMaxWordBytes) return d;
-            const int c = static_cast<unsigned char>(s[d]);
-            lo = lower(lo, hi, d, c);
-            hi = upper(lo, hi, d, c);
+        std::uint32_t node = root_[static_cast<unsigned char>(s[0])];
+        if (node == kNone) return 1;
+        std::size_t d = 1;
+        for (;;) {
+            const Node &nd = node_[node];
+            if (nd.lg >= 0) on_match(d, Hit{static_cast<Dict>(nd.dict), nd.lg});
+            if (d >= s.size()) return d;
+            const auto c = static_cast<unsigned char>(s[d]);
+            std::uint32_t k = nd.first;
+            const std::uint32_t end = k + nd.nchild;
+            if (end - k > 8) {  // wide levels (the first bytes): binary search over the sibling bytes
+                std::uint32_t hi = end;
+                while (k < hi) {
+                    const std::uint32_t mid = k + (hi - k) / 2;
+                    if (byte_[mid] < c) k = mid + 1;
+                    else hi = mid;
+                }
+            } else {
+                while (k < end && byte_[k] < c) ++k;
+            }
+            if (k == end || byte_[k] != c) return d + 1;
+            node = k;
             ++d;
         }
-        return d;
     }
 
     static constexpr std::size_t kMaxWordBytes = 40;
 
 private:
     Words();
-    int byte_at(std::size_t k, std::size_t d) const noexcept {
-        return d < len_[k] ? static_cast<unsigned char>(blob_[off_[k] + d]) : -1;
-    }
-    std::size_t lower(std::size_t lo, std::size_t hi, std::size_t d, int c) const noexcept {
-        while (lo < hi) {
-            const std::size_t mid = lo + (hi - lo) / 2;
-            if (byte_at(mid, d) < c) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
-    }
-    std::size_t upper(std::size_t lo, std::size_t hi, std::size_t d, int c) const noexcept {
-        while (lo < hi) {
-            const std::size_t mid = lo + (hi - lo) / 2;
-            if (byte_at(mid, d) <= c) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
-    }
-    WordEntry entry(std::size_t k) const noexcept;
-
-    const char *blob_;
-    std::vector<std::uint32_t> off_;
-    std::vector<std::uint8_t> len_;
-    std::size_t first_[257] = {};
-    std::vector<std::uint32_t> second_;  // 65537 entries: first word whose two first bytes are >= k
+    static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+    std::size_t words_ = 0;
+    std::uint32_t root_[256];
+    struct Node {
+        std::uint32_t first;   // first child
+        float lg;              // log10(rank) when a word ends here, -1 otherwise
+        std::uint16_t nchild;
+        std::uint8_t dict;
+    };
+    std::vector<std::uint8_t> byte_;  // each node's byte, siblings contiguous (scanned)
+    std::vector<Node> node_;          // the rest of the node, one cache line per visit
 };
 
 // A keyboard adjacency graph.

@@ -173,7 +173,7 @@ TEST(PasswordMeter, EmbeddedData) {
     const auto &w = pw::data::Words::get();
     EXPECT_GT(w.size(), 100000u);
     int found = 0;
-    w.prefixes("azerty", [&](std::size_t len, pw::data::WordEntry e) {
+    w.prefixes("azerty", [&](std::size_t len, pw::data::Words::Hit e) {
         if (len == 6) {
             ++found;
             EXPECT_EQ(e.dict, pw::data::Dict::passwords);
@@ -181,7 +181,7 @@ TEST(PasswordMeter, EmbeddedData) {
     });
     EXPECT_EQ(found, 1);
     // The upstream firstnames/lastnames swap is undone: "lucas" is a first name.
-    w.prefixes("lucas", [&](std::size_t len, pw::data::WordEntry e) {
+    w.prefixes("lucas", [&](std::size_t len, pw::data::Words::Hit e) {
         if (len == 5 && e.dict == pw::data::Dict::firstnames) ++found;
     });
     EXPECT_GE(pw::data::graphs().size(), 3u);
