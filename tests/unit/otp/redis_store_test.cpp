@@ -196,6 +196,37 @@ TEST(RedisStore, StoppedMidRunFailsClosedThenResumes) {
     EXPECT_EQ(v->verdict, Verdict::ok);
 }
 
+TEST(RedisStore, VerifyAndIssueAreOneRoundTripEach) {
+    auto server = otp_test::RedisServer::start();  // private: CONFIG RESETSTAT must not disturb others
+    if (!server) GTEST_SKIP() << "redis-server is not available here";
+    auto store = redis_store(server->port(), "sesame-test:rt:");
+    ServiceOptions o;
+    o.cooldown_s = 0;
+    o.max_sends_per_hour = 100;
+    Service s = make(store, o);
+    char code[6];
+    std::int32_t retry = 0;
+    ASSERT_TRUE(s.issue(kPhone, "activation", T0, code, &retry).ok());  // loads the scripts (NOSCRIPT -> EVAL)
+    ASSERT_TRUE(s.verify(kPhone, "activation", "000000x", T0).ok());
+    otp_test::RawRedis raw(server->port());
+    auto stat = [&](const char *cmd) {
+        auto *r = static_cast<redisReply *>(redisCommand(raw.c, "INFO commandstats"));
+        std::string text(r->str, r->len);
+        freeReplyObject(r);
+        const std::string key = std::string("cmdstat_") + cmd + ":calls=";
+        const auto pos = text.find(key);
+        return pos == std::string::npos ? 0L : std::stol(text.substr(pos + key.size()));
+    };
+    freeReplyObject(redisCommand(raw.c, "CONFIG RESETSTAT"));
+    for (int i = 0; i < 5; ++i) {
+        ASSERT_TRUE(s.issue(kPhone, "activation", T0 + 1 + i, code, &retry).ok());
+        ASSERT_TRUE(s.verify(kPhone, "activation", std::string(code, 6), T0 + 1 + i).ok());
+    }
+    EXPECT_EQ(stat("evalsha"), 10);  // one script call per operation
+    EXPECT_EQ(stat("eval"), 0);
+    EXPECT_EQ(stat("get"), 0);
+}
+
 TEST(RedisStore, UnreachableServerIsStoreUnavailable) {
     const int port = otp_test::free_port();
     Service s = make(redis_store(port, "sesame-test:none:", 100));
