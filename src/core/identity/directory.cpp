@@ -281,12 +281,104 @@ bool opt_string(const json &rec, const char *field, std::string &out) {
 
 }  // namespace
 
+// Streaming load: each record is handled when the parser closes it and then discarded, so the
+// document is never held as a whole DOM (an académie's 1.5 million guardians stay affordable).
+// Links are applied at the end, whatever the order of the arrays.
 Result<Directory> Directory::from_json(std::string_view text_in) {
-    json doc = json::parse(text_in.begin(), text_in.end(), nullptr, false);
+    Directory d;
+    Status error;  // first error; parsing goes on without handling further records
+    enum class Section { other, guardians, pupils, links };
+    Section section = Section::other;
+    std::size_t index[4] = {0, 0, 0, 0};
+    struct PendingLink {
+        std::string guardian, pupil;
+        bool legal;
+        std::size_t index;
+    };
+    std::vector<PendingLink> links;
+    std::string nom, nom_naissance, prenom, phone, birth;
+    bool top_is_object = false;
+    bool in_array = false;  // inside the array value of the current section
+    auto fail = [&](Status st) {
+        if (error.ok()) error = std::move(st);
+    };
+    auto guardian = [&](const json &r) {
+        const std::size_t i = index[1]++;
+        if (!r.is_object()) return fail(Error(Code::parse, "guardians[" + std::to_string(i) + "] is not an object"));
+        auto idit = r.find("id");
+        if (idit == r.end() || !idit->is_string() || idit->get_ref<const std::string &>().empty())
+            return fail(Error(Code::parse, where("guardians", i, r) + ": id must be a non-empty string"));
+        if (!opt_string(r, "nom", nom)) return fail(Error(Code::parse, where("guardians", i, r) + ": nom must be a string"));
+        if (!opt_string(r, "nom_naissance", nom_naissance))
+            return fail(Error(Code::parse, where("guardians", i, r) + ": nom_naissance must be a string or null"));
+        if (!opt_string(r, "prenom", prenom)) return fail(Error(Code::parse, where("guardians", i, r) + ": prenom must be a string"));
+        if (!opt_string(r, "phone_mobile", phone))
+            return fail(Error(Code::parse, where("guardians", i, r) + ": phone_mobile must be a string or null"));
+        Status st = d.add_guardian(idit->get_ref<const std::string &>(), nom, nom_naissance, prenom, phone);
+        if (!st.ok()) fail(Error(st.code(), where("guardians", i, r) + ": " + st.detail()));
+    };
+    auto pupil = [&](const json &r) {
+        const std::size_t i = index[2]++;
+        if (!r.is_object()) return fail(Error(Code::parse, "pupils[" + std::to_string(i) + "] is not an object"));
+        auto idit = r.find("id");
+        if (idit == r.end() || !idit->is_string() || idit->get_ref<const std::string &>().empty())
+            return fail(Error(Code::parse, where("pupils", i, r) + ": id must be a non-empty string"));
+        if (!opt_string(r, "birthdate", birth) || birth.empty())
+            return fail(Error(Code::parse, where("pupils", i, r) + ": birthdate must be a YYYY-MM-DD string"));
+        Status st = d.add_pupil(idit->get_ref<const std::string &>(), birth);
+        if (!st.ok()) fail(Error(st.code(), where("pupils", i, r) + ": " + st.detail()));
+    };
+    auto link = [&](const json &r) {
+        const std::size_t i = index[3]++;
+        const std::string w = "links[" + std::to_string(i) + "]";
+        if (!r.is_object()) return fail(Error(Code::parse, w + " is not an object"));
+        auto git = r.find("guardian");
+        auto pit = r.find("pupil");
+        if (git == r.end() || !git->is_string()) return fail(Error(Code::parse, w + ": guardian must be a string"));
+        if (pit == r.end() || !pit->is_string()) return fail(Error(Code::parse, w + ": pupil must be a string"));
+        bool legal = false;
+        auto lit = r.find("legal_representative");
+        if (lit != r.end() && !lit->is_null()) {
+            if (!lit->is_boolean()) return fail(Error(Code::parse, w + ": legal_representative must be true or false"));
+            legal = lit->get<bool>();
+        }
+        links.push_back({git->get<std::string>(), pit->get<std::string>(), legal, i});
+    };
+    json::parser_callback_t cb = [&](int depth, json::parse_event_t event, json &parsed) -> bool {
+        if (depth == 0 && event == json::parse_event_t::object_start) top_is_object = true;
+        if (depth == 1 && event == json::parse_event_t::key) {
+            const auto &k = parsed.get_ref<const std::string &>();
+            section = k == "guardians" ? Section::guardians : k == "pupils" ? Section::pupils : k == "links" ? Section::links : Section::other;
+            in_array = false;
+            return true;
+        }
+        if (depth == 1 && event == json::parse_event_t::array_start) in_array = true;
+        if (depth == 1 && event == json::parse_event_t::object_start && top_is_object && section != Section::other) {
+            const char *name = section == Section::guardians ? "guardians" : section == Section::pupils ? "pupils" : "links";
+            fail(Error(Code::parse, std::string(name) + " must be an array"));
+        }
+        if (depth == 1 && event == json::parse_event_t::value && top_is_object && section != Section::other &&
+            !parsed.is_array() && !parsed.is_null()) {
+            const char *name = section == Section::guardians ? "guardians" : section == Section::pupils ? "pupils" : "links";
+            fail(Error(Code::parse, std::string(name) + " must be an array"));
+            return false;
+        }
+        // A finished record: an element (object or not) directly inside one of the three arrays.
+        const bool element_end = depth == 2 && (event == json::parse_event_t::object_end ||
+                                                event == json::parse_event_t::array_end || event == json::parse_event_t::value);
+        if (!element_end || !top_is_object || section == Section::other || !in_array) return true;
+        if (error.ok()) {
+            if (section == Section::guardians) guardian(parsed);
+            else if (section == Section::pupils) pupil(parsed);
+            else link(parsed);
+        }
+        return false;  // discard: the record is in the directory now
+    };
+    json doc = json::parse(text_in.begin(), text_in.end(), cb, false);
     if (doc.is_discarded()) {
         // Re-parse with exceptions only to get the byte position for the message.
         try {
-            const json again = json::parse(text_in.begin(), text_in.end());
+            const json again = json::parse(text_in.begin(), text_in.end(), [](int, json::parse_event_t, json &) { return false; });
             (void)again;
         } catch (const json::parse_error &e) {
             return Error(Code::parse, "directory JSON syntax error at byte " + std::to_string(e.byte));
@@ -295,70 +387,10 @@ Result<Directory> Directory::from_json(std::string_view text_in) {
         return Error(Code::parse, "directory JSON syntax error");
     }
     if (!doc.is_object()) return Error(Code::parse, "directory JSON must be an object");
-    Directory d;
-    auto array = [&](const char *name) -> const json * {
-        auto it = doc.find(name);
-        if (it == doc.end() || it->is_null()) return nullptr;
-        return &*it;
-    };
-    const json *gs = array("guardians");
-    const json *ps = array("pupils");
-    const json *ls = array("links");
-    for (auto [name, arr] : {std::pair{"guardians", gs}, std::pair{"pupils", ps}, std::pair{"links", ls}}) {
-        if (arr != nullptr && !arr->is_array()) return Error(Code::parse, std::string(name) + " must be an array");
-    }
-    d.reserve(gs ? gs->size() : 0, ps ? ps->size() : 0);
-    std::string id, nom, nom_naissance, prenom, phone, birth;
-    if (gs != nullptr) {
-        for (std::size_t i = 0; i < gs->size(); ++i) {
-            const json &r = (*gs)[i];
-            if (!r.is_object()) return Error(Code::parse, "guardians[" + std::to_string(i) + "] is not an object");
-            auto idit = r.find("id");
-            if (idit == r.end() || !idit->is_string() || idit->get_ref<const std::string &>().empty())
-                return Error(Code::parse, where("guardians", i, r) + ": id must be a non-empty string");
-            id = idit->get<std::string>();
-            if (!opt_string(r, "nom", nom)) return Error(Code::parse, where("guardians", i, r) + ": nom must be a string");
-            if (!opt_string(r, "nom_naissance", nom_naissance))
-                return Error(Code::parse, where("guardians", i, r) + ": nom_naissance must be a string or null");
-            if (!opt_string(r, "prenom", prenom)) return Error(Code::parse, where("guardians", i, r) + ": prenom must be a string");
-            if (!opt_string(r, "phone_mobile", phone))
-                return Error(Code::parse, where("guardians", i, r) + ": phone_mobile must be a string or null");
-            Status st = d.add_guardian(id, nom, nom_naissance, prenom, phone);
-            if (!st.ok()) return Error(st.code(), where("guardians", i, r) + ": " + st.detail());
-        }
-    }
-    if (ps != nullptr) {
-        for (std::size_t i = 0; i < ps->size(); ++i) {
-            const json &r = (*ps)[i];
-            if (!r.is_object()) return Error(Code::parse, "pupils[" + std::to_string(i) + "] is not an object");
-            auto idit = r.find("id");
-            if (idit == r.end() || !idit->is_string() || idit->get_ref<const std::string &>().empty())
-                return Error(Code::parse, where("pupils", i, r) + ": id must be a non-empty string");
-            if (!opt_string(r, "birthdate", birth) || birth.empty())
-                return Error(Code::parse, where("pupils", i, r) + ": birthdate must be a YYYY-MM-DD string");
-            Status st = d.add_pupil(idit->get<std::string>(), birth);
-            if (!st.ok()) return Error(st.code(), where("pupils", i, r) + ": " + st.detail());
-        }
-    }
-    if (ls != nullptr) {
-        for (std::size_t i = 0; i < ls->size(); ++i) {
-            const json &r = (*ls)[i];
-            const std::string w = "links[" + std::to_string(i) + "]";
-            if (!r.is_object()) return Error(Code::parse, w + " is not an object");
-            std::string gid, pid;
-            auto git = r.find("guardian");
-            auto pit = r.find("pupil");
-            if (git == r.end() || !git->is_string()) return Error(Code::parse, w + ": guardian must be a string");
-            if (pit == r.end() || !pit->is_string()) return Error(Code::parse, w + ": pupil must be a string");
-            bool legal = false;
-            auto lit = r.find("legal_representative");
-            if (lit != r.end() && !lit->is_null()) {
-                if (!lit->is_boolean()) return Error(Code::parse, w + ": legal_representative must be true or false");
-                legal = lit->get<bool>();
-            }
-            Status st = d.add_link(git->get<std::string>(), pit->get<std::string>(), legal);
-            if (!st.ok()) return Error(st.code(), w + ": " + st.detail());
-        }
+    if (!error.ok()) return error;
+    for (const auto &l : links) {
+        Status st = d.add_link(l.guardian, l.pupil, l.legal);
+        if (!st.ok()) return Error(st.code(), "links[" + std::to_string(l.index) + "]: " + st.detail());
     }
     d.build_index();
     return d;

@@ -108,6 +108,28 @@ TEST(Directory, LoadErrorsNameTheRecord) {
     EXPECT_EQ(st.detail().find("SECRETNAME"), std::string::npos);
 }
 
+TEST(Directory, StreamingLoadEdgeCases) {
+    auto st = [](const char *doc) { return Directory::from_json(doc).status(); };
+    EXPECT_NE(st(R"({"guardians": [1]})").detail().find("guardians[0] is not an object"), std::string::npos);
+    EXPECT_NE(st(R"({"guardians": [{"id": "G1", "nom": "A", "prenom": "B"}, [1]]})").detail().find("guardians[1] is not an object"),
+              std::string::npos);
+    EXPECT_NE(st(R"({"guardians": {"id": "G1"}})").detail().find("guardians must be an array"), std::string::npos);
+    EXPECT_NE(st(R"({"pupils": "P1"})").detail().find("pupils must be an array"), std::string::npos);
+    EXPECT_EQ(st(R"({"guardians": [{"id": "G1", "nom": "A"}], "links": 3})").code(), sesame::Code::parse);
+    EXPECT_EQ(st(R"({"guardians": [{"id": "G1"}]} trailing)").code(), sesame::Code::parse);
+    // Links before the records they name, nested unknown fields, unknown arrays of objects.
+    auto d = Directory::from_json(R"({"meta": [{"x": {"y": [1, {"z": 2}]}}],
+        "links": [{"guardian": "G1", "pupil": "P1", "legal_representative": true}],
+        "guardians": [{"id": "G1", "extra": {"a": [1, {"b": 2}]}, "nom": "DUPONT", "prenom": "Jean", "phone_mobile": "0601020304"}],
+        "pupils": [{"id": "P1", "birthdate": "2015-01-01", "more": [[], {}]}]})");
+    ASSERT_TRUE(d.ok()) << d.status().detail();
+    EXPECT_EQ(d->guardian_count(), 1u);
+    EXPECT_EQ(d->link_count(), 1u);
+    EXPECT_EQ(d->by_phone("+33601020304").size(), 1u);
+    ASSERT_NE(d->link(0, "P1"), nullptr);
+    EXPECT_TRUE(d->link(0, "P1")->legal);
+}
+
 TEST(Directory, AddRecordsOneByOne) {
     Directory d;
     ASSERT_TRUE(d.add_guardian("A", "DUPONT", "", "Jean", "06 01 02 03 04").ok());
