@@ -160,7 +160,7 @@ std::vector<Sample> corpus() {
         }
     };
     for (const auto &[cc, nsn0] : examples) {
-        for (int v = 0; v < 24; ++v) {
+        for (int v = 0; v < 16; ++v) {
             std::string nsn = nsn0;
             switch (v % 6) {
                 case 0: break;
