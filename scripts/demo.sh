@@ -13,5 +13,5 @@ echo "== The activation flow from each language (examples/) =="
 ./build/examples/c/example_c
 ./build/examples/cpp/example_cpp
 export SESAME_LIBRARY="$PWD/build/libsesame.so"
-PYTHONPATH="$PWD/bindings/python/src" /usr/bin/python3 examples/python/example.py
-php examples/php/example.php
+PYTHONPATH="$PWD/bindings/python/src" /usr/bin/python3 examples/python/activation.py
+php examples/php/activation.php
