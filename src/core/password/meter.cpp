@@ -195,11 +195,27 @@ private:
         fb_[n_] = static_cast<std::uint16_t>(f_.size());
         cp_at_.assign(f_.size() + 1, -1);
         for (std::size_t c = 0; c <= n_; ++c) cp_at_[fb_[c]] = static_cast<std::int16_t>(c);
+        // Decorations: a short run of non-letters at either end (Soleil2015!, 2015Soleil). Matches
+        // inside them do not count in the l! and 10000^(l-1) terms of zxcvbn's formula: the
+        // "word + year + symbol" template is the first thing cracking rules try.
+        bool has_letter = false;
+        for (std::size_t c = 0; c < n_; ++c) has_letter = has_letter || is_letter(cps_[c]);
+        P_ = 0;
+        S_ = n_;
+        if (has_letter) {
+            while (P_ < n_ && !is_letter(cps_[P_])) ++P_;
+            while (S_ > 0 && !is_letter(cps_[S_ - 1])) --S_;
+            if (P_ > kMaxDecoration) P_ = 0;
+            if (n_ - S_ > kMaxDecoration) S_ = n_;
+        }
         leet_ = f_;
         for (std::size_t c = 0; c < n_; ++c) {
             const char l = leet_letter(cps_[c]);
             leet_count_[c + 1] = leet_count_[c];
-            if (l != 0 && fb_[c + 1] - fb_[c] == 1) {
+            // l33t stands for letters inside the word: not for the digits and symbols of a
+            // decoration run (Soleil2015! is not "soleilzois"), except one lone character ("4pple").
+            const bool inside = (c >= P_ && c < S_) || (c == 0 && P_ == 1) || (c + 1 == n_ && n_ - S_ == 1);
+            if (l != 0 && inside && fb_[c + 1] - fb_[c] == 1) {
                 leet_[fb_[c]] = l;
                 has_leet_ = true;
                 ++leet_count_[c + 1];
@@ -214,7 +230,7 @@ private:
         std::size_t nseen = 0;
         for (std::size_t k = i; k <= j; ++k) {
             const char l = leet_letter(cps_[k]);
-            if (l == 0 || fb_[k + 1] - fb_[k] != 1) continue;
+            if (l == 0 || fb_[k + 1] - fb_[k] != 1 || leet_[fb_[k]] == f_[fb_[k]]) continue;  // not substituted
             if (std::find(seen, seen + nseen, cps_[k]) != seen + nseen) continue;
             if (nseen < 16) seen[nseen++] = cps_[k];
             unsigned s = 0, u = 0;
@@ -508,18 +524,7 @@ private:
 
     double decompose(std::uint32_t *feedback) {
         const std::size_t n = n_;
-        // Decorations: a short run of non-letters at either end (Soleil2015!, 2015Soleil). Matches
-        // inside them do not count in the l! and 10000^(l-1) terms of zxcvbn's formula: the
-        // "word + year + symbol" template is the first thing cracking rules try.
-        bool has_letter = false;
-        for (std::size_t c = 0; c < n; ++c) has_letter = has_letter || is_letter(cps_[c]);
-        std::size_t P = 0, S = n;
-        if (has_letter) {
-            while (P < n && !is_letter(cps_[P])) ++P;
-            while (S > 0 && !is_letter(cps_[S - 1])) --S;
-            if (P > kMaxDecoration) P = 0;
-            if (n - S > kMaxDecoration) S = n;
-        }
+        const std::size_t P = P_, S = S_;  // decoration runs (see fold())
         constexpr std::size_t L = kSeqStates;
         auto C = [&](std::size_t pos, std::size_t l) -> Cell & { return cell_[pos * L + l]; };
         for (std::size_t k = 0; k < (n + 1) * L; ++k) cell_[k] = Cell{kInf, -1, 0, false};
@@ -621,6 +626,7 @@ private:
     int depth_;
     std::string f_, leet_;
     bool has_leet_ = false;
+    std::size_t P_ = 0, S_ = 0;  // [0, P_) and [S_, n_): decoration runs
     std::array<std::uint16_t, kMaxMeterCodePoints + 1> fb_{};
     std::array<std::uint16_t, kMaxMeterCodePoints + 1> leet_count_{};
     std::array<std::uint16_t, kMaxMeterCodePoints + 1> reach_{};     // plain walk: end of the decided bytes
