@@ -1,8 +1,9 @@
 // OtpService: issue and verify SMS security codes bound to (canonical E.164 subject, purpose).
 //
 // Codes are never stored: the store holds a keyed BLAKE2b hash of the code (with the id of the key
-// that made it, so keys can rotate), under a store key that is a keyed hash of (subject, purpose)
-// made with a separate index key that does not rotate. See shared/spec/otp.md.
+// that made it, so keys can rotate), under a store key that is a keyed hash (SipHash-2-4-128) of
+// (subject, purpose) under a key derived from a separate index key that does not rotate. See
+// shared/spec/otp.md.
 #pragma once
 
 #include <cstdint>
@@ -84,6 +85,7 @@ private:
     Key current_;
     std::vector<Key> previous_;
     SecretBytes index_key_;
+    SecretBytes store_key_key_;  // 16-byte SipHash key derived from index_key_
     std::shared_ptr<Store> store_;
 };
 

@@ -17,7 +17,7 @@
 
 namespace sesame::otp {
 
-inline constexpr std::size_t kStoreKeyBytes = 32;
+inline constexpr std::size_t kStoreKeyBytes = 16;  // SipHash-2-4-128 of (purpose, E.164)
 inline constexpr std::size_t kCodeHashBytes = 32;
 inline constexpr UnixMillis kWindowMs = 3'600'000;  // both hourly limits are exact sliding windows
 
