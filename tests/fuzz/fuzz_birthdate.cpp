@@ -1,6 +1,6 @@
 // Fuzzes typed birth dates: the first 3 bytes pick the reference date, the rest is the input.
 // Invariants: a valid date is a real Gregorian date not after today, flags only on valid dates,
-// the C ABI agrees with the core; claims parse or fail cleanly.
+// the C ABI agrees with the core; claims and directory documents parse or fail cleanly.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -43,5 +43,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (sesame_date_parse(&err, &date, &flags, in.data(), in.size(), today.packed()) != SESAME_OK) __builtin_trap();
     if (err != static_cast<int32_t>(p.error) || (p.ok() && date != p.date.packed())) __builtin_trap();
     if ((data[2] & 7) == 0) (void)parse_claim(in);  // the claim JSON parser never crashes
+    if ((data[2] & 7) == 1) {                        // nor the streaming directory loader
+        auto d = Directory::from_json(in);
+        if (d.ok()) {
+            auto c = parse_claim(R"({"method": "fc", "fc": {"given_name": "Anne Marie", "family_name": "MARTIN"}})");
+            if (c.ok()) (void)decide(*d, *c, DecideOptions{today, 0, nullptr});
+        }
+    }
     return 0;
 }
