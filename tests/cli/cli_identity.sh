@@ -43,6 +43,8 @@ grep -q 'G14:phone_mobile=not_mobile' /tmp/sesame-cli-stderr.$$ && pass=$((pass+
 claim_wrong='{"method": "form", "phone": "07 86 77 88 99", "family_name": "LEFEVRE", "given_name": "Hélène", "pupils": [{"pupil": "P17", "legal_representative": true, "birthdate": "01/01/2019"}]}'
 check guardian-match-cap 0 sh -c "printf '%s\n%s\n%s\n' '$claim_wrong' '$claim_wrong' '$claim_wrong' | '$bin' guardian match --directory '$id_data/school.json' --today $id_today --max-date-failures 2"
 expect guardian-match-cap "$(printf '"detail":"date_differs".*\n.*"detail":"date_differs".*\n.*"detail":"too_many_attempts"')"
+check guardian-match-utf8 0 sh -c "printf '{\"method\": \"form\", \"family_name\": \"\\377\"}\n' | '$bin' guardian match --directory '$id_data/school.json' --today $id_today"
+expect guardian-match-utf8 '^\{"status":null,.*"error":"invalid_utf8"\}$'
 check guardian-match-nodir 2 "$bin" guardian match --today $id_today
 check guardian-match-notoday 2 "$bin" guardian match --directory "$id_data/school.json"
 check guardian-match-missing 2 "$bin" guardian match --directory /nonexistent.json --today $id_today
