@@ -300,7 +300,8 @@ Result<VerifyOutcome> MemoryStore::verify(const StoreKey &key, const Limits &lim
         return out;
     }
     if (r->state == State::locked) {
-        out.verdict = Verdict::locked;
+        // A locked challenge stays until its TTL ends; then there is no challenge any more.
+        out.verdict = now >= r->expires_at ? Verdict::no_challenge : Verdict::locked;
         return out;
     }
     if (now < r->issued_at || now >= r->expires_at) {

@@ -85,8 +85,11 @@ local r = redis.call('HMGET', KEYS[1], 'k', 'h', 'i', 'e', 'a', 's', 'S', 'F')
 local F = parse(r[8])
 if inwin(F, now) >= maxfail then return {5, 0} end
 if r[6] ~= '1' and r[6] ~= '2' then return {3, 0} end
-if r[6] == '2' then return {4, 0} end
 local e = tonumber(r[4])
+if r[6] == '2' then
+  if now >= e then return {3, 0} end
+  return {4, 0}
+end
 if now < tonumber(r[3]) or now >= e then return {2, 0} end
 local stored = r[2]
 local same = false

@@ -141,6 +141,7 @@ TEST_P(OtpBehaviour, FifthWrongCodeLocksAndAttemptsLeftCountsDown) {
     EXPECT_EQ(verify(s, kPhone, code, T0 + 6).verdict, Verdict::locked);  // even the right code
     // Locked until its TTL ends, then there is no usable challenge any more.
     EXPECT_EQ(verify(s, kPhone, code, T0 + 599'999).verdict, Verdict::locked);
+    EXPECT_EQ(verify(s, kPhone, code, T0 + 600'000).verdict, Verdict::no_challenge);
 }
 
 TEST_P(OtpBehaviour, HourlyFailureCapIsNotResetByNewCodesAndSlides) {
