@@ -166,7 +166,8 @@ SESAME_API void sesame_password_context_free(sesame_password_context *context) S
 typedef struct sesame_password_check_options {
     size_t struct_size;      /**< set by sesame_password_check_options_init() */
     bool strength;           /**< run the meter (default true; forced on when the policy has a min_score) */
-    int32_t reference_year;  /**< the current year for the meter's dates (default 2026); 1900..2200 */
+    int32_t reference_year;  /**< the year the meter treats as "now" for dates and years: 1900..2200, or 0
+                                  (the default) for the current UTC year read from the clock */
 } sesame_password_check_options;
 
 /** Sets struct_size and the defaults. @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT (NULL). @since 0.1 */

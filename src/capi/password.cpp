@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "capi/shim.hpp"
+#include "core/common/time.hpp"
 #include "core/password/hash.hpp"
 #include "core/password/password.hpp"
 
@@ -150,7 +151,7 @@ sesame_status sesame_password_check_options_init(sesame_password_check_options *
     *options = sesame_password_check_options{};
     options->struct_size = sizeof *options;
     options->strength = true;
-    options->reference_year = pw::kDefaultReferenceYear;
+    options->reference_year = 0;  // the current year, read from the real clock at each check
     return SESAME_OK;
     SESAME_SHIM_END
 }
@@ -177,9 +178,10 @@ sesame_status sesame_password_check(sesame_password_result *out, const sesame_pa
     sesame_password_check_options o{};
     o.struct_size = sizeof o;
     o.strength = true;
-    o.reference_year = pw::kDefaultReferenceYear;
+    o.reference_year = 0;
     if (sesame_status st = sesame::capi::read_struct(options, o, "options"); st != SESAME_OK) return st;
-    SESAME_REQUIRE(o.reference_year >= 1900 && o.reference_year <= 2200, "options.reference_year must be within 1900..2200");
+    if (o.reference_year == 0) o.reference_year = sesame::current_utc_year();  // the convenience reads the clock
+    SESAME_REQUIRE(o.reference_year >= 1900 && o.reference_year <= 2200, "options.reference_year must be 0 or within 1900..2200");
     pw::CheckOptions co;
     co.strength = o.strength;
     co.meter.reference_year = o.reference_year;

@@ -1,6 +1,9 @@
 // C ABI of the password module (sesame/password.h), through sesame.h only.
 #include <gtest/gtest.h>
 
+#include <ctime>
+#include <string>
+
 #include <cstring>
 #include <string>
 #include <thread>
@@ -86,6 +89,29 @@ TEST(CapiPassword, BadArguments) {
     EXPECT_TRUE(r.valid);
     EXPECT_EQ(sesame_password_result_init(nullptr), SESAME_E_INVALID_ARGUMENT);
     EXPECT_EQ(sesame_password_check_options_init(nullptr), SESAME_E_INVALID_ARGUMENT);
+}
+
+TEST(CapiPassword, ReferenceYearDefaultsToTheClock) {
+    // The default (0) is the current UTC year: the same score as passing that year explicitly.
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    const int32_t year = tm.tm_year + 1900;
+    const std::string pw = "Maison" + std::to_string(year - 1) + "!";
+    sesame_password_check_options o;
+    ASSERT_EQ(sesame_password_check_options_init(&o), SESAME_OK);
+    EXPECT_EQ(o.reference_year, 0);
+    sesame_password_result by_clock, explicit_year, far_future;
+    ASSERT_EQ(sesame_password_result_init(&by_clock), SESAME_OK);
+    ASSERT_EQ(sesame_password_result_init(&explicit_year), SESAME_OK);
+    ASSERT_EQ(sesame_password_result_init(&far_future), SESAME_OK);
+    ASSERT_EQ(sesame_password_check(&by_clock, nullptr, nullptr, pw.data(), pw.size(), &o), SESAME_OK);
+    o.reference_year = year;
+    ASSERT_EQ(sesame_password_check(&explicit_year, nullptr, nullptr, pw.data(), pw.size(), &o), SESAME_OK);
+    o.reference_year = 2200;
+    ASSERT_EQ(sesame_password_check(&far_future, nullptr, nullptr, pw.data(), pw.size(), &o), SESAME_OK);
+    EXPECT_EQ(by_clock.guesses_log10_milli, explicit_year.guesses_log10_milli);
+    EXPECT_NE(by_clock.guesses_log10_milli, far_future.guesses_log10_milli);  // a recent year is cheaper to guess
 }
 
 TEST(CapiPassword, OlderSmallerResultStructGetsOnlyItsFields) {

@@ -9,4 +9,10 @@ UnixMillis now_unix_ms() noexcept {
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
+int current_utc_year() noexcept {
+    using namespace std::chrono;
+    const year_month_day ymd{floor<days>(system_clock::now())};
+    return static_cast<int>(ymd.year());
+}
+
 }  // namespace sesame
