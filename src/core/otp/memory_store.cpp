@@ -206,11 +206,10 @@ Status MemoryStore::issue(const StoreKey &key, const Limits &limits, UnixMillis 
     std::unique_lock<std::mutex> lock(s.mu);
     auto it = s.map.find(k);
     if (it != s.map.end() && it->second.dead(now)) {
-        // Lazy expiry: a record with nothing left is as good as absent.
+        // Lazy expiry: a record with nothing left is as good as absent. It is reset in place
+        // (no erase and re-insert: no allocation and no shared counter touched on the hot path).
         secure_wipe(it->second.hash.data(), it->second.hash.size());
-        s.map.erase(it);
-        count_.fetch_sub(1, std::memory_order_relaxed);
-        it = s.map.end();
+        it->second = Record{};
     }
     if (it != s.map.end()) {
         Record &r = it->second;
