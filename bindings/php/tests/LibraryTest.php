@@ -61,13 +61,13 @@ final class LibraryTest extends TestCase
     }
 
     /** Runs PHP code in a child with ffi.enable=preload (as PHP-FPM) plus $ini; returns [rc, output]. */
-    private static function runChild(string $code, array $ini, string $prefix = ''): array
+    private static function runChild(string $code, array $ini, string $prefix = '', ?string $bindingDir = null): array
     {
         $args = '';
         foreach ($ini + ['ffi.enable' => 'preload'] as $k => $v) {
             $args .= ' -d ' . escapeshellarg("$k=$v");
         }
-        $autoload = realpath(__DIR__ . '/../autoload.php');
+        $autoload = realpath(($bindingDir ?? __DIR__ . '/..') . '/autoload.php');
         $code = 'require "' . addslashes($autoload) . '"; ' . $code;
         exec($prefix . escapeshellarg(PHP_BINARY) . $args . ' -r ' . escapeshellarg($code) . ' 2>&1', $out, $rc);
         return [$rc, trim(implode("\n", $out))];
@@ -100,17 +100,44 @@ final class LibraryTest extends TestCase
     public function testOpcachePreloadScriptGivesTheScope(): void
     {
         // opcache.preload with FFI::load is refused together with opcache.preload_user, which
-        // root needs: run the child as an unprivileged user when the tests run as root.
-        $prefix = '';
-        if (function_exists('posix_geteuid') ? posix_geteuid() === 0 : trim((string) shell_exec('id -u')) === '0') {
-            $prefix = 'runuser -u nobody -- ';
+        // root needs: when the tests run as root, the child runs as `nobody` on a world-readable
+        // copy of the binding, the header and the library (the checkout may sit under /root).
+        $asRoot = function_exists('posix_geteuid') ? posix_geteuid() === 0 : trim((string) shell_exec('id -u')) === '0';
+        $dir = __DIR__ . '/..';
+        $library = FFI::libraryPath();
+        $header = FFI::headerPath();
+        $tmp = null;
+        if ($asRoot) {
+            $tmp = sys_get_temp_dir() . '/sesame-preload-' . getmypid();
+            @mkdir("$tmp/src", 0755, true);
+            @mkdir("$tmp/include", 0755);
+            @mkdir("$tmp/lib", 0755);
+            foreach (['autoload.php', 'preload.php'] as $f) {
+                copy("$dir/$f", "$tmp/$f");
+            }
+            foreach (glob("$dir/src/*.php") as $f) {
+                copy($f, "$tmp/src/" . basename($f));
+            }
+            copy($header, "$tmp/include/sesame_ffi.h");
+            copy((string) realpath($library), "$tmp/lib/libsesame.so");
+            chmod($tmp, 0755);
+            $dir = $tmp;
+            $library = "$tmp/lib/libsesame.so";
+            $header = "$tmp/include/sesame_ffi.h";
         }
-        $preload = realpath(__DIR__ . '/../preload.php');
-        [$rc, $out] = self::runChild(
-            '$s = \\FFI::scope("SESAME"); echo $s->sesame_version_string();',
-            ['opcache.enable_cli' => '1', 'opcache.preload' => $preload],
-            $prefix . 'env SESAME_LIBRARY=' . escapeshellarg(FFI::libraryPath()) . ' '
-        );
+        try {
+            [$rc, $out] = self::runChild(
+                '$s = \\FFI::scope("SESAME"); echo $s->sesame_version_string();',
+                ['opcache.enable_cli' => '1', 'opcache.preload' => realpath("$dir/preload.php")],
+                ($asRoot ? 'runuser -u nobody -- ' : '') . 'env SESAME_LIBRARY=' . escapeshellarg($library)
+                    . ' SESAME_FFI_HEADER=' . escapeshellarg($header) . ' ',
+                $dir
+            );
+        } finally {
+            if ($tmp !== null) {
+                exec('rm -rf ' . escapeshellarg($tmp));
+            }
+        }
         $this->assertSame(0, $rc, $out);
         $this->assertSame(Sesame::VERSION, $out);
     }
