@@ -13,6 +13,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/ustring.h>
+#include <pwquality.h>
 #include <zxcvbn.h>
 
 #include <array>
@@ -196,6 +197,40 @@ void BM_Rules_IcuNfc(benchmark::State &state) {
     state.SetItemsProcessed(std::int64_t(state.iterations()) * std::int64_t(c.size()));
 }
 
+// libpwquality 1.4.5 (Debian libpwquality-dev), configured like the portal's policy: 8 characters,
+// one upper, one lower, one digit, one "other" (ucredit/lcredit/dcredit/ocredit = -1). With
+// dictcheck=0 it is the rules alone (compare with BM_Rules_Sesame); with dictcheck=1 it adds the
+// cracklib dictionary check (FascistCheck, Debian's cracklib-runtime dictionary), its notion of
+// "too weak" (compare with BM_Meter_Sesame). It counts bytes and knows ASCII classes only.
+pwquality_settings_t *pwquality_portal(bool dictcheck) {
+    pwquality_settings_t *p = pwquality_default_settings();
+    const char *opts[] = {"minlen=8", "ucredit=-1", "lcredit=-1", "dcredit=-1", "ocredit=-1", "minclass=0",
+                          "maxrepeat=0", "maxsequence=0", "gecoscheck=0"};
+    for (const char *o : opts) pwquality_set_option(p, o);
+    pwquality_set_option(p, dictcheck ? "dictcheck=1" : "dictcheck=0");
+    return p;
+}
+
+void run_pwquality(benchmark::State &state, bool dictcheck) {
+    const auto &c = corpus();
+    pwquality_settings_t *p = pwquality_portal(dictcheck);
+    std::int64_t accepted = 0;
+    for (auto _ : state) {
+        accepted = 0;
+        for (const auto &s : c) {
+            void *aux = nullptr;
+            const int r = pwquality_check(p, s.c_str(), nullptr, nullptr, &aux);
+            accepted += r >= 0;
+        }
+        benchmark::DoNotOptimize(accepted);
+    }
+    pwquality_free_settings(p);
+    state.counters["accepted"] = double(accepted);
+    state.SetItemsProcessed(std::int64_t(state.iterations()) * std::int64_t(c.size()));
+}
+void BM_Rules_Libpwquality(benchmark::State &state) { run_pwquality(state, false); }
+void BM_Dict_LibpwqualityCracklib(benchmark::State &state) { run_pwquality(state, true); }
+
 // ---- meter -----------------------------------------------------------------------------------------
 
 void BM_Meter_Sesame(benchmark::State &state) {
@@ -257,6 +292,8 @@ const bool kWarm = [] {
 BENCHMARK(BM_Rules_Sesame)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 BENCHMARK(BM_Rules_IcuNfc)->Unit(benchmark::kMillisecond)->MinTime(1.0);
 BENCHMARK(BM_Rules_StdRegex)->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK(BM_Rules_Libpwquality)->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK(BM_Dict_LibpwqualityCracklib)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_Meter_Sesame)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_Meter_ZxcvbnC)->Unit(benchmark::kMillisecond)->Iterations(1);
 BENCHMARK(BM_MeterWorstCase_Sesame)->Unit(benchmark::kMicrosecond);

@@ -7,7 +7,7 @@ pkgs=(
   libsodium-dev libutf8proc-dev libicu-dev libssl-dev           # runtime libraries
   nlohmann-json3-dev libhiredis-dev                             # JSON (CLI, directory), Redis store
   libgtest-dev libgmock-dev libbenchmark-dev                    # tests, benchmarks
-  libphonenumber-dev python3-phonenumbers libzxcvbn-dev liboath-dev  # test/bench peers
+  libphonenumber-dev python3-phonenumbers libzxcvbn-dev liboath-dev libpwquality-dev  # test/bench peers
   redis-server                                                  # shared OTP store tests
   python3 python3-pytest php-cli phpunit                        # bindings
 )
