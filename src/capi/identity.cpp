@@ -44,9 +44,7 @@ sesame_status decide_into(sesame_decision **out, const id::Directory &dir, sesam
     auto claim = id::parse_claim(claim_json);
     if (!claim.ok()) return sesame::capi::to_c(claim.status());
     auto d = id::decide(dir, *claim, opt);
-    if (!d.ok()) return sesame::capi::to_c(d.status());
-    *out = new sesame_decision{std::move(*d)};
-    return SESAME_OK;
+    return sesame::capi::new_handle(out, std::move(d));
 }
 
 }  // namespace
@@ -198,9 +196,7 @@ sesame_status sesame_directory_load_json(sesame_directory **out, const char *jso
     *out = nullptr;
     SESAME_REQUIRE_INPUT(json, json_len);
     auto d = id::Directory::from_json(as_view(json, json_len));
-    if (!d.ok()) return sesame::capi::to_c(d.status());
-    *out = new sesame_directory{std::move(*d)};
-    return SESAME_OK;
+    return sesame::capi::new_handle(out, std::move(d));
     SESAME_SHIM_END
 }
 
@@ -212,9 +208,7 @@ sesame_status sesame_directory_load_json_file(sesame_directory **out, const char
     const std::string p(path, path_len);
     SESAME_REQUIRE(p.find('\0') == std::string::npos, "path contains a NUL byte");
     auto d = id::Directory::from_json_file(p);
-    if (!d.ok()) return sesame::capi::to_c(d.status());
-    *out = new sesame_directory{std::move(*d)};
-    return SESAME_OK;
+    return sesame::capi::new_handle(out, std::move(d));
     SESAME_SHIM_END
 }
 

@@ -131,9 +131,7 @@ sesame_status sesame_otp_store_new_redis(sesame_otp_store **out, const sesame_ot
     ro.db = o.db;
     ro.connections = o.connections;
     auto st = sesame::otp::RedisStore::create(std::move(ro));
-    if (!st.ok()) return to_c(st.status());
-    *out = new sesame_otp_store{std::move(st).value()};
-    return SESAME_OK;
+    return sesame::capi::new_handle(out, std::move(st));
 #else
     return fail(SESAME_E_UNSUPPORTED, "this libsesame was built without hiredis (no Redis store)");
 #endif
@@ -172,9 +170,7 @@ sesame_status sesame_otp_service_new(sesame_otp_service **out, const uint8_t *ke
     if (o.index_key_len != 0) index = {o.index_key, o.index_key_len};
     auto svc = sesame::otp::Service::create({key, key_len}, key_id, so, prev, index,
                                             store != nullptr ? store->impl : nullptr);
-    if (!svc.ok()) return to_c(svc.status());
-    *out = new sesame_otp_service{std::move(svc).value()};
-    return SESAME_OK;
+    return sesame::capi::new_handle(out, std::move(svc));
     SESAME_SHIM_END
 }
 

@@ -58,9 +58,7 @@ sesame_status sesame_password_policy_preset(sesame_password_policy **out, const 
     *out = nullptr;
     SESAME_REQUIRE_INPUT(name, name_len);
     auto p = pw::Policy::preset(as_view(name, name_len));
-    if (!p.ok()) return sesame::capi::to_c(p.status());
-    *out = new sesame_password_policy{std::move(p).value()};
-    return SESAME_OK;
+    return sesame::capi::new_handle(out, std::move(p));
     SESAME_SHIM_END
 }
 
@@ -70,9 +68,7 @@ sesame_status sesame_password_policy_from_json(sesame_password_policy **out, con
     *out = nullptr;
     SESAME_REQUIRE_INPUT(json, json_len);
     auto p = pw::Policy::from_json(as_view(json, json_len));
-    if (!p.ok()) return sesame::capi::to_c(p.status());
-    *out = new sesame_password_policy{std::move(p).value()};
-    return SESAME_OK;
+    return sesame::capi::new_handle(out, std::move(p));
     SESAME_SHIM_END
 }
 
@@ -101,9 +97,7 @@ sesame_status sesame_password_context_from_json(sesame_password_context **out, c
     *out = nullptr;
     SESAME_REQUIRE_INPUT(json, json_len);
     auto c = pw::Context::from_json(as_view(json, json_len));
-    if (!c.ok()) return sesame::capi::to_c(c.status());
-    *out = new sesame_password_context{std::move(c).value()};
-    return SESAME_OK;
+    return sesame::capi::new_handle(out, std::move(c));
     SESAME_SHIM_END
 }
 

@@ -22,9 +22,15 @@ namespace {
 
 using sesame::capi::as_view;
 
+sesame_phone_audit_options default_options() noexcept {
+    sesame_phone_audit_options o{};
+    o.struct_size = sizeof o;
+    o.encoding = SESAME_CSV_ENCODING_AUTO;
+    return o;
+}
+
 sesame_status to_options(const sesame_phone_audit_options *opts, sesame::audit::Options &o) {
-    sesame_phone_audit_options c{};
-    (void)sesame_phone_audit_options_init(&c);
+    sesame_phone_audit_options c = default_options();
     if (sesame_status st = sesame::capi::read_struct(opts, c, "opts"); st != SESAME_OK) return st;
     if (c.delimiter != 0 && c.delimiter != ',' && c.delimiter != ';')
         return sesame::capi::fail(SESAME_E_INVALID_ARGUMENT, "opts.delimiter must be 0, ',' or ';'");
@@ -49,9 +55,7 @@ sesame_status make(sesame_phone_audit **out, const char *column, size_t column_l
     sesame::audit::Options o;
     if (sesame_status st = to_options(opts, o); st != SESAME_OK) return st;
     auto result = run(as_view(column, column_len), o);
-    if (!result.ok()) return sesame::capi::to_c(result.status());
-    *out = new sesame_phone_audit(std::move(result).value());
-    return SESAME_OK;
+    return sesame::capi::new_handle(out, std::move(result));
 }
 
 }  // namespace
@@ -61,9 +65,7 @@ extern "C" {
 sesame_status sesame_phone_audit_options_init(sesame_phone_audit_options *opts) noexcept {
     SESAME_SHIM_BEGIN
     SESAME_REQUIRE(opts != nullptr, "opts is NULL");
-    *opts = sesame_phone_audit_options{};
-    opts->struct_size = sizeof *opts;
-    opts->encoding = SESAME_CSV_ENCODING_AUTO;
+    *opts = default_options();
     return SESAME_OK;
     SESAME_SHIM_END
 }

@@ -37,6 +37,15 @@ sesame_status write_out(std::string_view value, char *out, std::size_t out_cap, 
 
 sesame_status exception_to_status() noexcept;  // call inside a catch (...) block
 
+// The end of every constructor shim: a failing Result becomes its status (with its detail);
+// a value becomes a new handle `Handle{value}` in *out. Call inside SESAME_SHIM_BEGIN/END.
+template <typename Handle, typename T>
+sesame_status new_handle(Handle **out, Result<T> &&result) {
+    if (!result.ok()) return to_c(result.status());
+    *out = new Handle{std::move(result).value()};
+    return SESAME_OK;
+}
+
 // Versioned structs (STYLE 2.11): the first member is `size_t struct_size`, set by the caller
 // (through sesame_x_options_init). read_struct copies the caller's first struct_size bytes over
 // `out` (which holds the defaults), so an older caller gets defaults for the fields it does not
