@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "../tests/unit/otp/redis_server.hpp"
+#include "../tests/support/redis_server.hpp"
 #include "core/otp/code.hpp"
 #include "core/otp/hotp.hpp"
 #include "core/phone/phone.hpp"
@@ -238,7 +238,7 @@ BENCHMARK(BM_Totp_Liboath_Validate);
 int bench_redis_port() {
     static int port = [] {
         if (const char *p = std::getenv("SESAME_BENCH_REDIS_PORT")) return std::atoi(p);
-        static auto server = otp_test::RedisServer::start();
+        static auto server = test_support::RedisServer::start();
         return server ? server->port() : 0;
     }();
     return port;

@@ -370,6 +370,9 @@ typedef enum sesame_date_flag {
 typedef struct sesame_date_counter sesame_date_counter;
  sesame_status sesame_date_counter_new(sesame_date_counter **out, uint32_t max_failures,
                                                                   int64_t window_ms) ;
+ sesame_status sesame_date_counter_new_redis(sesame_date_counter **out, uint32_t max_failures,
+                                                                        int64_t window_ms,
+                                                                        const sesame_otp_redis_options *opts) ;
  void sesame_date_counter_free(sesame_date_counter *counter) ;
 typedef struct sesame_directory sesame_directory;
  sesame_status sesame_directory_new(sesame_directory **out) ;

@@ -12,6 +12,7 @@
 
 #include "sesame/common.h"
 #include "sesame/errors.h"
+#include "sesame/otp.h" /* sesame_otp_redis_options, for the Redis counter */
 
 SESAME_BEGIN_DECL
 
@@ -112,7 +113,11 @@ SESAME_API const char *sesame_date_error_name(int32_t error) SESAME_NOEXCEPT;
 
 /* ---- wrong-birth-date counter ------------------------------------------------------------------ */
 
-/** Counts wrong birth dates per pupil id (in-process, sliding window). @since 0.1 */
+/**
+ * Counts wrong birth dates per pupil id in a sliding window, in process or in Redis. A decision
+ * checks the cap and records a wrong date in one atomic step, so concurrent wrong dates never pass
+ * the cap; a capped pupil gets `too_many_attempts` whatever was typed. @since 0.1
+ */
 typedef struct sesame_date_counter sesame_date_counter;
 
 /**
@@ -125,6 +130,25 @@ typedef struct sesame_date_counter sesame_date_counter;
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_date_counter_new(sesame_date_counter **out, uint32_t max_failures,
                                                                   int64_t window_ms) SESAME_NOEXCEPT;
+
+/**
+ * Creates a counter in Redis, shared by every process and server using the same Redis and prefix
+ * (PHP-FPM workers, several web servers): the cap holds globally. Each check is one round trip
+ * through a Lua script, atomic across processes; connections are made lazily, as for
+ * sesame_otp_store_new_redis(). A decision whose counter is unreachable, slow or answers badly
+ * returns ::SESAME_E_STORE_UNAVAILABLE: nothing is decided (fail closed). Keys are the prefix and
+ * 32 hex digits of SHA-256(pupil id); no pupil id is stored in clear.
+ * @param[out] out the counter, NULL on failure; free it with sesame_date_counter_free().
+ * @param max_failures at least 1 (e.g. 3); window_ms at least 1 (e.g. 86400000).
+ * @param opts the connection, as for the OTP Redis store (NULL for the defaults); its `prefix`
+ *        defaults here to "sesame:dates:".
+ * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT, ::SESAME_E_NOMEM, ::SESAME_E_UNSUPPORTED (built
+ *         without hiredis).
+ * Thread safety: thread-safe (internally synchronized). @since 0.1
+ */
+SESAME_NODISCARD SESAME_API sesame_status sesame_date_counter_new_redis(sesame_date_counter **out, uint32_t max_failures,
+                                                                        int64_t window_ms,
+                                                                        const sesame_otp_redis_options *opts) SESAME_NOEXCEPT;
 
 /** Frees a counter; NULL is a no-op. Thread safety: not concurrently with its use. @since 0.1 */
 SESAME_API void sesame_date_counter_free(sesame_date_counter *counter) SESAME_NOEXCEPT;
@@ -254,7 +278,8 @@ typedef struct sesame_decision sesame_decision;
  * @param today reference date yyyymmdd for typed dates; now_ms Unix milliseconds for the counter.
  * @return ::SESAME_OK; ::SESAME_E_PARSE with detail "invalid_json" or "bad_claim:<field>";
  * ::SESAME_E_DUPLICATE with detail "duplicate_pupil"; ::SESAME_E_INVALID_ARGUMENT (NULL, bad today);
- * ::SESAME_E_STORE_FULL (counter full: nothing decided, fail closed); ::SESAME_E_NOMEM.
+ * ::SESAME_E_STORE_FULL (counter full) or ::SESAME_E_STORE_UNAVAILABLE (Redis counter unreachable,
+ * slow or answering badly): nothing decided, fail closed; ::SESAME_E_NOMEM.
  * Thread safety: shared-const on `dir` (concurrent decisions are safe once it is filled). @since 0.1
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_directory_match(sesame_decision **out, const sesame_directory *dir,

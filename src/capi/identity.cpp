@@ -5,6 +5,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "capi/redis_options.hpp"
 #include "capi/shim.hpp"
 #include "core/identity/birthdate.hpp"
 #include "core/identity/counter.hpp"
@@ -12,6 +13,7 @@
 #include "core/identity/directory.hpp"
 #include "core/identity/login_id.hpp"
 #include "core/identity/names.hpp"
+#include "core/identity/redis_counter.hpp"
 #include "core/text/name_key.hpp"
 #include "sesame/identity.h"
 
@@ -19,7 +21,7 @@ struct sesame_directory {
     sesame::identity::Directory impl;
 };
 struct sesame_date_counter {
-    sesame::identity::InProcessFailureCounter impl;
+    std::unique_ptr<sesame::identity::FailureCounter> impl;
 };
 struct sesame_decision {
     sesame::identity::Decision impl;
@@ -40,7 +42,7 @@ sesame_status decide_into(sesame_decision **out, const id::Directory &dir, sesam
     id::DecideOptions opt;
     if (!today_from_packed(today, opt.today)) return sesame::capi::fail(SESAME_E_INVALID_ARGUMENT, "today is not a valid yyyymmdd date");
     opt.now_ms = now_ms;
-    opt.counter = counter != nullptr ? &counter->impl : nullptr;
+    opt.counter = counter != nullptr ? counter->impl.get() : nullptr;
     auto claim = id::parse_claim(claim_json);
     if (!claim.ok()) return sesame::capi::to_c(claim.status());
     auto d = id::decide(dir, *claim, opt);
@@ -128,8 +130,25 @@ sesame_status sesame_date_counter_new(sesame_date_counter **out, uint32_t max_fa
     *out = nullptr;
     SESAME_REQUIRE(max_failures >= 1, "max_failures must be at least 1");
     SESAME_REQUIRE(window_ms >= 1, "window_ms must be at least 1");
-    *out = new sesame_date_counter{id::InProcessFailureCounter(max_failures, window_ms)};
+    *out = new sesame_date_counter{std::make_unique<id::InProcessFailureCounter>(max_failures, window_ms)};
     return SESAME_OK;
+    SESAME_SHIM_END
+}
+
+sesame_status sesame_date_counter_new_redis(sesame_date_counter **out, uint32_t max_failures, int64_t window_ms,
+                                            const sesame_otp_redis_options *opts) noexcept {
+    SESAME_SHIM_BEGIN
+    SESAME_REQUIRE(out != nullptr, "out is NULL");
+    *out = nullptr;
+    id::RedisCounterOptions ro;
+    if (sesame_status st = sesame::capi::read_redis_options(opts, ro, ro.prefix, "sesame:dates:"); st != SESAME_OK) return st;
+#ifdef SESAME_WITH_REDIS
+    return sesame::capi::new_handle(out, id::RedisFailureCounter::create(max_failures, window_ms, std::move(ro)));
+#else
+    (void)max_failures;
+    (void)window_ms;
+    return sesame::capi::fail(SESAME_E_UNSUPPORTED, "this libsesame was built without hiredis (no Redis counter)");
+#endif
     SESAME_SHIM_END
 }
 

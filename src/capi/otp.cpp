@@ -12,9 +12,8 @@
 #include "core/otp/hotp.hpp"
 #include "core/otp/memory_store.hpp"
 #include "core/otp/service.hpp"
-#ifdef SESAME_WITH_REDIS
+#include "capi/redis_options.hpp"
 #include "core/otp/redis_store.hpp"
-#endif
 
 struct sesame_otp_store {
     std::shared_ptr<sesame::otp::Store> impl;
@@ -109,27 +108,9 @@ sesame_status sesame_otp_store_new_redis(sesame_otp_store **out, const sesame_ot
     SESAME_SHIM_BEGIN
     SESAME_REQUIRE(out != nullptr, "out is NULL");
     *out = nullptr;
-    sesame_otp_redis_options o;
-    if (sesame_status st = sesame_otp_redis_options_init(&o); st != SESAME_OK) return st;
-    if (sesame_status st = read_struct(opts, o, "redis options"); st != SESAME_OK) return st;
-    SESAME_REQUIRE_INPUT(o.host, o.host_len);
-    SESAME_REQUIRE_INPUT(o.unix_socket, o.unix_socket_len);
-    SESAME_REQUIRE_INPUT(o.prefix, o.prefix_len);
-    SESAME_REQUIRE_INPUT(o.username, o.username_len);
-    SESAME_REQUIRE_INPUT(o.password, o.password_len);
-#ifdef SESAME_WITH_REDIS
     sesame::otp::RedisOptions ro;
-    if (o.host_len != 0) ro.host.assign(o.host, o.host_len);
-    ro.port = o.port;
-    if (o.unix_socket_len != 0) ro.unix_socket.assign(o.unix_socket, o.unix_socket_len);
-    if (o.prefix != nullptr) ro.prefix.assign(o.prefix, o.prefix_len);
-    if (o.prefix_len == 0 && o.prefix == nullptr) ro.prefix = "sesame:otp:";
-    ro.connect_timeout_ms = o.connect_timeout_ms;
-    ro.timeout_ms = o.timeout_ms;
-    if (o.username_len != 0) ro.username.assign(o.username, o.username_len);
-    if (o.password_len != 0) ro.password = sesame::SecretBytes(o.password, o.password_len);
-    ro.db = o.db;
-    ro.connections = o.connections;
+    if (sesame_status st = sesame::capi::read_redis_options(opts, ro, ro.prefix, "sesame:otp:"); st != SESAME_OK) return st;
+#ifdef SESAME_WITH_REDIS
     auto st = sesame::otp::RedisStore::create(std::move(ro));
     return sesame::capi::new_handle(out, std::move(st));
 #else

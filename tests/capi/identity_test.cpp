@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "sesame.h"
+#include "support/redis_server.hpp"
 
 namespace {
 
@@ -312,4 +313,76 @@ TEST(CapiIdentity, LoginId) {
     EXPECT_EQ(sesame_login_id(buf, sizeof buf, nullptr, lf.data(), lf.size(), "", 0, nullptr, 0, nullptr, nullptr), SESAME_E_INVALID_ARGUMENT);
     EXPECT_EQ(sesame_login_id(buf, sizeof buf, &len, nullptr, 3, "", 0, nullptr, 0, nullptr, nullptr), SESAME_E_INVALID_ARGUMENT);
     EXPECT_EQ(sesame_login_id(buf, sizeof buf, &len, lf.data(), lf.size(), "", 0, nullptr, 5, nullptr, nullptr), SESAME_E_INVALID_ARGUMENT);
+}
+
+// Two handles on one Redis (two PHP-FPM workers, two servers) share one cap; an unreachable
+// Redis decides nothing.
+TEST(CapiIdentity, RedisDateCounterIsSharedAndFailsClosed) {
+    sesame_otp_redis_options ro;
+    ASSERT_EQ(sesame_otp_redis_options_init(&ro), SESAME_OK);
+    sesame_date_counter *a = nullptr, *b = nullptr;
+    const int port = test_support::shared_redis_port();
+    ro.port = port;
+    const std::string prefix = "sesame-test:capi-dates:" + std::to_string(::getpid()) + ":";
+    ro.prefix = prefix.data();
+    ro.prefix_len = prefix.size();
+    const sesame_status st = sesame_date_counter_new_redis(&a, 3, 86400000, &ro);
+#ifndef SESAME_WITH_REDIS
+    EXPECT_EQ(st, SESAME_E_UNSUPPORTED);
+    GTEST_SKIP() << "built without hiredis";
+#endif
+    ASSERT_NE(port, 0) << "redis-server is not available";
+    ASSERT_EQ(st, SESAME_OK);
+    ASSERT_EQ(sesame_date_counter_new_redis(&b, 3, 86400000, &ro), SESAME_OK);
+    EXPECT_EQ(sesame_date_counter_new_redis(nullptr, 3, 86400000, &ro), SESAME_E_INVALID_ARGUMENT);
+    sesame_date_counter *x = nullptr;
+    EXPECT_EQ(sesame_date_counter_new_redis(&x, 0, 86400000, &ro), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_date_counter_new_redis(&x, 3, 0, &ro), SESAME_E_INVALID_ARGUMENT);
+    sesame_otp_redis_options bad = ro;
+    bad.prefix = nullptr;  // with a length
+    EXPECT_EQ(sesame_date_counter_new_redis(&x, 3, 86400000, &bad), SESAME_E_INVALID_ARGUMENT);
+    bad = ro;
+    bad.struct_size = 3;
+    EXPECT_EQ(sesame_date_counter_new_redis(&x, 3, 86400000, &bad), SESAME_E_INVALID_ARGUMENT);
+    bad = ro;
+    bad.timeout_ms = 0;
+    EXPECT_EQ(sesame_date_counter_new_redis(&x, 3, 86400000, &bad), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(x, nullptr);
+
+    const std::string path = std::string(SESAME_SOURCE_DIR) + "/tests/data/identity/school.json";
+    sesame_directory *dir = nullptr;
+    ASSERT_EQ(sesame_directory_load_json_file(&dir, path.data(), path.size()), SESAME_OK);
+    auto claim = [](const char *date) {
+        return std::string(R"({"method": "form", "phone": "07 86 77 88 99", "family_name": "LEFEVRE", "given_name": "Hélène",
+            "pupils": [{"pupil": "P17", "legal_representative": true, "birthdate": ")") + date + R"("}]})";
+    };
+    auto detail = [&](sesame_date_counter *c, const char *date, int64_t now) {
+        const std::string cl = claim(date);
+        sesame_decision *d = nullptr;
+        EXPECT_EQ(sesame_directory_match(&d, dir, c, cl.data(), cl.size(), kToday, now), SESAME_OK);
+        const std::string j = d != nullptr ? decision_json(d) : std::string();
+        sesame_decision_free(d);
+        return j;
+    };
+    EXPECT_NE(detail(a, "07/08/2019", kNow).find("date_differs"), std::string::npos);
+    EXPECT_NE(detail(b, "07/08/2019", kNow + 1).find("date_differs"), std::string::npos);
+    EXPECT_NE(detail(a, "xx", kNow + 2).find("date_invalid:format"), std::string::npos);
+    EXPECT_NE(detail(b, "08/08/2019", kNow + 3).find("too_many_attempts"), std::string::npos);  // the right date, too late
+
+    // Nobody listening: the decision is not made (fail closed) and says why.
+    sesame_otp_redis_options down = ro;
+    down.port = test_support::free_port();
+    down.timeout_ms = 100;
+    down.connect_timeout_ms = 100;
+    sesame_date_counter *c = nullptr;
+    ASSERT_EQ(sesame_date_counter_new_redis(&c, 3, 86400000, &down), SESAME_OK);  // connects lazily
+    const std::string cl = claim("08/08/2019");
+    sesame_decision *d = nullptr;
+    EXPECT_EQ(sesame_directory_match(&d, dir, c, cl.data(), cl.size(), kToday, kNow), SESAME_E_STORE_UNAVAILABLE);
+    EXPECT_EQ(d, nullptr);
+    EXPECT_NE(std::string(sesame_last_error_message()).find("redis"), std::string::npos);
+    sesame_date_counter_free(c);
+    sesame_date_counter_free(a);
+    sesame_date_counter_free(b);
+    sesame_directory_free(dir);
 }

@@ -22,31 +22,22 @@ void InProcessFailureCounter::sweep(Shard &s, UnixMillis now) {
     }
 }
 
-Result<std::uint32_t> InProcessFailureCounter::failures(std::string_view key, UnixMillis now) {
-    Shard &s = shard(key);
-    std::lock_guard<std::mutex> lock(s.mu);
-    auto it = s.map.find(std::string(key));
-    if (it == s.map.end()) return std::uint32_t{0};
-    prune(it->second, now);
-    const auto n = static_cast<std::uint32_t>(it->second.size());
-    if (n == 0) s.map.erase(it);
-    return n;
-}
-
-Status InProcessFailureCounter::record_failure(std::string_view key, UnixMillis now) {
+Result<bool> InProcessFailureCounter::attempt(std::string_view key, UnixMillis now, bool failed) {
     Shard &s = shard(key);
     std::lock_guard<std::mutex> lock(s.mu);
     if (++s.ops % 1024 == 0 || s.map.size() >= max_keys_per_shard_) sweep(s, now);
     auto it = s.map.find(std::string(key));
+    if (it != s.map.end()) {
+        prune(it->second, now);
+        if (it->second.size() >= max_failures_) return false;
+    }
+    if (!failed) return true;
     if (it == s.map.end()) {
         if (s.map.size() >= max_keys_per_shard_) return Error(Code::store_full, "wrong-birth-date counter is full");
         it = s.map.emplace(std::string(key), std::deque<UnixMillis>{}).first;
     }
-    prune(it->second, now);
     it->second.push_back(now);
-    // Only the newest max_failures timestamps matter for the cap.
-    while (it->second.size() > (max_failures_ == 0 ? 1u : max_failures_)) it->second.pop_front();
-    return Status::Ok();
+    return true;
 }
 
 }  // namespace sesame::identity

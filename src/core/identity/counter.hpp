@@ -1,7 +1,10 @@
 // Wrong-birth-date counters per pupil (spec: identity.md, "Wrong birth dates").
 //
-// FailureCounter is the seam: the in-process sharded counter below, or a store shared by several
-// processes (a Redis-backed counter, like the OTP stores) implemented against the same interface.
+// FailureCounter is the seam: the in-process sharded counter below, or the Redis-backed counter
+// shared by processes and servers (redis_counter.hpp). The date is compared first, then one atomic
+// attempt() checks the cap and records the failure: a capped pupil gets too_many_attempts whatever
+// the date (as if the cap were checked before comparing), concurrent wrong dates never pass the
+// cap, and a right date is never refused because of a concurrent attempt.
 #pragma once
 
 #include <array>
@@ -20,10 +23,10 @@ namespace sesame::identity {
 class FailureCounter {
 public:
     virtual ~FailureCounter() = default;
-    // Failures recorded for `key` in the window ending at `now`.
-    virtual Result<std::uint32_t> failures(std::string_view key, UnixMillis now) = 0;
-    // Records one failure at `now`.
-    virtual Status record_failure(std::string_view key, UnixMillis now) = 0;
+    // One attempt for `key` at `now`, atomically: when max_failures() failures already fall in the
+    // window ending at `now`, records nothing and returns false (capped); otherwise records a
+    // failure at `now` if `failed` and returns true (the attempt counts).
+    virtual Result<bool> attempt(std::string_view key, UnixMillis now, bool failed) = 0;
     virtual std::uint32_t max_failures() const noexcept = 0;
 };
 
@@ -33,8 +36,7 @@ public:
 class InProcessFailureCounter final : public FailureCounter {
 public:
     InProcessFailureCounter(std::uint32_t max_failures, std::int64_t window_ms, std::size_t max_keys = 1u << 20);
-    Result<std::uint32_t> failures(std::string_view key, UnixMillis now) override;
-    Status record_failure(std::string_view key, UnixMillis now) override;
+    Result<bool> attempt(std::string_view key, UnixMillis now, bool failed) override;
     std::uint32_t max_failures() const noexcept override { return max_failures_; }
     std::int64_t window_ms() const noexcept { return window_ms_; }
 

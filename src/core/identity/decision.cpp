@@ -354,28 +354,23 @@ Result<Decision> decide(const Directory &dir, const Claim &claim, const DecideOp
             r.reason = Reason::not_legal_guardian;
             r.detail = "checkbox_unchecked";
         } else {
-            bool capped = false;
-            if (opt.counter != nullptr) {
-                auto n = opt.counter->failures(pc.pupil, opt.now_ms);
-                if (!n.ok()) return n.status();
-                capped = *n >= opt.counter->max_failures();
-            }
-            if (capped) {
+            const ParsedDate pd = parse_birthdate(pc.birthdate, opt.today);
+            const Date &want = dir.pupil(link->pupil).birthdate;
+            if (!pd.ok()) {
                 r.reason = Reason::birthdate_mismatch;
-                r.detail = "too_many_attempts";
-            } else {
-                const ParsedDate pd = parse_birthdate(pc.birthdate, opt.today);
-                const Date &want = dir.pupil(link->pupil).birthdate;
-                if (!pd.ok()) {
+                r.detail = std::string("date_invalid:") + date_error_name(pd.error);
+            } else if (!(pd.date == want)) {
+                r.reason = Reason::birthdate_mismatch;
+                r.detail = "date_differs" + date_flags_suffix(pd.flags);
+            }
+            // The cap check and the failure's record are one atomic step; a capped pupil gets
+            // too_many_attempts whatever was typed, as if checked before comparing.
+            if (opt.counter != nullptr) {
+                auto counted = opt.counter->attempt(pc.pupil, opt.now_ms, r.reason != Reason::ok);
+                if (!counted.ok()) return counted.status();
+                if (!*counted) {
                     r.reason = Reason::birthdate_mismatch;
-                    r.detail = std::string("date_invalid:") + date_error_name(pd.error);
-                } else if (!(pd.date == want)) {
-                    r.reason = Reason::birthdate_mismatch;
-                    r.detail = "date_differs" + date_flags_suffix(pd.flags);
-                }
-                if (r.reason != Reason::ok && opt.counter != nullptr) {
-                    Status st = opt.counter->record_failure(pc.pupil, opt.now_ms);
-                    if (!st.ok()) return st;
+                    r.detail = "too_many_attempts";
                 }
             }
         }

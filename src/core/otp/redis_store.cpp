@@ -1,14 +1,6 @@
 #ifdef SESAME_WITH_REDIS
 #include "core/otp/redis_store.hpp"
 
-#include <hiredis/hiredis.h>
-#include <openssl/sha.h>
-#include <sys/time.h>
-#include <unistd.h>
-
-#include <cstdio>
-#include <cstring>
-
 namespace sesame::otp {
 
 namespace {
@@ -122,218 +114,30 @@ gc(KEYS[1], now, e, S, F)
 return {1, maxatt - a}
 )LUA";
 
-constexpr const char *kLuaEmpty = "return 0";
-
-RedisStore::Script make_script(std::string text) {
-    unsigned char md[SHA_DIGEST_LENGTH];
-    SHA1(reinterpret_cast<const unsigned char *>(text.data()), text.size(), md);
-    char hex[2 * SHA_DIGEST_LENGTH + 1];
-    for (int i = 0; i < SHA_DIGEST_LENGTH; ++i) std::snprintf(hex + 2 * i, 3, "%02x", md[i]);
-    return {std::move(text), std::string(hex, 2 * SHA_DIGEST_LENGTH)};
-}
-
-const RedisStore::Script &issue_script() {
-    static const RedisStore::Script s = make_script(std::string(kLuaHelpers) + kLuaIssue);
+const redis::Script &issue_script() {
+    static const redis::Script s = redis::make_script(std::string(kLuaHelpers) + kLuaIssue);
     return s;
 }
-const RedisStore::Script &verify_script() {
-    static const RedisStore::Script s = make_script(std::string(kLuaHelpers) + kLuaVerify);
+const redis::Script &verify_script() {
+    static const redis::Script s = redis::make_script(std::string(kLuaHelpers) + kLuaVerify);
     return s;
-}
-const RedisStore::Script &empty_script() {
-    static const RedisStore::Script s = make_script(kLuaEmpty);
-    return s;
-}
-
-struct ReplyDeleter {
-    void operator()(redisReply *r) const noexcept {
-        if (r != nullptr) freeReplyObject(r);
-    }
-};
-using ReplyPtr = std::unique_ptr<redisReply, ReplyDeleter>;
-
-timeval to_tv(int ms) {
-    timeval tv;
-    tv.tv_sec = ms / 1000;
-    tv.tv_usec = (ms % 1000) * 1000;
-    return tv;
 }
 
 Status unavailable(const char *what) { return Error(Code::store_unavailable, std::string("redis: ") + what); }
 
 }  // namespace
 
-RedisStore::RedisStore(RedisOptions opts) : opts_(std::move(opts)) {
-    for (int i = 0; i < opts_.connections; ++i) slots_.push_back(std::make_unique<Slot>());
-}
-
-RedisStore::~RedisStore() {
-    for (auto &s : slots_) drop(*s);
-}
-
 Result<std::shared_ptr<RedisStore>> RedisStore::create(RedisOptions opts) {
-    if (opts.unix_socket.empty()) {
-        if (opts.host.empty() || opts.host.size() > 255 || opts.host.find('\0') != std::string::npos)
-            return Error(Code::invalid_argument, "redis host must be 1..255 bytes without NUL");
-        if (opts.port < 1 || opts.port > 65535) return Error(Code::invalid_argument, "redis port must be 1..65535");
-    } else if (opts.unix_socket.size() > 107 || opts.unix_socket.find('\0') != std::string::npos) {
-        return Error(Code::invalid_argument, "redis unix_socket must be 1..107 bytes without NUL");
-    }
-    if (opts.prefix.size() > 128) return Error(Code::invalid_argument, "redis prefix must be at most 128 bytes");
-    if (opts.connect_timeout_ms < 1 || opts.connect_timeout_ms > 60000)
-        return Error(Code::invalid_argument, "redis connect_timeout_ms must be 1..60000");
-    if (opts.timeout_ms < 1 || opts.timeout_ms > 60000)
-        return Error(Code::invalid_argument, "redis timeout_ms must be 1..60000");
-    if (opts.connections < 1 || opts.connections > 64)
-        return Error(Code::invalid_argument, "redis connections must be 1..64");
-    if (opts.db < 0 || opts.db > 65535) return Error(Code::invalid_argument, "redis db must be 0..65535");
-    if (opts.username.size() > 256 || opts.password.size() > 1024)
-        return Error(Code::invalid_argument, "redis username or password too long");
-    if (!opts.username.empty() && opts.password.empty())
-        return Error(Code::invalid_argument, "redis username needs a password");
+    if (Status st = redis::validate_prefix(opts.prefix); !st.ok()) return st;
+    std::string prefix = std::move(opts.prefix);
+    auto client = redis::Client::create(std::move(static_cast<redis::Options &>(opts)));
+    if (!client.ok()) return client.status();
     (void)issue_script();
     (void)verify_script();
-    return std::shared_ptr<RedisStore>(new RedisStore(std::move(opts)));
+    return std::shared_ptr<RedisStore>(new RedisStore(std::move(prefix), std::move(*client)));
 }
 
-void RedisStore::drop(Slot &s) noexcept {
-    if (s.ctx != nullptr) {
-        if (s.pid == ::getpid()) {
-            redisFree(s.ctx);
-        } else {
-            // Inherited through fork(): close our copy of the socket without talking on it.
-            if (s.ctx->fd >= 0) ::close(s.ctx->fd);
-            s.ctx->fd = -1;
-            redisFree(s.ctx);
-        }
-        s.ctx = nullptr;
-    }
-}
-
-Status RedisStore::connect(Slot &s) {
-    drop(s);
-    redisContext *c = opts_.unix_socket.empty()
-                          ? redisConnectWithTimeout(opts_.host.c_str(), opts_.port, to_tv(opts_.connect_timeout_ms))
-                          : redisConnectUnixWithTimeout(opts_.unix_socket.c_str(), to_tv(opts_.connect_timeout_ms));
-    if (c == nullptr) return Error(Code::nomem, "redis: cannot allocate a context");
-    s.ctx = c;
-    s.pid = ::getpid();
-    if (c->err != 0) {
-        drop(s);
-        return unavailable("cannot connect");
-    }
-    if (redisSetTimeout(c, to_tv(opts_.timeout_ms)) != REDIS_OK) {
-        drop(s);
-        return unavailable("cannot set the timeout");
-    }
-    if (!opts_.password.empty()) {
-        std::vector<const char *> argv{"AUTH"};
-        std::vector<std::size_t> lens{4};
-        if (!opts_.username.empty()) {
-            argv.push_back(opts_.username.data());
-            lens.push_back(opts_.username.size());
-        }
-        argv.push_back(reinterpret_cast<const char *>(opts_.password.data()));
-        lens.push_back(opts_.password.size());
-        ReplyPtr r(static_cast<redisReply *>(redisCommandArgv(c, int(argv.size()), argv.data(), lens.data())));
-        if (!r || r->type == REDIS_REPLY_ERROR) {
-            drop(s);
-            return unavailable("AUTH failed");
-        }
-    }
-    if (opts_.db != 0) {
-        const std::string db = std::to_string(opts_.db);
-        const char *argv[] = {"SELECT", db.c_str()};
-        const std::size_t lens[] = {6, db.size()};
-        ReplyPtr r(static_cast<redisReply *>(redisCommandArgv(c, 2, argv, lens)));
-        if (!r || r->type == REDIS_REPLY_ERROR) {
-            drop(s);
-            return unavailable("SELECT failed");
-        }
-    }
-    return Status::Ok();
-}
-
-RedisStore::Slot &RedisStore::acquire(std::unique_lock<std::mutex> &lock) {
-    const unsigned n = static_cast<unsigned>(slots_.size());
-    const unsigned start = next_.fetch_add(1, std::memory_order_relaxed) % n;
-    for (unsigned i = 0; i < n; ++i) {
-        Slot &s = *slots_[(start + i) % n];
-        std::unique_lock<std::mutex> l(s.mu, std::try_to_lock);
-        if (l.owns_lock()) {
-            lock = std::move(l);
-            return s;
-        }
-    }
-    Slot &s = *slots_[start];
-    lock = std::unique_lock<std::mutex>(s.mu);
-    return s;
-}
-
-Result<std::vector<long long>> RedisStore::run(const Script &script, const std::string &key,
-                                               const std::vector<std::string> &args) {
-    std::unique_lock<std::mutex> lock;
-    Slot &s = acquire(lock);
-    if (s.ctx != nullptr && (s.pid != ::getpid() || s.ctx->err != 0)) drop(s);
-    if (s.ctx == nullptr) {
-        Status st = connect(s);
-        if (!st.ok()) return st;
-    }
-    std::vector<const char *> argv;
-    std::vector<std::size_t> lens;
-    argv.reserve(args.size() + 4);
-    lens.reserve(args.size() + 4);
-    argv.push_back("EVALSHA");
-    lens.push_back(7);
-    argv.push_back(script.sha1.data());
-    lens.push_back(script.sha1.size());
-    const bool has_key = !key.empty();
-    argv.push_back(has_key ? "1" : "0");
-    lens.push_back(1);
-    if (has_key) {
-        argv.push_back(key.data());
-        lens.push_back(key.size());
-    }
-    for (const std::string &a : args) {
-        argv.push_back(a.data());
-        lens.push_back(a.size());
-    }
-    ReplyPtr r(static_cast<redisReply *>(redisCommandArgv(s.ctx, int(argv.size()), argv.data(), lens.data())));
-    if (r && r->type == REDIS_REPLY_ERROR && r->len >= 8 && std::memcmp(r->str, "NOSCRIPT", 8) == 0) {
-        // Not in the script cache (first use, restart, SCRIPT FLUSH): EVAL loads it.
-        argv[0] = "EVAL";
-        lens[0] = 4;
-        argv[1] = script.text.data();
-        lens[1] = script.text.size();
-        r.reset(static_cast<redisReply *>(redisCommandArgv(s.ctx, int(argv.size()), argv.data(), lens.data())));
-    }
-    if (!r) {
-        drop(s);  // timeout or connection error: the connection is out of sync, never reuse it
-        return unavailable("no reply (connection error or timeout)");
-    }
-    if (r->type == REDIS_REPLY_ERROR) return unavailable("error reply");
-    std::vector<long long> out;
-    if (r->type == REDIS_REPLY_INTEGER) {
-        out.push_back(r->integer);
-        return out;
-    }
-    if (r->type != REDIS_REPLY_ARRAY) return unavailable("unexpected reply");
-    for (std::size_t i = 0; i < r->elements; ++i) {
-        if (r->element[i] == nullptr || r->element[i]->type != REDIS_REPLY_INTEGER) return unavailable("unexpected reply");
-        out.push_back(r->element[i]->integer);
-    }
-    return out;
-}
-
-std::string RedisStore::redis_key(const StoreKey &key) const {
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string k = opts_.prefix;
-    for (std::size_t i = 0; i < 16; ++i) {
-        k.push_back(kHex[key[i] >> 4]);
-        k.push_back(kHex[key[i] & 15]);
-    }
-    return k;
-}
+std::string RedisStore::redis_key(const StoreKey &key) const { return redis::hex_key(prefix_, key); }
 
 Status RedisStore::issue(const StoreKey &key, const Limits &limits, UnixMillis now, std::uint32_t key_id,
                          const CodeHash &code_hash, std::int64_t *retry_after_ms) {
@@ -345,7 +149,7 @@ Status RedisStore::issue(const StoreKey &key, const Limits &limits, UnixMillis n
                                   std::to_string(limits.ttl_ms),
                                   std::to_string(key_id),
                                   std::string(reinterpret_cast<const char *>(code_hash.data()), code_hash.size())};
-    auto r = run(issue_script(), redis_key(key), args);
+    auto r = client_->run(issue_script(), redis_key(key), args);
     secure_wipe(args[6].data(), args[6].size());
     if (!r.ok()) return r.status();
     if (r->size() != 2) return unavailable("unexpected reply");
@@ -371,7 +175,7 @@ Result<VerifyOutcome> RedisStore::verify(const StoreKey &key, const Limits &limi
         args.push_back(std::to_string(c.key_id));
         args.emplace_back(reinterpret_cast<const char *>(c.hash.data()), c.hash.size());
     }
-    auto r = run(verify_script(), redis_key(key), args);
+    auto r = client_->run(verify_script(), redis_key(key), args);
     for (std::string &a : args) secure_wipe(a.data(), a.size());
     if (!r.ok()) return r.status();
     if (r->size() != 2 || (*r)[0] < 0 || (*r)[0] > 5) return unavailable("unexpected reply");
@@ -383,12 +187,6 @@ Result<VerifyOutcome> RedisStore::verify(const StoreKey &key, const Limits &limi
         out.attempts_left = static_cast<std::int32_t>(left);
     }
     return out;
-}
-
-Status RedisStore::eval_empty() {
-    auto r = run(empty_script(), std::string(), {});
-    if (!r.ok()) return r.status();
-    return Status::Ok();
 }
 
 }  // namespace sesame::otp

@@ -14,7 +14,7 @@
 
 #include "core/otp/redis_store.hpp"
 #include "core/otp/service.hpp"
-#include "unit/otp/redis_server.hpp"
+#include "support/redis_server.hpp"
 
 using sesame::Code;
 using namespace sesame::otp;
@@ -47,7 +47,7 @@ std::string unique_prefix(const char *name) {
 }
 
 #define NEED_REDIS(port)                                                \
-    const int port = otp_test::shared_redis_port();                     \
+    const int port = test_support::shared_redis_port();                     \
     if (port == 0) GTEST_SKIP() << "redis-server is not available here"
 
 TEST(RedisStore, OptionsAreValidated) {
@@ -79,7 +79,7 @@ TEST(RedisStore, KeysAndValuesRevealNoPhoneAndNoCode) {
     }
     auto v = s.verify(kPhone, "activation", "000000", T0 + 1);  // may be right with p = 1e-6: fine
     ASSERT_TRUE(v.ok());
-    otp_test::RawRedis raw(port);
+    test_support::RawRedis raw(port);
     ASSERT_TRUE(raw.ok());
     auto *keys = static_cast<redisReply *>(redisCommand(raw.c, "KEYS %s*", prefix.c_str()));
     ASSERT_NE(keys, nullptr);
@@ -177,7 +177,7 @@ TEST(RedisStore, SeveralProcessesShareOneTruth) {
 }
 
 TEST(RedisStore, StoppedMidRunFailsClosedThenResumes) {
-    auto server = otp_test::RedisServer::start();
+    auto server = test_support::RedisServer::start();
     if (!server) GTEST_SKIP() << "redis-server is not available here";
     Service s = make(redis_store(server->port(), "sesame-test:outage:", 300));
     char code[6];
@@ -197,7 +197,7 @@ TEST(RedisStore, StoppedMidRunFailsClosedThenResumes) {
 }
 
 TEST(RedisStore, VerifyAndIssueAreOneRoundTripEach) {
-    auto server = otp_test::RedisServer::start();  // private: CONFIG RESETSTAT must not disturb others
+    auto server = test_support::RedisServer::start();  // private: CONFIG RESETSTAT must not disturb others
     if (!server) GTEST_SKIP() << "redis-server is not available here";
     auto store = redis_store(server->port(), "sesame-test:rt:");
     ServiceOptions o;
@@ -208,7 +208,7 @@ TEST(RedisStore, VerifyAndIssueAreOneRoundTripEach) {
     std::int32_t retry = 0;
     ASSERT_TRUE(s.issue(kPhone, "activation", T0, code, &retry).ok());  // loads the scripts (NOSCRIPT -> EVAL)
     ASSERT_TRUE(s.verify(kPhone, "activation", "000000x", T0).ok());
-    otp_test::RawRedis raw(server->port());
+    test_support::RawRedis raw(server->port());
     auto stat = [&](const char *cmd) {
         auto *r = static_cast<redisReply *>(redisCommand(raw.c, "INFO commandstats"));
         std::string text(r->str, r->len);
@@ -228,7 +228,7 @@ TEST(RedisStore, VerifyAndIssueAreOneRoundTripEach) {
 }
 
 TEST(RedisStore, UnreachableServerIsStoreUnavailable) {
-    const int port = otp_test::free_port();
+    const int port = test_support::free_port();
     Service s = make(redis_store(port, "sesame-test:none:", 100));
     char code[6];
     std::int32_t retry = 0;
@@ -239,13 +239,13 @@ TEST(RedisStore, UnreachableServerIsStoreUnavailable) {
 }
 
 TEST(RedisStore, ASlowServerHitsTheTimeoutAndFailsClosed) {
-    auto server = otp_test::RedisServer::start();
+    auto server = test_support::RedisServer::start();
     if (!server) GTEST_SKIP() << "redis-server is not available here";
     Service s = make(redis_store(server->port(), "sesame-test:slow:", 50));
     char code[6];
     std::int32_t retry = 0;
     ASSERT_TRUE(s.issue(kPhone, "activation", T0, code, &retry).ok());
-    otp_test::RawRedis raw(server->port());
+    test_support::RawRedis raw(server->port());
     ASSERT_TRUE(raw.ok());
     // DEBUG SLEEP blocks the server for 0.4 s; send it without waiting for the reply.
     ASSERT_EQ(redisAppendCommand(raw.c, "DEBUG SLEEP 0.4"), REDIS_OK);
@@ -274,7 +274,7 @@ TEST(RedisStore, ScriptCacheFlushIsReloadedTransparently) {
     char code[6];
     std::int32_t retry = 0;
     ASSERT_TRUE(s.issue(kPhone, "activation", T0, code, &retry).ok());
-    otp_test::RawRedis raw(port);
+    test_support::RawRedis raw(port);
     auto *r = static_cast<redisReply *>(redisCommand(raw.c, "SCRIPT FLUSH"));
     ASSERT_NE(r, nullptr);
     freeReplyObject(r);
@@ -290,7 +290,7 @@ TEST(RedisStore, AnUnexpectedValueInARecordFailsClosed) {
     auto sk = s.store_key(kPhone, "activation");
     ASSERT_TRUE(sk.ok());
     const std::string key = store->redis_key(*sk);
-    otp_test::RawRedis raw(port);
+    test_support::RawRedis raw(port);
     auto *r = static_cast<redisReply *>(redisCommand(raw.c, "SET %b hello", key.data(), key.size()));  // wrong type
     freeReplyObject(r);
     auto v = s.verify(kPhone, "activation", "123456", T0);

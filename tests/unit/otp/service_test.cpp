@@ -10,7 +10,7 @@
 
 #include "core/otp/memory_store.hpp"
 #include "core/otp/service.hpp"
-#include "unit/otp/redis_server.hpp"
+#include "support/redis_server.hpp"
 #ifdef SESAME_WITH_REDIS
 #include "core/otp/redis_store.hpp"
 #endif
@@ -31,7 +31,7 @@ std::vector<std::uint8_t> key_of(std::uint8_t b) { return std::vector<std::uint8
 std::shared_ptr<Store> make_store(const std::string &kind, int connections = 1) {
     if (kind == "memory") return std::make_shared<MemoryStore>();
 #ifdef SESAME_WITH_REDIS
-    const int port = otp_test::shared_redis_port();
+    const int port = test_support::shared_redis_port();
     if (port == 0) return nullptr;
     static std::atomic<int> counter{0};
     RedisOptions o;

@@ -1,5 +1,5 @@
 // Test helper: a private redis-server child process on 127.0.0.1 and a free port, no persistence,
-// stopped by its PID. Also finds the server of the ctest fixture (tests/unit/otp/extra.cmake).
+// stopped by its PID. Also finds the server of the ctest fixture (tests/redis.cmake).
 #pragma once
 
 #include <fcntl.h>
@@ -19,7 +19,7 @@
 #include <hiredis/hiredis.h>
 #endif
 
-namespace otp_test {
+namespace test_support {
 
 inline int free_port() {
     int fd = ::socket(AF_INET, SOCK_STREAM, 0);
@@ -138,4 +138,4 @@ struct RawRedis {
 };
 #endif  // SESAME_WITH_REDIS
 
-}  // namespace otp_test
+}  // namespace test_support

@@ -1,0 +1,33 @@
+#include "capi/redis_options.hpp"
+
+#include "capi/shim.hpp"
+
+namespace sesame::capi {
+
+sesame_status read_redis_options(const sesame_otp_redis_options *in, redis::Options &out, std::string &prefix,
+                                 const char *default_prefix) noexcept {
+    SESAME_SHIM_BEGIN
+    sesame_otp_redis_options o;
+    if (sesame_status st = sesame_otp_redis_options_init(&o); st != SESAME_OK) return st;
+    if (sesame_status st = read_struct(in, o, "redis options"); st != SESAME_OK) return st;
+    SESAME_REQUIRE_INPUT(o.host, o.host_len);
+    SESAME_REQUIRE_INPUT(o.unix_socket, o.unix_socket_len);
+    SESAME_REQUIRE_INPUT(o.prefix, o.prefix_len);
+    SESAME_REQUIRE_INPUT(o.username, o.username_len);
+    SESAME_REQUIRE_INPUT(o.password, o.password_len);
+    if (o.host_len != 0) out.host.assign(o.host, o.host_len);
+    out.port = o.port;
+    if (o.unix_socket_len != 0) out.unix_socket.assign(o.unix_socket, o.unix_socket_len);
+    if (o.prefix != nullptr) prefix.assign(o.prefix, o.prefix_len);
+    else prefix = default_prefix;
+    out.connect_timeout_ms = o.connect_timeout_ms;
+    out.timeout_ms = o.timeout_ms;
+    if (o.username_len != 0) out.username.assign(o.username, o.username_len);
+    if (o.password_len != 0) out.password = SecretBytes(o.password, o.password_len);
+    out.db = o.db;
+    out.connections = o.connections;
+    return SESAME_OK;
+    SESAME_SHIM_END
+}
+
+}  // namespace sesame::capi
