@@ -27,42 +27,11 @@ final class RedisStore implements OtpStore
         int $connections = 1
     ) {
         $ffi = FFI::get();
-        $o = $ffi->new('sesame_otp_redis_options');
-        FFI::check($ffi->sesame_otp_redis_options_init(\FFI::addr($o)));
-        $keep = [];
-        $put = static function (string $field, ?string $value) use ($ffi, $o, &$keep): void {
-            if ($value === null) {
-                return;
-            }
-            $n = strlen($value);
-            $buf = $ffi->new('char[' . ($n + 1) . ']');
-            if ($n > 0) {
-                \FFI::memcpy($buf, $value, $n);
-            }
-            $keep[] = $buf;
-            $o->{$field} = $ffi->cast('char *', \FFI::addr($buf));
-            $o->{$field . '_len'} = $n;
-        };
-        $put('host', $host);
-        $put('prefix', $prefix);
-        $put('unix_socket', $unixSocket);
-        $put('username', $username);
-        $put('password', $password);
-        $o->port = $port;
-        $o->timeout_ms = $timeoutMs;
-        $o->connect_timeout_ms = $connectTimeoutMs;
-        $o->db = $db;
-        $o->connections = $connections;
         $h = $ffi->new('sesame_otp_store*');
-        try {
-            FFI::check($ffi->sesame_otp_store_new_redis(\FFI::addr($h), \FFI::addr($o)));
-        } finally {
-            if ($password !== null) {
-                foreach ($keep as $b) {
-                    \FFI::memset($b, 0, \FFI::sizeof($b));
-                }
-            }
-        }
+        RedisOptions::call(
+            static fn (\FFI\CData $o) => FFI::check($ffi->sesame_otp_store_new_redis(\FFI::addr($h), $o)),
+            $host, $port, $prefix, $unixSocket, $timeoutMs, $connectTimeoutMs, $username, $password, $db, $connections
+        );
         $this->h = $h;
     }
 

@@ -5,7 +5,7 @@ use PHPUnit\Framework\TestCase;
 use Sesame\OtpService;
 use Sesame\RedisStore;
 
-require_once __DIR__ . '/OtpRedisServer.php';
+require_once __DIR__ . '/RedisTestServer.php';
 
 /** PHP-FPM's situation: separate PHP processes share one challenge through Redis. */
 final class OtpRedisTest extends TestCase
@@ -23,7 +23,7 @@ final class OtpRedisTest extends TestCase
 
     public function testTwoProcessesShareOneChallenge(): void
     {
-        $port = OtpRedisServer::port();
+        $port = RedisTestServer::port();
         if ($port === 0) {
             $this->markTestSkipped('redis-server not available');
         }

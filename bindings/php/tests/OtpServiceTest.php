@@ -12,7 +12,7 @@ use Sesame\RedisStore;
 use Sesame\SesameException;
 use Sesame\StoreUnavailableException;
 
-require_once __DIR__ . '/OtpRedisServer.php';
+require_once __DIR__ . '/RedisTestServer.php';
 
 /** The same flows as the Python and C++ suites, on the in-process store and on Redis. */
 final class OtpServiceTest extends TestCase
@@ -33,7 +33,7 @@ final class OtpServiceTest extends TestCase
     {
         $store = null;
         if ($kind === 'redis') {
-            $port = OtpRedisServer::port();
+            $port = RedisTestServer::port();
             if ($port === 0) {
                 $this->markTestSkipped('redis-server not available');
             }

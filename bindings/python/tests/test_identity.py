@@ -1,6 +1,7 @@
 """The identity binding: names, dates, the directory and decisions, login identifiers."""
 import datetime
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -114,6 +115,55 @@ def test_wrong_dates_capped():
     assert details == ["date_differs", "date_differs", "too_many_attempts"]
     ok = form("07 86 77 88 99", "LEFEVRE", "Hélène", [p("P17", "08/08/2019")])
     assert d.match(ok, today=TODAY, now_ms=NOW + 86400000 + 10, counter=c).status == "activated"
+
+
+def test_redis_counter_is_shared_by_processes(redis_port):
+    """PHP-FPM workers or servers: every process sees one cap (two here), whatever it forked from."""
+    d = sesame.Directory.load_json(SCHOOL)
+    prefix = f"sesame-py-dates:{os.getpid()}:"
+    wrong = form("07 86 77 88 99", "LEFEVRE", "Hélène", [p("P17", "01/01/2019")])
+    r, w = os.pipe()
+    kids = []
+    for i in range(4):
+        pid = os.fork()
+        if pid == 0:
+            os.close(r)
+            try:
+                c = sesame.DateCounter.redis(2, 86400000, port=redis_port, prefix=prefix, timeout_ms=2000)
+                detail = d.match(wrong, today=TODAY, now_ms=NOW + i, counter=c).detail
+            except BaseException as e:  # noqa: BLE001
+                detail = type(e).__name__
+            os.write(w, (detail + "\n").encode())
+            os._exit(0)
+        kids.append(pid)
+    os.close(w)
+    for pid in kids:
+        os.waitpid(pid, 0)
+    out = b""
+    while chunk := os.read(r, 1024):
+        out += chunk
+    os.close(r)
+    assert sorted(out.decode().split()) == ["date_differs"] * 2 + ["too_many_attempts"] * 2
+    c = sesame.DateCounter.redis(2, 86400000, port=redis_port, prefix=prefix)
+    right = form("07 86 77 88 99", "LEFEVRE", "Hélène", [p("P17", "08/08/2019")])
+    assert d.match(right, today=TODAY, now_ms=NOW + 10, counter=c).detail == "too_many_attempts"
+    assert d.match(right, today=TODAY, now_ms=NOW + 86400000 + 10, counter=c).status == "activated"
+
+
+def test_redis_counter_fails_closed_and_checks_options(unused_port):
+    d = sesame.Directory.load_json(SCHOOL)
+    c = sesame.DateCounter.redis(port=unused_port, timeout_ms=100, connect_timeout_ms=100)
+    right = form("07 86 77 88 99", "LEFEVRE", "Hélène", [p("P17", "08/08/2019")])
+    with pytest.raises(sesame.StoreUnavailableError):
+        d.match(right, today=TODAY, now_ms=NOW, counter=c)
+    with pytest.raises(sesame.InvalidArgumentError):
+        sesame.DateCounter.redis(0)
+    with pytest.raises(sesame.InvalidArgumentError):
+        sesame.DateCounter.redis(port=0)
+    with pytest.raises(sesame.InvalidArgumentError):
+        sesame.DateCounter.redis(prefix="p" * 129)
+    with pytest.raises(TypeError):
+        sesame.DateCounter.redis(hots="typo")
 
 
 def test_directory_record_by_record_and_candidates():

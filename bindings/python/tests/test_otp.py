@@ -2,11 +2,7 @@
 from __future__ import annotations
 
 import os
-import shutil
-import socket
-import subprocess
 import threading
-import time
 
 import pytest
 
@@ -18,49 +14,6 @@ MIN = 60_000
 HOUR = 3_600_000
 KEY = bytes(range(32))
 PHONE = "+33612345678"
-
-
-def _free_port() -> int:
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
-def _ping(port: int) -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", port), timeout=0.2) as c:
-            c.sendall(b"PING\r\n")
-            return c.recv(16).startswith(b"+PONG")
-    except OSError:
-        return False
-
-
-@pytest.fixture(scope="session")
-def redis_port():
-    """The ctest fixture's server (SESAME_TEST_REDIS_DIR), else a private one stopped by its PID."""
-    d = os.environ.get("SESAME_TEST_REDIS_DIR")
-    if d and os.path.exists(os.path.join(d, "port")):
-        port = int(open(os.path.join(d, "port")).read())
-        if _ping(port):
-            yield port
-            return
-    exe = shutil.which("redis-server")
-    if not exe:
-        pytest.skip("redis-server not available")
-    port = _free_port()
-    proc = subprocess.Popen([exe, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-                             "--enable-debug-command", "local"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(500):  # start-up polling
-            if _ping(port):
-                break
-            time.sleep(0.005)
-        yield port
-    finally:
-        proc.kill()
-        proc.wait()
 
 
 _counter = [0]
@@ -276,8 +229,8 @@ def test_redis_shared_between_processes(redis_port):
     assert sorted(out.decode().split()) == ["no_challenge"] * 3 + ["ok"]
 
 
-def test_redis_unreachable_is_store_unavailable():
-    svc = sesame.OtpService(KEY, 1, store=sesame.RedisStore(port=_free_port(), timeout_ms=100,
+def test_redis_unreachable_is_store_unavailable(unused_port):
+    svc = sesame.OtpService(KEY, 1, store=sesame.RedisStore(port=unused_port, timeout_ms=100,
                                                              connect_timeout_ms=100))
     with pytest.raises(sesame.StoreUnavailableError):
         svc.issue(PHONE, "activation", now_ms=T0)

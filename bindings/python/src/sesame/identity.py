@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterable, List, Optional, Union
 
 from . import _ffi
+from . import otp as _otp
 from ._errors import check
 
 _handle = ctypes.c_void_p
@@ -34,6 +35,8 @@ _ffi.declare("sesame_date_parse", _ffi.c_status,
              [_p_i32, _p_i32, ctypes.POINTER(ctypes.c_uint32), _cp, _sz, ctypes.c_int32])
 _ffi.declare("sesame_date_error_name", ctypes.c_char_p, [ctypes.c_int32])
 _ffi.declare("sesame_date_counter_new", _ffi.c_status, [ctypes.POINTER(_handle), ctypes.c_uint32, ctypes.c_int64])
+_ffi.declare("sesame_date_counter_new_redis", _ffi.c_status,
+             [ctypes.POINTER(_handle), ctypes.c_uint32, ctypes.c_int64, ctypes.POINTER(_otp._RedisOptions)])
 _ffi.declare("sesame_date_counter_free", None, [_handle])
 _ffi.declare("sesame_directory_new", _ffi.c_status, [ctypes.POINTER(_handle)])
 _ffi.declare("sesame_directory_free", None, [_handle])
@@ -170,12 +173,28 @@ def parse_date(typed: Union[str, bytes], *, today: Today) -> ParsedDate:
 # ---- decisions ----------------------------------------------------------------------------------
 
 class DateCounter:
-    """Wrong birth dates per pupil (in-process, sliding window): ``max_failures`` per ``window_ms``."""
+    """Wrong birth dates per pupil, ``max_failures`` per ``window_ms`` (sliding window), in this
+    process. PHP-FPM-like deployments and several servers share one with :meth:`redis`."""
 
     def __init__(self, max_failures: int = 3, window_ms: int = 24 * 3600 * 1000):
         h = _handle()
         check(_ffi.lib().sesame_date_counter_new(ctypes.byref(h), max_failures, window_ms))
         self._h = h
+
+    @classmethod
+    def redis(cls, max_failures: int = 3, window_ms: int = 24 * 3600 * 1000, *, host: str = "127.0.0.1",
+              port: int = 6379, prefix: str = "sesame:dates:", **connection: Any) -> "DateCounter":
+        """The counter in Redis, shared by every process using the same server and prefix: one
+        atomic round trip per confirmation; an unreachable or slow Redis makes decisions raise
+        StoreUnavailableError (nothing decided). ``connection``: the other keywords of
+        :class:`sesame.RedisStore` (unix_socket, timeout_ms, connect_timeout_ms, username,
+        password, db, connections)."""
+        o, _keep = _otp.redis_options(host, port, prefix=prefix, **connection)
+        self = cls.__new__(cls)
+        h = _handle()
+        check(_ffi.lib().sesame_date_counter_new_redis(ctypes.byref(h), max_failures, window_ms, ctypes.byref(o)))
+        self._h = h
+        return self
 
     def __del__(self) -> None:
         h, self._h = getattr(self, "_h", None), None

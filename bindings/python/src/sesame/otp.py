@@ -169,31 +169,37 @@ class RedisStore(_Store):
                  username: Optional[str] = None, password: Optional[str | bytes] = None, db: int = 0,
                  connections: int = 1) -> None:
         super().__init__()
-        lib = _ffi.lib()
-        o = _RedisOptions()
-        check(lib.sesame_otp_redis_options_init(_c.byref(o)))
-        keep = []
-
-        def put(field: str, value) -> None:
-            if value is None:
-                return
-            b = _text(value, field)
-            keep.append(b)
-            setattr(o, field, b)
-            setattr(o, field + "_len", len(b))
-
-        put("host", host)
-        put("unix_socket", unix_socket)
-        put("prefix", prefix)
-        put("username", username)
-        put("password", password)
-        o.port = int(port)
-        o.timeout_ms = int(timeout_ms)
-        o.connect_timeout_ms = int(connect_timeout_ms)
-        o.db = int(db)
-        o.connections = int(connections)
-        check(lib.sesame_otp_store_new_redis(_c.byref(self._h), _c.byref(o)))
+        o, _keep = redis_options(host, port, prefix=prefix, unix_socket=unix_socket, timeout_ms=timeout_ms,
+                                 connect_timeout_ms=connect_timeout_ms, username=username, password=password,
+                                 db=db, connections=connections)
+        check(_ffi.lib().sesame_otp_store_new_redis(_c.byref(self._h), _c.byref(o)))
         self._adopt()
+
+
+def redis_options(host: str = "127.0.0.1", port: int = 6379, *, prefix: Optional[str] = None,
+                  unix_socket: Optional[str] = None, timeout_ms: int = 200, connect_timeout_ms: int = 200,
+                  username: Optional[str] = None, password: Optional[str | bytes] = None, db: int = 0,
+                  connections: int = 1) -> tuple:
+    """A filled ``sesame_otp_redis_options`` (every Redis-backed object takes one) and the byte
+    strings it points to, which the caller keeps alive until the C call returns. ``prefix=None``
+    lets the C library pick the object's default."""
+    o = _RedisOptions()
+    check(_ffi.lib().sesame_otp_redis_options_init(_c.byref(o)))
+    keep = []
+    for field, value in (("host", host), ("unix_socket", unix_socket), ("prefix", prefix),
+                         ("username", username), ("password", password)):
+        if value is None:
+            continue
+        b = _text(value, field)
+        keep.append(b)
+        setattr(o, field, b)
+        setattr(o, field + "_len", len(b))
+    o.port = int(port)
+    o.timeout_ms = int(timeout_ms)
+    o.connect_timeout_ms = int(connect_timeout_ms)
+    o.db = int(db)
+    o.connections = int(connections)
+    return o, keep
 
 
 class OtpResult:

@@ -2,10 +2,10 @@
 declare(strict_types=1);
 
 /**
- * The redis-server for the PHP OTP tests: the ctest fixture's (SESAME_TEST_REDIS_DIR/port), else a
+ * The redis-server for the PHP Redis tests (OTP store, date counter): the ctest fixture's (SESAME_TEST_REDIS_DIR/port), else a
  * private one on a free port, stopped by its PID at exit. Not a test case (no *Test.php name).
  */
-final class OtpRedisServer
+final class RedisTestServer
 {
     private static ?int $port = null;
     /** @var resource|null */

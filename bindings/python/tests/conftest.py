@@ -1,0 +1,59 @@
+"""Shared fixtures: a redis-server for the Redis-backed objects (OTP store, date counter)."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+
+
+def _free_port() -> int:
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def _ping(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=0.2) as c:
+            c.sendall(b"PING\r\n")
+            return c.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def redis_port():
+    """The ctest fixture's server (SESAME_TEST_REDIS_DIR), else a private one stopped by its PID."""
+    d = os.environ.get("SESAME_TEST_REDIS_DIR")
+    if d and os.path.exists(os.path.join(d, "port")):
+        port = int(open(os.path.join(d, "port")).read())
+        if _ping(port):
+            yield port
+            return
+    exe = shutil.which("redis-server")
+    if not exe:
+        pytest.skip("redis-server not available")
+    port = _free_port()
+    proc = subprocess.Popen([exe, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                             "--enable-debug-command", "local"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(500):  # start-up polling
+            if _ping(port):
+                break
+            time.sleep(0.005)
+        yield port
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+@pytest.fixture
+def unused_port() -> int:
+    """A local port nobody listens on (an unreachable Redis)."""
+    return _free_port()
