@@ -136,6 +136,30 @@ struct RawRedis {
     }
     bool ok() const { return c != nullptr && c->err == 0; }
 };
+
+// Sends DEBUG SLEEP on `raw` without waiting for its reply, then waits until the server is really
+// blocked (a fresh connection's PING gets no answer within 20 ms), so that the next command of the
+// code under test is the one that waits. False if the server never blocked.
+inline bool begin_debug_sleep(RawRedis &raw, int port, const char *seconds) {
+    if (redisAppendCommand(raw.c, "DEBUG SLEEP %s", seconds) != REDIS_OK) return false;
+    int done = 0;
+    while (!done)
+        if (redisBufferWrite(raw.c, &done) != REDIS_OK) return false;
+    for (int i = 0; i < 200; ++i) {
+        timeval tv{0, 20000};
+        redisContext *c = redisConnectWithTimeout("127.0.0.1", port, tv);
+        if (c == nullptr) return false;
+        bool answered = false;
+        if (c->err == 0 && redisSetTimeout(c, tv) == REDIS_OK) {
+            auto *r = static_cast<redisReply *>(redisCommand(c, "PING"));
+            answered = r != nullptr;
+            if (r != nullptr) freeReplyObject(r);
+        }
+        redisFree(c);
+        if (!answered) return true;
+    }
+    return false;
+}
 #endif  // SESAME_WITH_REDIS
 
 }  // namespace test_support

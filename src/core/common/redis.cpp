@@ -169,7 +169,7 @@ Client::Slot &Client::acquire(std::unique_lock<std::mutex> &lock) {
     return s;
 }
 
-Result<std::vector<long long>> Client::run(const Script &script, std::string_view key,
+Result<std::vector<long long>> Client::run(const Script &script, std::span<const std::string> keys,
                                            std::span<const std::string> args) {
     std::unique_lock<std::mutex> lock;
     Slot &s = acquire(lock);
@@ -180,18 +180,18 @@ Result<std::vector<long long>> Client::run(const Script &script, std::string_vie
     }
     std::vector<const char *> argv;
     std::vector<std::size_t> lens;
-    argv.reserve(args.size() + 4);
-    lens.reserve(args.size() + 4);
+    argv.reserve(3 + keys.size() + args.size());
+    lens.reserve(3 + keys.size() + args.size());
     argv.push_back("EVALSHA");
     lens.push_back(7);
     argv.push_back(script.sha1.data());
     lens.push_back(script.sha1.size());
-    const bool has_key = !key.empty();
-    argv.push_back(has_key ? "1" : "0");
-    lens.push_back(1);
-    if (has_key) {
-        argv.push_back(key.data());
-        lens.push_back(key.size());
+    const std::string nkeys = std::to_string(keys.size());
+    argv.push_back(nkeys.data());
+    lens.push_back(nkeys.size());
+    for (const std::string &k : keys) {
+        argv.push_back(k.data());
+        lens.push_back(k.size());
     }
     for (const std::string &a : args) {
         argv.push_back(a.data());

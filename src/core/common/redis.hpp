@@ -61,9 +61,10 @@ public:
     Client(const Client &) = delete;
     Client &operator=(const Client &) = delete;
 
-    // Runs `script` with one key (none when empty) and its arguments; the reply must be an integer
-    // or an array of integers.
-    Result<std::vector<long long>> run(const Script &script, std::string_view key, std::span<const std::string> args);
+    // Runs `script` with its keys and arguments; the reply must be an integer or an array of
+    // integers.
+    Result<std::vector<long long>> run(const Script &script, std::span<const std::string> keys,
+                                       std::span<const std::string> args);
     // One EVALSHA of an empty script on a pooled connection: the floor of any operation (benchmarks).
     Status eval_empty();
 

@@ -66,7 +66,8 @@ std::string RedisFailureCounter::redis_key(std::string_view pupil) const {
 Result<bool> RedisFailureCounter::attempt(std::string_view key, UnixMillis now, bool failed) {
     const std::string args[] = {std::to_string(now), std::to_string(max_failures_), std::to_string(window_ms_),
                                 failed ? "1" : "0"};
-    auto r = client_->run(attempt_script(), redis_key(key), args);
+    const std::string keys[] = {redis_key(key)};
+    auto r = client_->run(attempt_script(), keys, args);
     if (!r.ok()) return r.status();
     if (r->size() != 1 || ((*r)[0] != 0 && (*r)[0] != 1))
         return Error(Code::store_unavailable, "redis: unexpected reply");

@@ -5,10 +5,19 @@ namespace sesame::otp {
 
 namespace {
 
-// Shared Lua helpers. Times are Unix ms (exact in Lua's doubles). Event lists are comma-separated
-// and keep only the `limit` largest times, which is exact for the sliding-window caps.
+// A subject's state lives in two keys sharing a hash tag (one Redis Cluster slot):
+//  - the challenge, KEYS[1]: one string, struct.pack(kChallenge): state (1 pending, 2 locked),
+//    key id, code hash, issued_at, expires_at, attempts, and the failure cap as of the last write
+//    (max_failures then, and `rl`: until when the cap holds given the failures then). A consumed
+//    challenge is deleted.
+//  - the history, KEYS[2]: a hash with S (send times) and F (failure times), comma-separated,
+//    keeping only the `limit` largest times, which is exact for the sliding-window caps.
+// This split lets a right code be checked and consumed with one command (GETDEL): the history is
+// read only when something is wrong. Times are Unix ms (exact in Lua's doubles).
+static_assert(kCodeHashBytes == 32, "the challenge format stores the code hash as c32");
 constexpr const char *kLuaHelpers = R"LUA(
 local W = 3600000
+local CH = '>BI4c32ddBI4d'
 local function parse(s)
   local t = {}
   if s then for x in string.gmatch(s, '[^,]+') do t[#t + 1] = tonumber(x) end end
@@ -30,13 +39,26 @@ local function join(t)
   for i, v in ipairs(t) do o[i] = string.format('%.0f', v) end
   return table.concat(o, ',')
 end
-local function gc(key, now, e, S, F)
-  local h = e
-  if #S > 0 and S[#S] + W > h then h = S[#S] + W end
-  if #F > 0 and F[#F] + W > h then h = F[#F] + W end
-  local ms = h - now
-  if ms < 0 then ms = 0 end
-  redis.call('PEXPIRE', key, string.format('%.0f', ms + 60000))
+local function ms(x)
+  if x < 1 then x = 1 end
+  return string.format('%.0f', x)
+end
+-- Until when `maxfail` failures of F (sorted, at most maxfail kept) stay in the window.
+local function capped_until(F, maxfail)
+  if #F >= maxfail and #F > 0 then return F[#F - maxfail + 1] + W end
+  return 0
+end
+-- Writes the challenge back, expiring a minute after it would anyway.
+local function put_challenge(key, now, st, kid, h, i, e, a, maxfail, rl)
+  redis.call('SET', key, struct.pack(CH, st, kid, h, i, e, a, maxfail, rl), 'PX', ms(math.max(e - now, 0) + 60000))
+end
+-- Writes the history, expiring a minute after its newest time leaves the window.
+local function put_history(key, now, S, F)
+  local h = now
+  if #S > 0 and S[#S] > h then h = S[#S] end
+  if #F > 0 and F[#F] > h then h = F[#F] end
+  redis.call('HSET', key, 'S', join(S), 'F', join(F))
+  redis.call('PEXPIRE', key, ms(h + W - now + 60000))
 end
 )LUA";
 
@@ -48,9 +70,9 @@ local maxfail = tonumber(ARGV[2])
 local cooldown = tonumber(ARGV[3])
 local maxsends = tonumber(ARGV[4])
 local ttl = tonumber(ARGV[5])
-local r = redis.call('HMGET', KEYS[1], 'S', 'F')
+local r = redis.call('HMGET', KEYS[2], 'S', 'F')
 local S = parse(r[1])
-local F = parse(r[2])
+local F = keep(parse(r[2]), maxfail)
 if inwin(F, now) >= maxfail then return {1, 0} end
 if cooldown > 0 and #S > 0 and now < S[#S] + cooldown then return {2, S[#S] + cooldown - now} end
 if inwin(S, now) >= maxsends then
@@ -60,58 +82,73 @@ if inwin(S, now) >= maxsends then
 end
 S[#S + 1] = now
 keep(S, maxsends)
-local e = now + ttl
-redis.call('HSET', KEYS[1], 'k', ARGV[6], 'h', ARGV[7], 'i', ARGV[1], 'e', string.format('%.0f', e),
-           'a', '0', 's', '1', 'S', join(S))
-gc(KEYS[1], now, e, S, F)
+put_challenge(KEYS[1], now, 1, tonumber(ARGV[6]), ARGV[7], now, now + ttl, 0, maxfail, capped_until(F, maxfail))
+put_history(KEYS[2], now, S, F)
 return {0, 0}
 )LUA";
 
 // ARGV: now, max_failures, max_attempts, then (key_id, hash) pairs.
-// Returns {verdict, attempts_left}: 0 ok, 1 wrong_code, 2 expired, 3 no_challenge, 4 locked, 5 rate_limited.
-constexpr const char *kLuaVerify = R"LUA(
+// Returns verdict + 8 * attempts_left (one integer: cheaper to build and read than an array).
+// Verdicts: 0 ok, 1 wrong_code, 2 expired, 3 no_challenge, 4 locked, 5 rate_limited.
+//
+// The success path is what a parent waits for, so it is one command (GETDEL: read and consume)
+// and no closure or table; it is taken only when the challenge is pending, in its validity window,
+// written under the same max_failures and not capped, so it decides exactly as the full path
+// below, which reads the history, decides in the spec's order and writes the challenge back.
+//
+// The stored value and the candidates are keyed hashes of codes (under the service's code key),
+// so comparing them with Lua's == leaks nothing usable: without the key nobody can choose a guess
+// whose hash shares a prefix with the stored one. (Lua strings are interned, so == is a pointer
+// comparison anyway.) The codes themselves are never in Redis.
+constexpr const char *kLuaVerifyFast = R"LUA(
+local v = redis.call('GETDEL', KEYS[1])
 local now = tonumber(ARGV[1])
-local maxfail = tonumber(ARGV[2])
-local maxatt = tonumber(ARGV[3])
-local r = redis.call('HMGET', KEYS[1], 'k', 'h', 'i', 'e', 'a', 's', 'S', 'F')
-local F = parse(r[8])
-if inwin(F, now) >= maxfail then return {5, 0} end
-if r[6] ~= '1' and r[6] ~= '2' then return {3, 0} end
-local e = tonumber(r[4])
-if r[6] == '2' then
-  if now >= e then return {3, 0} end
-  return {4, 0}
-end
-if now < tonumber(r[3]) or now >= e then return {2, 0} end
-local stored = r[2]
-local same = false
--- Constant-time comparison: every byte is looked at, the sum of squared differences is 0 iff equal.
-local s = {string.byte(stored, 1, -1)}
-for j = 4, #ARGV - 1, 2 do
-  local c = ARGV[j + 1]
-  if ARGV[j] == r[1] and #c == #stored and #c > 0 then
-    local t = {string.byte(c, 1, -1)}
-    local d = 0
-    for b = 1, #t do local x = t[b] - s[b]; d = d + x * x end
-    if d == 0 then same = true end
+local st, kid, h, i, e, a, mf, rl
+if v then
+  st, kid, h, i, e, a, mf, rl = struct.unpack('>BI4c32ddBI4d', v)
+  if st == 1 and now >= i and now < e and now >= rl and mf == tonumber(ARGV[2]) then
+    for j = 4, #ARGV - 1, 2 do
+      if tonumber(ARGV[j]) == kid and ARGV[j + 1] == h then return 0 end
+    end
   end
 end
-if same then
-  redis.call('HSET', KEYS[1], 's', '0', 'h', '', 'a', '0')
-  return {0, 0}
+)LUA";
+
+// The full path, after kLuaHelpers (defined only once the success path has returned).
+constexpr const char *kLuaVerifyFull = R"LUA(
+local maxfail = tonumber(ARGV[2])
+local maxatt = tonumber(ARGV[3])
+local r = redis.call('HMGET', KEYS[2], 'S', 'F')
+local F = keep(parse(r[2]), maxfail)
+local function restore() put_challenge(KEYS[1], now, st, kid, h, i, e, a, maxfail, capped_until(F, maxfail)) end
+if inwin(F, now) >= maxfail then
+  if v then restore() end
+  return 5
+end
+if not v then return 3 end
+if st == 2 then
+  if now >= e then return 3 end
+  restore()
+  return 4
+end
+if now < i or now >= e then
+  restore()
+  return 2
+end
+for j = 4, #ARGV - 1, 2 do
+  if tonumber(ARGV[j]) == kid and ARGV[j + 1] == h then return 0 end
 end
 F[#F + 1] = now
 keep(F, maxfail)
-local a = (tonumber(r[5]) or 0) + 1
-local S = parse(r[7])
+put_history(KEYS[2], now, parse(r[1]), F)
+a = a + 1
 if a >= maxatt then
-  redis.call('HSET', KEYS[1], 's', '2', 'h', '', 'a', tostring(a), 'F', join(F))
-  gc(KEYS[1], now, e, S, F)
-  return {4, 0}
+  st = 2
+  h = string.rep('\0', 32)
 end
-redis.call('HSET', KEYS[1], 'a', tostring(a), 'F', join(F))
-gc(KEYS[1], now, e, S, F)
-return {1, maxatt - a}
+restore()
+if st == 2 then return 4 end
+return 1 + 8 * (maxatt - a)
 )LUA";
 
 const redis::Script &issue_script() {
@@ -119,7 +156,7 @@ const redis::Script &issue_script() {
     return s;
 }
 const redis::Script &verify_script() {
-    static const redis::Script s = redis::make_script(std::string(kLuaHelpers) + kLuaVerify);
+    static const redis::Script s = redis::make_script(std::string(kLuaVerifyFast) + kLuaHelpers + kLuaVerifyFull);
     return s;
 }
 
@@ -137,7 +174,13 @@ Result<std::shared_ptr<RedisStore>> RedisStore::create(RedisOptions opts) {
     return std::shared_ptr<RedisStore>(new RedisStore(std::move(prefix), std::move(*client)));
 }
 
-std::string RedisStore::redis_key(const StoreKey &key) const { return redis::hex_key(prefix_, key); }
+std::string RedisStore::redis_key(const StoreKey &key) const { return redis::hex_key(prefix_ + "{", key) + "}"; }
+
+std::array<std::string, 2> RedisStore::redis_keys(const StoreKey &key) const {
+    std::string challenge = redis_key(key);
+    std::string history = challenge + ":h";
+    return {std::move(challenge), std::move(history)};
+}
 
 Status RedisStore::issue(const StoreKey &key, const Limits &limits, UnixMillis now, std::uint32_t key_id,
                          const CodeHash &code_hash, std::int64_t *retry_after_ms) {
@@ -149,7 +192,7 @@ Status RedisStore::issue(const StoreKey &key, const Limits &limits, UnixMillis n
                                   std::to_string(limits.ttl_ms),
                                   std::to_string(key_id),
                                   std::string(reinterpret_cast<const char *>(code_hash.data()), code_hash.size())};
-    auto r = client_->run(issue_script(), redis_key(key), args);
+    auto r = client_->run(issue_script(), redis_keys(key), args);
     secure_wipe(args[6].data(), args[6].size());
     if (!r.ok()) return r.status();
     if (r->size() != 2) return unavailable("unexpected reply");
@@ -175,16 +218,20 @@ Result<VerifyOutcome> RedisStore::verify(const StoreKey &key, const Limits &limi
         args.push_back(std::to_string(c.key_id));
         args.emplace_back(reinterpret_cast<const char *>(c.hash.data()), c.hash.size());
     }
-    auto r = client_->run(verify_script(), redis_key(key), args);
+    auto r = client_->run(verify_script(), redis_keys(key), args);
     for (std::string &a : args) secure_wipe(a.data(), a.size());
     if (!r.ok()) return r.status();
-    if (r->size() != 2 || (*r)[0] < 0 || (*r)[0] > 5) return unavailable("unexpected reply");
+    // verdict + 8 * attempts_left
+    if (r->size() != 1 || (*r)[0] < 0) return unavailable("unexpected reply");
+    const long long verdict = (*r)[0] % 8, left = (*r)[0] / 8;
+    if (verdict > 5) return unavailable("unexpected reply");
     VerifyOutcome out;
-    out.verdict = static_cast<Verdict>((*r)[0]);
+    out.verdict = static_cast<Verdict>(verdict);
     if (out.verdict == Verdict::wrong_code) {
-        const long long left = (*r)[1];
         if (left < 1 || left > limits.max_attempts) return unavailable("unexpected reply");
         out.attempts_left = static_cast<std::int32_t>(left);
+    } else if (left != 0) {
+        return unavailable("unexpected reply");
     }
     return out;
 }

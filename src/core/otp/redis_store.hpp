@@ -5,6 +5,7 @@
 // Built only with SESAME_WITH_REDIS (hiredis found at build time); TLS and AUTH: see redis.hpp.
 #pragma once
 
+#include <array>
 #include <memory>
 #include <string>
 
@@ -14,7 +15,7 @@
 namespace sesame::otp {
 
 struct RedisOptions : redis::Options {
-    std::string prefix = "sesame:otp:";  // every key is prefix + 32 hex digits (a keyed hash)
+    std::string prefix = "sesame:otp:";  // every key starts with it (see redis_keys)
 };
 
 class RedisStore final : public Store {
@@ -27,8 +28,10 @@ public:
                                  std::span<const Candidate> candidates) override;
     const char *kind() const noexcept override { return "redis"; }
 
-    // The Redis key of a store key (tests and tooling).
+    // The Redis keys of a store key (tests and tooling): the challenge, prefix + {32 hex digits}
+    // (a keyed hash, as a Cluster hash tag), and its history, the same + ":h".
     std::string redis_key(const StoreKey &key) const;
+    std::array<std::string, 2> redis_keys(const StoreKey &key) const;
     // One EVALSHA of an empty script on a pooled connection: the floor of any operation (benchmarks).
     Status eval_empty() { return client_->eval_empty(); }
 

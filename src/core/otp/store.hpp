@@ -58,8 +58,9 @@ public:
                          const CodeHash &code_hash, std::int64_t *retry_after_ms) = 0;
 
     // Verify order (spec): failure cap -> rate_limited; no challenge -> no_challenge; locked ->
-    // locked; outside [issued_at, issued_at + ttl) -> expired; then constant-time comparison with the
-    // candidate of the stored key id: ok consumes the challenge; a mismatch counts a failure and
+    // locked; outside [issued_at, issued_at + ttl) -> expired; then comparison of the keyed hashes
+    // with the candidate of the stored key id (constant time in process; in Redis see
+    // redis_store.cpp on why Lua's == is safe for keyed hashes): ok consumes the challenge; a mismatch counts a failure and
     // an attempt, and the max_attempts-th wrong code locks the challenge (returns locked).
     virtual Result<VerifyOutcome> verify(const StoreKey &key, const Limits &limits, UnixMillis now,
                                          std::span<const Candidate> candidates) = 0;

@@ -305,10 +305,8 @@ TEST(RedisCounter, ASlowServerHitsTheTimeoutAndFailsClosed) {
     EXPECT_TRUE(wrong(*c, "P17", kNow));
     test_support::RawRedis raw(server->port());
     ASSERT_TRUE(raw.ok());
-    // DEBUG SLEEP blocks the server for 0.4 s; send it without waiting for the reply.
-    ASSERT_EQ(redisAppendCommand(raw.c, "DEBUG SLEEP 0.4"), REDIS_OK);
-    int done = 0;
-    while (!done) ASSERT_EQ(redisBufferWrite(raw.c, &done), REDIS_OK);
+    // DEBUG SLEEP blocks the server for 0.4 s (sent without waiting for its reply).
+    ASSERT_TRUE(test_support::begin_debug_sleep(raw, server->port(), "0.4"));
     const auto start = std::chrono::steady_clock::now();
     auto r = c->attempt("P17", kNow + 1, false);
     const auto elapsed = std::chrono::steady_clock::now() - start;
