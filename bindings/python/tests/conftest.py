@@ -54,6 +54,35 @@ def redis_port():
 
 
 @pytest.fixture
+def in_processes():
+    """Runs fn(i) in n forked processes at once (PHP-FPM workers); returns their results, sorted
+    (the name of the exception when one raised)."""
+    def run(n, fn):
+        r, w = os.pipe()
+        kids = []
+        for i in range(n):
+            pid = os.fork()
+            if pid == 0:
+                os.close(r)
+                try:
+                    out = str(fn(i))
+                except BaseException as e:  # noqa: BLE001
+                    out = type(e).__name__
+                os.write(w, (out + "\n").encode())
+                os._exit(0)
+            kids.append(pid)
+        os.close(w)
+        for pid in kids:
+            os.waitpid(pid, 0)
+        out = b""
+        while chunk := os.read(r, 1024):
+            out += chunk
+        os.close(r)
+        return sorted(out.decode().split())
+    return run
+
+
+@pytest.fixture
 def unused_port() -> int:
     """A local port nobody listens on (an unreachable Redis)."""
     return _free_port()

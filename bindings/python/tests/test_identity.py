@@ -117,33 +117,17 @@ def test_wrong_dates_capped():
     assert d.match(ok, today=TODAY, now_ms=NOW + 86400000 + 10, counter=c).status == "activated"
 
 
-def test_redis_counter_is_shared_by_processes(redis_port):
+def test_redis_counter_is_shared_by_processes(redis_port, in_processes):
     """PHP-FPM workers or servers: every process sees one cap (two here), whatever it forked from."""
     d = sesame.Directory.load_json(SCHOOL)
     prefix = f"sesame-py-dates:{os.getpid()}:"
     wrong = form("07 86 77 88 99", "LEFEVRE", "Hélène", [p("P17", "01/01/2019")])
-    r, w = os.pipe()
-    kids = []
-    for i in range(4):
-        pid = os.fork()
-        if pid == 0:
-            os.close(r)
-            try:
-                c = sesame.DateCounter.redis(2, 86400000, port=redis_port, prefix=prefix, timeout_ms=2000)
-                detail = d.match(wrong, today=TODAY, now_ms=NOW + i, counter=c).detail
-            except BaseException as e:  # noqa: BLE001
-                detail = type(e).__name__
-            os.write(w, (detail + "\n").encode())
-            os._exit(0)
-        kids.append(pid)
-    os.close(w)
-    for pid in kids:
-        os.waitpid(pid, 0)
-    out = b""
-    while chunk := os.read(r, 1024):
-        out += chunk
-    os.close(r)
-    assert sorted(out.decode().split()) == ["date_differs"] * 2 + ["too_many_attempts"] * 2
+
+    def worker(i):
+        c = sesame.DateCounter.redis(2, 86400000, port=redis_port, prefix=prefix, timeout_ms=2000)
+        return d.match(wrong, today=TODAY, now_ms=NOW + i, counter=c).detail
+
+    assert in_processes(4, worker) == ["date_differs"] * 2 + ["too_many_attempts"] * 2
     c = sesame.DateCounter.redis(2, 86400000, port=redis_port, prefix=prefix)
     right = form("07 86 77 88 99", "LEFEVRE", "Hélène", [p("P17", "08/08/2019")])
     assert d.match(right, today=TODAY, now_ms=NOW + 10, counter=c).detail == "too_many_attempts"

@@ -202,31 +202,12 @@ def test_use_after_fork_is_refused_by_the_in_process_store():
     assert svc.verify(PHONE, "activation", code, now_ms=T0 + 2).status == "ok"
 
 
-def test_redis_shared_between_processes(redis_port):
+def test_redis_shared_between_processes(redis_port, in_processes):
     prefix = f"sesame-py-fork:{os.getpid()}:"
     svc = sesame.OtpService(KEY, 1, store=sesame.RedisStore(port=redis_port, prefix=prefix, timeout_ms=2000))
     code = svc.issue(PHONE, "activation", now_ms=T0)
-    r, w = os.pipe()
-    kids = []
-    for _ in range(4):
-        pid = os.fork()
-        if pid == 0:
-            os.close(r)
-            try:
-                status = svc.verify(PHONE, "activation", code, now_ms=T0 + 1).status
-            except BaseException as e:  # noqa: BLE001
-                status = type(e).__name__
-            os.write(w, (status + "\n").encode())
-            os._exit(0)
-        kids.append(pid)
-    os.close(w)
-    for pid in kids:
-        os.waitpid(pid, 0)
-    out = b""
-    while chunk := os.read(r, 1024):
-        out += chunk
-    os.close(r)
-    assert sorted(out.decode().split()) == ["no_challenge"] * 3 + ["ok"]
+    out = in_processes(4, lambda i: svc.verify(PHONE, "activation", code, now_ms=T0 + 1).status)
+    assert out == ["no_challenge"] * 3 + ["ok"]
 
 
 def test_redis_unreachable_is_store_unavailable(unused_port):
