@@ -33,53 +33,62 @@ Words::Words() {
     }
     words_ = off.size();
     auto byte_at = [&](std::size_t w, std::size_t d) { return static_cast<unsigned char>(blob[off[w] + d]); };
-    // Breadth-first build: all children of a node are appended at once, hence contiguous.
-    struct Item {
-        std::uint32_t node, lo, hi, d;
-    };
-    std::vector<Item> queue;
-    // (shrink the reservations once built)
-    queue.reserve(words_);
-    const std::size_t estimate = words_ * 4;
-    byte_.reserve(estimate);
-    node_.reserve(estimate);
-    auto new_node = [&](unsigned char b) {
-        byte_.push_back(b);
-        node_.push_back(Node{0, -1.0f, 0, 0});
-        return static_cast<std::uint32_t>(byte_.size() - 1);
-    };
-    for (auto &r : root_) r = kNone;
-    for (std::size_t w = 0; w < words_;) {
-        const unsigned char b = byte_at(w, 0);
-        std::size_t e = w;
-        while (e < words_ && byte_at(e, 0) == b) ++e;
-        const std::uint32_t n = new_node(b);
-        root_[b] = n;
-        queue.push_back({n, static_cast<std::uint32_t>(w), static_cast<std::uint32_t>(e), 1});
-        w = e;
+    bool used[256] = {};
+    std::uint32_t max_rank = 0;
+    for (std::size_t w = 0; w < words_; ++w) {
+        for (std::size_t d = 0; d < len[w]; ++d) used[byte_at(w, d)] = true;
+        max_rank = std::max(max_rank, rank[w]);
     }
-    for (std::size_t q = 0; q < queue.size(); ++q) {
-        const Item it = queue[q];
-        std::uint32_t lo = it.lo;
-        if (len[lo] == it.d) {  // the word equal to the prefix sorts first
-            node_[it.node].lg = std::log10(static_cast<float>(std::max<std::uint32_t>(rank[lo], 1)));
-            node_[it.node].dict = dict[lo];
+    for (std::size_t b = 0; b < 256; ++b) class_[b] = used[b] ? static_cast<std::uint8_t>(classes_++) : kNoClass;
+    lg_rank_.resize(std::size_t(max_rank) + 1);
+    for (std::uint32_t r = 0; r <= max_rank; ++r) lg_rank_[r] = std::log10(static_cast<float>(std::max<std::uint32_t>(r, 1)));
+    node_.reserve(words_ * 3);
+    // Appends the children of the prefix words[lo, hi) share (its first d bytes) as one sibling block.
+    auto add_children = [&](std::uint32_t lo, std::uint32_t hi, std::uint32_t d) {
+        const auto first = static_cast<std::uint32_t>(node_.size());
+        for (std::uint32_t w = lo; w < hi;) {
+            const unsigned char b = byte_at(w, d);
+            while (w < hi && byte_at(w, d) == b) ++w;
+            node_.push_back(Node{0, b});
+        }
+        return first;
+    };
+    // Depth first: a node's children block is appended just before its first child's own block, so
+    // a walk down first children (every chain of single children) reads consecutive nodes. Ranks
+    // stay below 2^18 (asserted by the generator) and a block has at most 224 nodes (word bytes
+    // are >= 0x20): both fit the packed fields.
+    auto fill = [&](auto &self, std::uint32_t node, std::uint32_t lo, std::uint32_t hi, std::uint32_t d) -> void {
+        if (len[lo] == d) {  // the word equal to the prefix sorts first
+            node_[node].word |= std::uint32_t(dict[lo]) << 8 | rank[lo] << 11;
             ++lo;
         }
-        node_[it.node].first = static_cast<std::uint32_t>(byte_.size());
-        std::uint16_t count = 0;
-        for (std::uint32_t w = lo; w < it.hi;) {
-            const unsigned char b = byte_at(w, it.d);
+        if (lo == hi || d + 1 > kMaxWordBytes) return;
+        const std::uint32_t first = add_children(lo, hi, d);
+        const auto count = static_cast<std::uint32_t>(node_.size()) - first;
+        node_[node].link = first << 8 | count;
+        for (std::uint32_t k = 0, w = lo; k < count; ++k) {
             std::uint32_t e = w;
-            while (e < it.hi && byte_at(e, it.d) == b) ++e;
-            const std::uint32_t n = new_node(b);
-            ++count;
-            if (it.d + 1 <= kMaxWordBytes) queue.push_back({n, w, e, it.d + 1});
+            while (e < hi && byte_at(e, d) == byte_at(w, d)) ++e;
+            self(self, first + k, w, e, d + 1);
             w = e;
         }
-        node_[it.node].nchild = count;
+    };
+    root_.assign(classes_, kNone);
+    const std::uint32_t first = add_children(0, static_cast<std::uint32_t>(words_), 0);
+    const auto roots = static_cast<std::uint32_t>(node_.size());
+    for (std::uint32_t k = first, w = 0; k < roots; ++k) {
+        std::uint32_t e = w;
+        while (e < words_ && byte_at(e, 0) == byte_at(w, 0)) ++e;
+        root_[class_[label(k)]] = k;
+        fill(fill, k, w, e, 1);
+        w = e;
     }
-    byte_.shrink_to_fit();
+    pair_.assign(classes_ * classes_, kNone);
+    for (std::size_t c0 = 0; c0 < classes_; ++c0) {
+        if (root_[c0] == kNone) continue;
+        const std::uint32_t link = node_[root_[c0]].link;
+        for (std::uint32_t k = link >> 8; k < (link >> 8) + (link & 0xFF); ++k) pair_[c0 * classes_ + class_[label(k)]] = k;
+    }
     node_.shrink_to_fit();
 }
 
