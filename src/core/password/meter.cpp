@@ -326,26 +326,14 @@ private:
                 // Is the first key shifted? (it appears as the second member of some slot)
                 if (!g.keypad && g.is_shifted(cps_[i])) shifted = 1;
                 for (;;) {
-                    bool found = false;
-                    if (j < n_) {
-                        const char32_t *row = g.row(cps_[j - 1]);
-                        if (row != nullptr) {
-                            for (std::size_t s = 0; s < g.slots; ++s) {
-                                const char32_t a = row[1 + 2 * s], b = row[2 + 2 * s];
-                                if (a == 0) continue;
-                                if (cps_[j] == a || (b != 0 && cps_[j] == b)) {
-                                    found = true;
-                                    if (b != 0 && cps_[j] == b && !g.keypad) ++shifted;
-                                    if (last_dir != int(s)) {
-                                        ++turns;
-                                        last_dir = int(s);
-                                    }
-                                    break;
-                                }
-                            }
+                    const std::uint8_t step = j < n_ ? g.step(cps_[j - 1], cps_[j]) : 0;
+                    if (step != 0) {
+                        if ((step & data::Graph::kShiftedStep) && !g.keypad) ++shifted;
+                        const int dir = step & ~data::Graph::kShiftedStep;
+                        if (last_dir != dir) {
+                            ++turns;
+                            last_dir = dir;
                         }
-                    }
-                    if (found) {
                         ++j;
                         continue;
                     }

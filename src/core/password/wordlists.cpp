@@ -107,17 +107,36 @@ const char32_t *Graph::row(char32_t cp) const noexcept {
     return nullptr;
 }
 
+std::uint8_t Graph::step_from_row(const char32_t *r, char32_t next) const noexcept {
+    if (r == nullptr) return 0;
+    for (std::size_t s = 0; s < slots; ++s) {
+        const char32_t a = r[1 + 2 * s], b = r[2 + 2 * s];
+        if (a == 0) continue;
+        const bool is_shifted_member = b != 0 && next == b;
+        if (next == a || is_shifted_member) return static_cast<std::uint8_t>((s + 1) | (is_shifted_member ? kShiftedStep : 0));
+    }
+    return 0;
+}
+
 namespace {
 Graph make_graph(const char *name, const char32_t *rows, std::size_t keys, std::size_t slots, bool keypad) {
-    Graph g{name, rows, keys, slots, keypad, 0.0, {}, {}};
+    Graph g{name, rows, keys, slots, keypad, 0.0, {}, {}, {}, {}};
     for (auto &x : g.index) x = -1;
     for (std::size_t k = 0; k < keys; ++k)
         if (rows[k * g.row_size()] < 256) g.index[rows[k * g.row_size()]] = static_cast<std::int16_t>(k);
+    std::size_t columns = 1;  // column 0: code points no slot holds
     for (std::size_t k = 0; k < keys; ++k)
         for (std::size_t s = 0; s < slots; ++s) {
-            const char32_t b = rows[k * g.row_size() + 2 + 2 * s];
+            const char32_t a = rows[k * g.row_size() + 1 + 2 * s], b = rows[k * g.row_size() + 2 + 2 * s];
             if (b != 0 && b < 256) g.shifted[b] = 1;
+            for (const char32_t c : {a, b})
+                if (c != 0 && c < 256 && g.column[c] == 0) g.column[c] = static_cast<std::uint8_t>(columns++);
         }
+    // Row 0 of the table stands for code points without a row (index -1): all zero.
+    g.adjacent.assign((keys + 1) * columns, 0);
+    for (std::size_t k = 0; k < keys; ++k)
+        for (std::size_t c = 0; c < 256; ++c)
+            if (g.column[c] != 0) g.adjacent[(k + 1) * columns + g.column[c]] = g.step_from_row(rows + k * g.row_size(), char32_t(c));
     std::size_t used = 0;
     for (std::size_t k = 0; k < keys; ++k)
         for (std::size_t s = 0; s < slots; ++s) used += rows[k * g.row_size() + 1 + 2 * s] != 0 ? 1 : 0;

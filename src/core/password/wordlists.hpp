@@ -95,12 +95,27 @@ struct Graph {
     double average_degree;  // average number of non-empty slots
     std::int16_t index[256];  // row of each code point below 256, -1 when absent
     std::uint8_t shifted[256];  // 1 when the code point is the shifted member of some slot
+    std::uint8_t column[256];  // dense column of the code points below 256 that some slot holds, 0 when none
+    std::vector<std::uint8_t> adjacent;  // row * columns + column -> step_from_row of that pair
 
     bool is_shifted(char32_t cp) const noexcept { return cp < 256 && shifted[cp] != 0; }
 
     // Row of cp, or nullptr.
     const char32_t *row(char32_t cp) const noexcept;
     std::size_t row_size() const noexcept { return 1 + 2 * slots; }
+
+    // The key move from prev to next: 0 when next is not a neighbour of prev, else the first slot
+    // of prev's row holding next, plus one, with kShiftedStep set when next is that slot's shifted
+    // member. Below 256 (nearly every password) one table lookup, else a scan of the row.
+    static constexpr std::uint8_t kShiftedStep = 0x80;
+    std::uint8_t step(char32_t prev, char32_t next) const noexcept {
+        if (prev < 256 && next < 256) {
+            const std::size_t columns = adjacent.size() / (keys + 1);
+            return adjacent[std::size_t(index[prev] + 1) * columns + column[next]];
+        }
+        return step_from_row(row(prev), next);
+    }
+    std::uint8_t step_from_row(const char32_t *row, char32_t next) const noexcept;
 };
 
 // qwerty, azerty, keypad.
