@@ -26,10 +26,13 @@ constexpr double kLogMinSubmatchMulti = 1.6989700043360187;  // log10(50)
 constexpr std::size_t kMaxDecoration = 8;    // leading/trailing non-letter run that counts as decoration
 constexpr int kMinYearSpace = 20;
 
+constexpr std::uint32_t kNoMatch = 0xFFFFFFFFu;
+
 struct Match {
     std::uint16_t i, j;  // code point range, inclusive
-    double lg;           // log10(guesses)
     std::uint32_t fb;    // feedback bit
+    double lg;           // log10(guesses)
+    std::uint32_t next;  // next match with the same end, kNoMatch
 };
 
 // Wipes a std::string that held password-derived bytes.
@@ -168,6 +171,7 @@ public:
         }
         fold();
         WipeString w1{f_}, w2{leet_};
+        for (std::size_t k = 0; k < n_; ++k) by_end_[k].first = kNoMatch;
         matches_.reserve(64);
         dictionary(f_, false);
         if (has_leet_) dictionary(leet_, true);
@@ -183,7 +187,12 @@ private:
     void add(std::size_t i, std::size_t j, double lg, std::uint32_t fb) {
         const bool whole = i == 0 && j + 1 == n_;
         if (!whole) lg = std::max(lg, i == j ? kLogMinSubmatchSingle : kLogMinSubmatchMulti);
-        matches_.push_back({static_cast<std::uint16_t>(i), static_cast<std::uint16_t>(j), lg, fb});
+        const auto k = static_cast<std::uint32_t>(matches_.size());
+        matches_.push_back({static_cast<std::uint16_t>(i), static_cast<std::uint16_t>(j), fb, lg, kNoMatch});
+        Ends &e = by_end_[j];
+        if (e.first == kNoMatch) e.first = k;
+        else matches_[e.last].next = k;
+        e.last = k;
     }
 
     void fold() {
@@ -515,33 +524,26 @@ private:
         const std::size_t P = P_, S = S_;  // decoration runs (see fold())
         constexpr std::size_t L = kSeqStates;
         auto C = [&](std::size_t pos, std::size_t l) -> Cell & { return cell_[pos * L + l]; };
-        for (std::size_t k = 0; k < (n + 1) * L; ++k) cell_[k] = Cell{kInf, -1, 0, false};
-        C(0, 0).v = 0;
-        // Matches ordered by end (counting sort).
-        std::array<std::uint32_t, kMaxMeterCodePoints + 2> head{};
-        for (const Match &m : matches_) ++head[m.j + 1];
-        for (std::size_t k = 1; k <= n; ++k) head[k] += head[k - 1];
-        std::vector<std::uint32_t> order(matches_.size());
-        for (std::uint32_t k = 0; k < matches_.size(); ++k) order[head[matches_[k].j]++] = k;
+        // Only v is read before a cell is written (an infinite cell is never a predecessor).
+        for (std::size_t k = 0; k < (n + 1) * L; ++k) cell_[k].v = kInf;
+        C(0, 0) = Cell{0, -1, 0, false};
         std::array<double, L> runmin;
         std::array<std::size_t, L> runarg{};
         runmin.fill(kInf);
-        std::size_t mi = 0;
         for (std::size_t k = 0; k < n; ++k) {
             const std::size_t pos = k + 1;
-            for (; mi < order.size() && matches_[order[mi]].j == k; ++mi) {
-                const Match &m = matches_[order[mi]];
+            // Matches ending at k, in the order they were found (ties keep the first).
+            for (std::uint32_t mi = by_end_[k].first; mi != kNoMatch; mi = matches_[mi].next) {
+                const Match &m = matches_[mi];
+                const Cell *from = &C(m.i, 0);
+                Cell *to = &C(pos, 0);
                 // Context words do not count as a pattern either: an attacker who targets this
-                // family tries them with every decoration first.
+                // family tries them with every decoration first. (inf + lg stays inf: no update.)
                 const bool decor = m.j < P || m.i >= S || m.fb == kFbContext;
-                for (std::size_t l = 0; l < L; ++l) {
-                    const Cell &from = C(m.i, l);
-                    if (from.v == kInf) continue;
-                    const std::size_t nl = l + (decor ? 0 : 1);
-                    if (nl >= L) continue;
-                    const double v = from.v + m.lg;
-                    Cell &to = C(pos, nl);
-                    if (v < to.v) to = Cell{v, std::int32_t(order[mi]), std::uint8_t(l), false};
+                if (!decor) ++to;
+                for (std::size_t l = 0; l + (decor ? 0 : 1) < L; ++l) {
+                    const double v = from[l].v + m.lg;
+                    if (v < to[l].v) to[l] = Cell{v, std::int32_t(mi), std::uint8_t(l), false};
                 }
             }
             // Bruteforce segments [i..k]; non-decorations through a running minimum over i.
@@ -558,7 +560,6 @@ private:
             }
             if (k >= P) {
                 for (std::size_t l = 0; l + 1 < L; ++l) {
-                    if (runmin[l] == kInf) continue;
                     const double v = runmin[l] + double(k + 1);
                     Cell &to = C(pos, l + 1);
                     if (v < to.v) to = Cell{v, -std::int32_t(runarg[l]) - 2, std::uint8_t(l), true};
@@ -581,6 +582,8 @@ private:
             const Cell &c = C(n, l);
             if (c.v == kInf) continue;
             const double lf = kLogFactorial[l];
+            // log_add(a, b) >= max(a, b): skip the pow/log10 when it cannot win.
+            if (std::max(lf + c.v, kLogMinGuessesBefore * double(l - 1)) >= best) continue;
             const double total = log_add(lf + c.v, kLogMinGuessesBefore * double(l - 1));
             if (total < best) {
                 best = total;
@@ -629,6 +632,10 @@ private:
     static constexpr std::size_t kSeqStates = kMaxSeq + 1;
     std::array<Cell, (kMaxMeterCodePoints + 1) * kSeqStates> cell_;
     std::vector<Match> matches_;
+    struct Ends {  // the matches ending at a code point, a list through Match::next
+        std::uint32_t first, last;
+    };
+    std::array<Ends, kMaxMeterCodePoints> by_end_;  // [0, n_) set by run()
 };
 
 }  // namespace
