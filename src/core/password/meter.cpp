@@ -202,6 +202,7 @@ private:
             fold_cp(cps_[c], f_);
         }
         fb_[n_] = static_cast<std::uint16_t>(f_.size());
+        for (std::size_t c = 0; c < n_; ++c) upper_count_[c + 1] = static_cast<std::uint16_t>(upper_count_[c] + (is_upper(cps_[c]) ? 1 : 0));
         cp_at_.assign(f_.size() + 1, -1);
         for (std::size_t c = 0; c <= n_; ++c) cp_at_[fb_[c]] = static_cast<std::int16_t>(c);
         // Decorations: a short run of non-letters at either end (Soleil2015!, 2015Soleil). Matches
@@ -230,6 +231,12 @@ private:
                 ++leet_count_[c + 1];
             }
         }
+    }
+
+    // Most words are typed in lowercase: no uppercase letter in [i..j] means no variation, without
+    // the per-character scan.
+    double log_upper(std::size_t i, std::size_t j) const {
+        return upper_count_[j + 1] == upper_count_[i] ? 0 : log_upper_variations(cps_, i, j);
     }
 
     double log_leet_variations(std::size_t i, std::size_t j) const {
@@ -279,7 +286,7 @@ private:
             // when the plain walk from here stopped before that.
             if (leet && std::size_t(reach_[c]) <= next_sub_[c]) continue;
             const bool same = last_start != std::string::npos && last_w > 0 && start + last_w <= s.size() &&
-                              s.compare(start, last_w, s, last_start, last_w) == 0;
+                              s[start] == s[last_start] && s.compare(start, last_w, s, last_start, last_w) == 0;
             if (!same) {
                 nfound = 0;
                 last_w = words.prefixes(std::string_view(s).substr(start), [&](std::size_t len, data::Words::Hit h) {
@@ -297,7 +304,7 @@ private:
                 // A one-character word costs at least 10 guesses, as bruteforce does: never better.
                 if (j == c && n_ > 1) continue;
                 if (leet && leet_count_[j + 1] == leet_count_[c]) continue;  // found without l33t
-                double lg = f.lg_rank + log_upper_variations(cps_, c, j);
+                double lg = f.lg_rank + log_upper(c, j);
                 if (leet) lg += log_leet_variations(c, j);
                 add(c, j, lg, f.fb);
             }
@@ -315,7 +322,7 @@ private:
                 while ((pos = s->find(w, pos)) != std::string::npos) {
                     const std::int16_t a = cp_at_[pos], b = cp_at_[pos + w.size()];
                     if (a >= 0 && b > a) {
-                        double lg = std::log10(double(r + 1)) + log_upper_variations(cps_, std::size_t(a), std::size_t(b) - 1);
+                        double lg = std::log10(double(r + 1)) + log_upper(std::size_t(a), std::size_t(b) - 1);
                         if (s == &leet_) lg += log_leet_variations(std::size_t(a), std::size_t(b) - 1);
                         add(std::size_t(a), std::size_t(b) - 1, lg, kFbContext);
                     }
@@ -355,11 +362,12 @@ private:
     }
 
     static double log_spatial(const data::Graph &g, std::size_t len, unsigned turns, unsigned shifted) {
-        const double s = double(g.keys), d = g.average_degree;
+        static_assert(kMaxMeterCodePoints <= std::tuple_size_v<decltype(g.degree_pow)>);  // turns < len
+        const double s = double(g.keys);
         double guesses = 0;
         for (std::size_t i = 2; i <= len && guesses < 1e40; ++i) {
             const unsigned possible = std::min<unsigned>(turns, unsigned(i - 1));
-            for (unsigned t = 1; t <= possible; ++t) guesses += binom(unsigned(i - 1), t - 1) * s * std::pow(d, t);
+            for (unsigned t = 1; t <= possible; ++t) guesses += binom(unsigned(i - 1), t - 1) * s * g.degree_pow[t];
         }
         double lg = std::log10(std::max(guesses, 1.0));
         if (shifted > 0) {
@@ -413,9 +421,15 @@ private:
         // and the scan resumes after it. Visited starts cost O(n) each: O(n^2) at worst.
         const std::size_t n = n_;
         std::array<std::uint8_t, kMaxMeterCodePoints + 1> z{};
+        std::array<std::uint8_t, 128> last{};  // last position of each ASCII code point (0: none after 0)
+        for (std::size_t k = 0; k < n; ++k)
+            if (cps_[k] < 128) last[cps_[k]] = static_cast<std::uint8_t>(k);
+        auto recurs = [&](std::size_t k) {
+            return cps_[k] < 128 ? last[cps_[k]] > k : std::find(cps_ + k + 1, cps_ + n, cps_[k]) != cps_ + n;
+        };
         std::size_t i = 0;
         while (i + 1 < n) {
-            if (std::find(cps_ + i + 1, cps_ + n, cps_[i]) == cps_ + n) {  // cps[i] never recurs
+            if (!recurs(i)) {
                 ++i;
                 continue;
             }
@@ -620,6 +634,7 @@ private:
     std::size_t P_ = 0, S_ = 0;  // [0, P_) and [S_, n_): decoration runs
     std::array<std::uint16_t, kMaxMeterCodePoints + 1> fb_{};
     std::array<std::uint16_t, kMaxMeterCodePoints + 1> leet_count_{};
+    std::array<std::uint16_t, kMaxMeterCodePoints + 1> upper_count_{};  // uppercase letters in [0, c)
     std::array<std::uint16_t, kMaxMeterCodePoints + 1> reach_{};     // plain walk: end of the decided bytes
     std::array<std::uint16_t, kMaxMeterCodePoints + 1> next_sub_{};
     std::vector<std::int16_t> cp_at_;

@@ -120,7 +120,7 @@ std::uint8_t Graph::step_from_row(const char32_t *r, char32_t next) const noexce
 
 namespace {
 Graph make_graph(const char *name, const char32_t *rows, std::size_t keys, std::size_t slots, bool keypad) {
-    Graph g{name, rows, keys, slots, keypad, 0.0, {}, {}, {}, {}};
+    Graph g{name, rows, keys, slots, keypad, 0.0, {}, {}, {}, {}, {}};
     for (auto &x : g.index) x = -1;
     for (std::size_t k = 0; k < keys; ++k)
         if (rows[k * g.row_size()] < 256) g.index[rows[k * g.row_size()]] = static_cast<std::int16_t>(k);
@@ -141,6 +141,7 @@ Graph make_graph(const char *name, const char32_t *rows, std::size_t keys, std::
     for (std::size_t k = 0; k < keys; ++k)
         for (std::size_t s = 0; s < slots; ++s) used += rows[k * g.row_size() + 1 + 2 * s] != 0 ? 1 : 0;
     g.average_degree = keys ? double(used) / double(keys) : 0.0;
+    for (std::size_t t = 0; t < g.degree_pow.size(); ++t) g.degree_pow[t] = std::pow(g.average_degree, double(t));
     return g;
 }
 }  // namespace

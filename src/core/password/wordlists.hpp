@@ -2,6 +2,7 @@
 // the common-password, French and name lists with their ranks, and keyboard adjacency graphs.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -93,6 +94,7 @@ struct Graph {
     std::size_t slots;
     bool keypad;
     double average_degree;  // average number of non-empty slots
+    std::array<double, 128> degree_pow;  // average_degree^t (a walk in 128 code points has fewer turns)
     std::int16_t index[256];  // row of each code point below 256, -1 when absent
     std::uint8_t shifted[256];  // 1 when the code point is the shifted member of some slot
     std::uint8_t column[256];  // dense column of the code points below 256 that some slot holds, 0 when none
