@@ -187,6 +187,12 @@ private:
     void add(std::size_t i, std::size_t j, double lg, std::uint32_t fb) {
         const bool whole = i == 0 && j + 1 == n_;
         if (!whole) lg = std::max(lg, i == j ? kLogMinSubmatchSingle : kLogMinSubmatchMulti);
+        // A pattern that costs more than bruteforcing its span is never on the best path: the
+        // bruteforce segment over the same span counts the same way (pattern, or decoration) for
+        // less, and merging it with a bruteforce neighbour only lowers the count. Dropping it
+        // spares the DP (most short dictionary words of the big lists are such). Context words
+        // are kept: they count as decorations, their bruteforce span would not.
+        if (fb != kFbContext && lg > double(j - i + 1)) return;
         const auto k = static_cast<std::uint32_t>(matches_.size());
         matches_.push_back({static_cast<std::uint16_t>(i), static_cast<std::uint16_t>(j), fb, lg, kNoMatch});
         Ends &e = by_end_[j];
@@ -304,6 +310,7 @@ private:
                 // A one-character word costs at least 10 guesses, as bruteforce does: never better.
                 if (j == c && n_ > 1) continue;
                 if (leet && leet_count_[j + 1] == leet_count_[c]) continue;  // found without l33t
+                if (double(f.lg_rank) > double(j - c + 1)) continue;  // dropped by add() anyway, see there
                 double lg = f.lg_rank + log_upper(c, j);
                 if (leet) lg += log_leet_variations(c, j);
                 add(c, j, lg, f.fb);
