@@ -310,7 +310,7 @@ private:
                 // A one-character word costs at least 10 guesses, as bruteforce does: never better.
                 if (j == c && n_ > 1) continue;
                 if (leet && leet_count_[j + 1] == leet_count_[c]) continue;  // found without l33t
-                if (double(f.lg_rank) > double(j - c + 1)) continue;  // dropped by add() anyway, see there
+                if (f.lg_rank > double(j - c + 1)) continue;  // dropped by add() anyway, see there
                 double lg = f.lg_rank + log_upper(c, j);
                 if (leet) lg += log_leet_variations(c, j);
                 add(c, j, lg, f.fb);
@@ -444,7 +444,9 @@ private:
             const std::size_t m = n - i;
             std::size_t l = 0, r = 0;
             std::size_t best_p = 0, best_cover = 0;
-            for (std::size_t k = 1; k < m; ++k) {
+            // Periods past m / 2 cannot repeat (lcp(i, i + k) <= m - k < k): their Z-values are
+            // never needed, not even by the Z-boxes of smaller periods.
+            for (std::size_t k = 1; k <= m / 2; ++k) {
                 std::size_t zk = k < r ? std::min(r - k, std::size_t(z[k - l])) : 0;
                 while (k + zk < m && t[zk] == t[k + zk]) ++zk;
                 z[k] = static_cast<std::uint8_t>(zk);
