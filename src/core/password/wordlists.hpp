@@ -28,7 +28,7 @@ struct WordEntry {
 class Words {
 public:
     static const Words &get();
-    std::size_t size() const noexcept { return words_; }
+    std::size_t size() const noexcept { return words_; }  // words of the blob (indexed or not)
     std::size_t nodes() const noexcept { return node_.size(); }
     static const char *source_versions() noexcept;
 
@@ -37,7 +37,8 @@ public:
         float lg_rank;  // log10(rank)
     };
 
-    // Calls on_match(length_in_bytes, hit) for every word that is a prefix of s (shortest first).
+    // Calls on_match(length_in_bytes, hit) for every word that is a prefix of s (shortest first),
+    // among the indexed ones: words with log10(rank) > length in bytes are left out (see Words()).
     // Returns how many bytes of s decided the result (the same first bytes give the same matches).
     template <typename F>
     std::size_t prefixes(std::string_view s, F &&on_match) const {
