@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <stdexcept>
 
 #include "core/password/generated/wordlists.inc"
 
@@ -11,14 +12,14 @@ namespace sesame::password::data {
 Words::Words() {
     const char *blob = generated::kWords;
     const std::size_t total = sizeof(generated::kWords) - 1;
-    // Index the blob: word offset and length, dictionary id, rank.
+    // Index the blob: word offset and length, dictionary id, log10(rank).
     std::vector<std::uint32_t> off;
     std::vector<std::uint8_t> len, dict;
-    std::vector<std::uint32_t> rank;
+    std::vector<float> lg;
     off.reserve(generated::kWordCount);
     len.reserve(generated::kWordCount);
     dict.reserve(generated::kWordCount);
-    rank.reserve(generated::kWordCount);
+    lg.reserve(generated::kWordCount);
     std::size_t i = 0;
     while (i < total) {
         const std::size_t start = i;
@@ -26,76 +27,57 @@ Words::Words() {
         if (i + 4 > total) break;
         const auto *p = reinterpret_cast<const unsigned char *>(blob + i);
         const std::size_t bytes = i - start;
-        const std::uint32_t r = (std::uint32_t(p[1] - 0x40) << 12) | (std::uint32_t(p[2] - 0x40) << 6) | std::uint32_t(p[3] - 0x40);
+        const std::uint32_t rank = (std::uint32_t(p[1] - 0x40) << 12) | (std::uint32_t(p[2] - 0x40) << 6) | std::uint32_t(p[3] - 0x40);
+        const float lg_rank = std::log10(static_cast<float>(std::max<std::uint32_t>(rank, 1)));
         ++words_;
         i += 4;
         // A word whose rank costs more guesses than bruteforcing its bytes is never used: the
         // meter drops a pattern costlier than its span (Estimator::add; a span has at most as
         // many code points as bytes). Left out, it costs no walk time (5,400 short words).
-        if (double(std::log10(static_cast<float>(std::max<std::uint32_t>(r, 1)))) > double(bytes)) continue;
+        if (double(lg_rank) > double(bytes)) continue;
         off.push_back(static_cast<std::uint32_t>(start));
         len.push_back(static_cast<std::uint8_t>(std::min<std::size_t>(bytes, 255)));
         dict.push_back(p[0]);
-        rank.push_back(r);
+        lg.push_back(lg_rank);
     }
     const std::size_t indexed = off.size();
     auto byte_at = [&](std::size_t w, std::size_t d) { return static_cast<unsigned char>(blob[off[w] + d]); };
     bool used[256] = {};
-    std::uint32_t max_rank = 0;
-    for (std::size_t w = 0; w < indexed; ++w) {
+    for (std::size_t w = 0; w < indexed; ++w)
         for (std::size_t d = 0; d < len[w]; ++d) used[byte_at(w, d)] = true;
-        max_rank = std::max(max_rank, rank[w]);
-    }
-    for (std::size_t b = 0; b < 256; ++b) class_[b] = used[b] ? static_cast<std::uint8_t>(classes_++) : kNoClass;
-    lg_rank_.resize(std::size_t(max_rank) + 1);
-    for (std::uint32_t r = 0; r <= max_rank; ++r) lg_rank_[r] = std::log10(static_cast<float>(std::max<std::uint32_t>(r, 1)));
-    node_.reserve(words_ * 3);
-    // Appends the children of the prefix words[lo, hi) share (its first d bytes) as one sibling block.
-    auto add_children = [&](std::uint32_t lo, std::uint32_t hi, std::uint32_t d) {
-        const auto first = static_cast<std::uint32_t>(node_.size());
-        for (std::uint32_t w = lo; w < hi;) {
-            const unsigned char b = byte_at(w, d);
-            while (w < hi && byte_at(w, d) == b) ++w;
-            node_.push_back(Node{0, b});
-        }
-        return first;
-    };
-    // Depth first: a node's children block is appended just before its first child's own block, so
-    // a walk down first children (every chain of single children) reads consecutive nodes. Ranks
-    // stay below 2^18 (asserted by the generator) and a block has at most 224 nodes (word bytes
-    // are >= 0x20): both fit the packed fields.
+    std::size_t classes = 0;
+    for (std::size_t b = 0; b < 256; ++b) class_[b] = used[b] ? static_cast<std::uint8_t>(classes++) : kNoClass;
+    // The generator asserts it (a children set is 64 bits); a blob breaking it is a build bug.
+    if (classes > 64) throw std::logic_error("password word index: more than 64 distinct bytes");
+    node_.reserve(indexed * 3);
+    node_.push_back(Node{0, 0, 0.0f});
+    // Depth first: a node's children block is appended just before its first child's own block.
+    // Dictionary ids are 1..7 and the nodes far fewer than 2^28: both fit first_dict.
     auto fill = [&](auto &self, std::uint32_t node, std::uint32_t lo, std::uint32_t hi, std::uint32_t d) -> void {
         if (len[lo] == d) {  // the word equal to the prefix sorts first
-            node_[node].word |= std::uint32_t(dict[lo]) << 8 | rank[lo] << 11;
+            node_[node].first_dict = std::uint32_t(dict[lo]) << kDictShift;
+            node_[node].lg = lg[lo];
             ++lo;
         }
         if (lo == hi || d + 1 > kMaxWordBytes) return;
-        const std::uint32_t first = add_children(lo, hi, d);
-        const auto count = static_cast<std::uint32_t>(node_.size()) - first;
-        node_[node].link = first << 8 | count;
-        for (std::uint32_t k = 0, w = lo; k < count; ++k) {
+        const auto first = static_cast<std::uint32_t>(node_.size());
+        std::uint64_t children = 0;
+        for (std::uint32_t w = lo; w < hi;) {
+            const unsigned char b = byte_at(w, d);
+            while (w < hi && byte_at(w, d) == b) ++w;
+            children |= std::uint64_t(1) << class_[b];
+            node_.push_back(Node{0, 0, 0.0f});
+        }
+        node_[node].children = children;
+        node_[node].first_dict |= first;
+        for (std::uint32_t k = first, w = lo; w < hi; ++k) {
             std::uint32_t e = w;
             while (e < hi && byte_at(e, d) == byte_at(w, d)) ++e;
-            self(self, first + k, w, e, d + 1);
+            self(self, k, w, e, d + 1);
             w = e;
         }
     };
-    root_.assign(classes_, kNone);
-    const std::uint32_t first = add_children(0, static_cast<std::uint32_t>(indexed), 0);
-    const auto roots = static_cast<std::uint32_t>(node_.size());
-    for (std::uint32_t k = first, w = 0; k < roots; ++k) {
-        std::uint32_t e = w;
-        while (e < indexed && byte_at(e, 0) == byte_at(w, 0)) ++e;
-        root_[class_[label(k)]] = k;
-        fill(fill, k, w, e, 1);
-        w = e;
-    }
-    pair_.assign(classes_ * classes_, kNone);
-    for (std::size_t c0 = 0; c0 < classes_; ++c0) {
-        if (root_[c0] == kNone) continue;
-        const std::uint32_t link = node_[root_[c0]].link;
-        for (std::uint32_t k = link >> 8; k < (link >> 8) + (link & 0xFF); ++k) pair_[c0 * classes_ + class_[label(k)]] = k;
-    }
+    if (indexed > 0) fill(fill, 0, 0, static_cast<std::uint32_t>(indexed), 0);
     node_.shrink_to_fit();
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -21,10 +22,11 @@ struct WordEntry {
 };
 
 // A byte trie over the blob's words, built once (thread-safe) on first use. The walk is the
-// meter's hottest loop and the trie (~240,000 nodes) does not fit in L2, so the layout is built for
-// few cache lines per walk: 8-byte nodes (label, children and word in one place), siblings
-// contiguous, sibling blocks laid out depth first (a chain of single children is sequential in
-// memory), and the first two bytes resolved by a direct table instead of two wide sibling searches.
+// meter's hottest loop, so a step is one node read and no search: each node holds a 64-bit set of
+// its children's byte classes (the words use 56 distinct bytes), the children are contiguous in
+// class order, and a child's index is first + the number of smaller classes present. The node
+// also holds its word (dictionary, log10 rank), so a hit costs no other cache line. Sibling
+// blocks are laid out depth first: a walk down a chain of single children reads consecutive nodes.
 class Words {
 public:
     static const Words &get();
@@ -42,23 +44,14 @@ public:
     // Returns how many bytes of s decided the result (the same first bytes give the same matches).
     template <typename F>
     std::size_t prefixes(std::string_view s, F &&on_match) const {
-        if (s.empty()) return 0;
-        const std::uint8_t c0 = class_[static_cast<unsigned char>(s[0])];
-        std::uint32_t node = kNone;
-        if (c0 == kNoClass || (node = root_[c0]) == kNone) return 1;
-        report(node, 1, on_match);
-        if (s.size() == 1) return 1;
-        const std::uint8_t c1 = class_[static_cast<unsigned char>(s[1])];
-        if (c1 == kNoClass || (node = pair_[c0 * classes_ + c1]) == kNone) return 2;
-        for (std::size_t d = 2;; ++d) {
-            report(node, d, on_match);
+        std::uint32_t node = 0;  // the root: the empty prefix, no word
+        for (std::size_t d = 0;; ++d) {
+            const Node &nd = node_[node];
+            if (nd.first_dict >> kDictShift != 0) on_match(d, Hit{static_cast<Dict>(nd.first_dict >> kDictShift), nd.lg});
             if (d >= s.size()) return d;
-            const auto c = static_cast<unsigned char>(s[d]);
-            std::uint32_t k = node_[node].link >> 8;
-            const std::uint32_t end = k + (node_[node].link & 0xFF);
-            while (k < end && label(k) < c) ++k;
-            if (k == end || label(k) != c) return d + 1;
-            node = k;
+            const std::uint8_t c = class_[static_cast<unsigned char>(s[d])];
+            if (c == kNoClass || (nd.children >> c & 1) == 0) return d + 1;
+            node = (nd.first_dict & kFirstMask) + static_cast<std::uint32_t>(std::popcount(nd.children & ((std::uint64_t(1) << c) - 1)));
         }
     }
 
@@ -66,25 +59,17 @@ public:
 
 private:
     Words();
-    static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
     static constexpr std::uint8_t kNoClass = 0xFF;
+    static constexpr unsigned kDictShift = 28;
+    static constexpr std::uint32_t kFirstMask = (std::uint32_t(1) << kDictShift) - 1;
     struct Node {
-        std::uint32_t link;  // first child << 8 | number of children
-        std::uint32_t word;  // label | dict << 8 (0: no word ends here) | rank << 11
+        std::uint64_t children;   // bit c: a child for byte class c
+        std::uint32_t first_dict;  // first child | dict << kDictShift (0: no word ends here)
+        float lg;                  // log10(rank) of the word ending here
     };
-    unsigned char label(std::uint32_t k) const noexcept { return static_cast<unsigned char>(node_[k].word & 0xFF); }
-    template <typename F>
-    void report(std::uint32_t node, std::size_t d, F &on_match) const {
-        const std::uint32_t w = node_[node].word;
-        if ((w >> 8 & 7) != 0) on_match(d, Hit{static_cast<Dict>(w >> 8 & 7), lg_rank_[w >> 11]});
-    }
     std::size_t words_ = 0;
-    std::uint8_t class_[256];              // byte -> dense class of the bytes words use, kNoClass
-    std::size_t classes_ = 0;
-    std::vector<std::uint32_t> root_;      // class -> one-byte node, kNone
-    std::vector<std::uint32_t> pair_;      // class * classes_ + class -> two-byte node, kNone
-    std::vector<Node> node_;
-    std::vector<float> lg_rank_;           // rank -> log10(max(rank, 1)), shared by all words
+    std::uint8_t class_[256];  // byte -> dense class (byte order) of the bytes words use, kNoClass
+    std::vector<Node> node_;   // [0]: the root
 };
 
 // A keyboard adjacency graph.
