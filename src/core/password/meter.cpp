@@ -547,9 +547,9 @@ private:
         const std::size_t P = P_, S = S_;  // decoration runs (see fold())
         constexpr std::size_t L = kSeqStates;
         auto C = [&](std::size_t pos, std::size_t l) -> Cell & { return cell_[pos * L + l]; };
-        // Only v is read before a cell is written (an infinite cell is never a predecessor).
-        for (std::size_t k = 0; k < (n + 1) * L; ++k) cell_[k].v = kInf;
-        C(0, 0) = Cell{0, -1, 0, false};
+        // Only v and open are read before a cell is written (an infinite cell is no predecessor).
+        for (std::size_t k = 0; k < (n + 1) * L; ++k) cell_[k].v = cell_[k].open = kInf;
+        C(0, 0) = Cell{0, 0, -1, 0};
         std::array<double, L> runmin;
         std::array<std::size_t, L> runarg{};
         runmin.fill(kInf);
@@ -566,36 +566,31 @@ private:
                 if (!decor) ++to;
                 for (std::size_t l = 0; l + (decor ? 0 : 1) < L; ++l) {
                     const double v = from[l].v + m.lg;
-                    if (v < to[l].v) to[l] = Cell{v, std::int32_t(mi), std::uint8_t(l), false};
+                    if (v < to[l].v) to[l] = Cell{v, v, std::int32_t(mi), std::uint8_t(l)};
                 }
             }
             // Bruteforce segments [i..k]; non-decorations through a running minimum over i.
             if (k < S) {
                 for (std::size_t l = 0; l < L; ++l) {
-                    const Cell &from = C(k, l);
-                    if (from.v == kInf || from.bf) continue;
-                    const double v = from.v - double(k);
-                    if (v < runmin[l]) {
-                        runmin[l] = v;
-                        runarg[l] = k;
-                    }
+                    const double v = C(k, l).open - double(k);
+                    const bool better = v < runmin[l];  // selects, not branches: unpredictable
+                    runmin[l] = better ? v : runmin[l];
+                    runarg[l] = better ? k : runarg[l];
                 }
             }
             if (k >= P) {
                 for (std::size_t l = 0; l + 1 < L; ++l) {
                     const double v = runmin[l] + double(k + 1);
                     Cell &to = C(pos, l + 1);
-                    if (v < to.v) to = Cell{v, -std::int32_t(runarg[l]) - 2, std::uint8_t(l), true};
+                    if (v < to.v) to = Cell{v, kInf, -std::int32_t(runarg[l]) - 2, std::uint8_t(l)};
                 }
             }
             const std::size_t dstart = k < P ? 0 : (k >= S ? S : pos);
             for (std::size_t i = dstart; i <= k && i < pos; ++i) {
                 for (std::size_t l = 0; l < L; ++l) {
-                    const Cell &from = C(i, l);
-                    if (from.v == kInf || from.bf) continue;
-                    const double v = from.v + double(k - i + 1);
+                    const double v = C(i, l).open + double(k - i + 1);
                     Cell &to = C(pos, l);
-                    if (v < to.v) to = Cell{v, -std::int32_t(i) - 2, std::uint8_t(l), true};
+                    if (v < to.v) to = Cell{v, kInf, -std::int32_t(i) - 2, std::uint8_t(l)};
                 }
             }
         }
@@ -649,9 +644,9 @@ private:
     std::vector<std::int16_t> cp_at_;
     struct Cell {  // trivial on purpose: only the cells a call uses are initialised
         double v;
+        double open;        // v, or inf when the cell ends with a bruteforce segment (none may follow)
         std::int32_t pred;  // >= 0: match index; < -1: bruteforce from -(pred + 2)
         std::uint8_t pl;    // predecessor's sequence length
-        bool bf;            // ends with a bruteforce segment
     };
     static constexpr std::size_t kSeqStates = kMaxSeq + 1;
     std::array<Cell, (kMaxMeterCodePoints + 1) * kSeqStates> cell_;
