@@ -208,6 +208,7 @@ private:
             fold_cp(cps_[c], f_);
         }
         fb_[n_] = static_cast<std::uint16_t>(f_.size());
+        upper_count_[0] = leet_count_[0] = 0;
         for (std::size_t c = 0; c < n_; ++c) upper_count_[c + 1] = static_cast<std::uint16_t>(upper_count_[c] + (is_upper(cps_[c]) ? 1 : 0));
         cp_at_.assign(f_.size() + 1, -1);
         for (std::size_t c = 0; c <= n_; ++c) cp_at_[fb_[c]] = static_cast<std::int16_t>(c);
@@ -636,11 +637,13 @@ private:
     std::string f_, leet_;
     bool has_leet_ = false;
     std::size_t P_ = 0, S_ = 0;  // [0, P_) and [S_, n_): decoration runs
-    std::array<std::uint16_t, kMaxMeterCodePoints + 1> fb_{};
-    std::array<std::uint16_t, kMaxMeterCodePoints + 1> leet_count_{};
-    std::array<std::uint16_t, kMaxMeterCodePoints + 1> upper_count_{};  // uppercase letters in [0, c)
-    std::array<std::uint16_t, kMaxMeterCodePoints + 1> reach_{};     // plain walk: end of the decided bytes
-    std::array<std::uint16_t, kMaxMeterCodePoints + 1> next_sub_{};
+    // Per code point, [0, n_]: written by fold() and dictionary() before any read (not zeroed:
+    // an estimate constructs them every call).
+    std::array<std::uint16_t, kMaxMeterCodePoints + 1> fb_;
+    std::array<std::uint16_t, kMaxMeterCodePoints + 1> leet_count_;
+    std::array<std::uint16_t, kMaxMeterCodePoints + 1> upper_count_;  // uppercase letters in [0, c)
+    std::array<std::uint16_t, kMaxMeterCodePoints + 1> reach_;     // plain walk: end of the decided bytes
+    std::array<std::uint16_t, kMaxMeterCodePoints + 1> next_sub_;
     std::vector<std::int16_t> cp_at_;
     struct Cell {  // trivial on purpose: only the cells a call uses are initialised
         double v;

@@ -109,11 +109,11 @@ std::uint8_t Graph::step_from_row(const char32_t *r, char32_t next) const noexce
 
 namespace {
 Graph make_graph(const char *name, const char32_t *rows, std::size_t keys, std::size_t slots, bool keypad) {
-    Graph g{name, rows, keys, slots, keypad, 0.0, {}, {}, {}, {}, {}};
+    Graph g{name, rows, keys, slots, keypad, 0.0, {}, {}, {}, {}, 1, {}};
     for (auto &x : g.index) x = -1;
     for (std::size_t k = 0; k < keys; ++k)
         if (rows[k * g.row_size()] < 256) g.index[rows[k * g.row_size()]] = static_cast<std::int16_t>(k);
-    std::size_t columns = 1;  // column 0: code points no slot holds
+    std::size_t &columns = g.columns;  // column 0: code points no slot holds
     for (std::size_t k = 0; k < keys; ++k)
         for (std::size_t s = 0; s < slots; ++s) {
             const char32_t a = rows[k * g.row_size() + 1 + 2 * s], b = rows[k * g.row_size() + 2 + 2 * s];

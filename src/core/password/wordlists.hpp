@@ -3,7 +3,6 @@
 #pragma once
 
 #include <array>
-#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -51,7 +50,7 @@ public:
             if (d >= s.size()) return d;
             const std::uint8_t c = class_[static_cast<unsigned char>(s[d])];
             if (c == kNoClass || (nd.children >> c & 1) == 0) return d + 1;
-            node = (nd.first_dict & kFirstMask) + static_cast<std::uint32_t>(std::popcount(nd.children & ((std::uint64_t(1) << c) - 1)));
+            node = (nd.first_dict & kFirstMask) + count_bits(nd.children & ((std::uint64_t(1) << c) - 1));
         }
     }
 
@@ -60,6 +59,13 @@ public:
 private:
     Words();
     static constexpr std::uint8_t kNoClass = 0xFF;
+    // std::popcount is a libgcc call on baseline x86-64 (no POPCNT): this SWAR form is inlined.
+    static std::uint32_t count_bits(std::uint64_t x) noexcept {
+        x -= (x >> 1) & 0x5555555555555555u;
+        x = (x & 0x3333333333333333u) + ((x >> 2) & 0x3333333333333333u);
+        x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Fu;
+        return static_cast<std::uint32_t>((x * 0x0101010101010101u) >> 56);
+    }
     static constexpr unsigned kDictShift = 28;
     static constexpr std::uint32_t kFirstMask = (std::uint32_t(1) << kDictShift) - 1;
     struct Node {
@@ -84,7 +90,8 @@ struct Graph {
     std::int16_t index[256];  // row of each code point below 256, -1 when absent
     std::uint8_t shifted[256];  // 1 when the code point is the shifted member of some slot
     std::uint8_t column[256];  // dense column of the code points below 256 that some slot holds, 0 when none
-    std::vector<std::uint8_t> adjacent;  // row * columns + column -> step_from_row of that pair
+    std::size_t columns;                 // of adjacent
+    std::vector<std::uint8_t> adjacent;  // (row + 1) * columns + column -> step_from_row of that pair
 
     bool is_shifted(char32_t cp) const noexcept { return cp < 256 && shifted[cp] != 0; }
 
@@ -97,10 +104,7 @@ struct Graph {
     // member. Below 256 (nearly every password) one table lookup, else a scan of the row.
     static constexpr std::uint8_t kShiftedStep = 0x80;
     std::uint8_t step(char32_t prev, char32_t next) const noexcept {
-        if (prev < 256 && next < 256) {
-            const std::size_t columns = adjacent.size() / (keys + 1);
-            return adjacent[std::size_t(index[prev] + 1) * columns + column[next]];
-        }
+        if (prev < 256 && next < 256) return adjacent[std::size_t(index[prev] + 1) * columns + column[next]];
         return step_from_row(row(prev), next);
     }
     std::uint8_t step_from_row(const char32_t *row, char32_t next) const noexcept;
