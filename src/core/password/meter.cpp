@@ -7,6 +7,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <memory_resource>
 
 #include "core/common/secret_bytes.hpp"
 #include "core/password/wordlists.hpp"
@@ -35,9 +36,9 @@ struct Match {
     std::uint32_t next;  // next match with the same end, kNoMatch
 };
 
-// Wipes a std::string that held password-derived bytes.
+// Wipes a string that held password-derived bytes.
 struct WipeString {
-    std::string &s;
+    std::pmr::string &s;
     ~WipeString() { secure_wipe(s.data(), s.capacity()); }
 };
 
@@ -58,6 +59,7 @@ constexpr double kLogFactorial[] = {0, 0, 0.3010299956639812, 0.7781512503836436
                                     2.0791812460476247, 2.857332496431268, 3.7024305364455254};
 static_assert(kMaxSeq < std::size(kLogFactorial));
 
+char fold_ascii(char32_t c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); }
 bool is_upper(char32_t c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : (unicode_classes(c) & kUpper) != 0; }
 bool is_letter(char32_t c) { return (unicode_classes(c) & kLetter) != 0; }
 bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
@@ -203,10 +205,18 @@ private:
 
     void fold() {
         f_.reserve(n_ * 2 + 16);
+        std::string one;  // one non-ASCII code point folded (short: in the string itself), wiped below
         for (std::size_t c = 0; c < n_; ++c) {
             fb_[c] = static_cast<std::uint16_t>(f_.size());
-            fold_cp(cps_[c], f_);
+            if (cps_[c] < 0x80) {
+                f_.push_back(fold_ascii(cps_[c]));
+                continue;
+            }
+            one.clear();
+            fold_cp(cps_[c], one);
+            f_ += one;
         }
+        secure_wipe(one.data(), one.capacity());
         fb_[n_] = static_cast<std::uint16_t>(f_.size());
         upper_count_[0] = leet_count_[0] = 0;
         for (std::size_t c = 0; c < n_; ++c) upper_count_[c + 1] = static_cast<std::uint16_t>(upper_count_[c] + (is_upper(cps_[c]) ? 1 : 0));
@@ -225,7 +235,6 @@ private:
             if (P_ > kMaxDecoration) P_ = 0;
             if (n_ - S_ > kMaxDecoration) S_ = n_;
         }
-        leet_ = f_;
         for (std::size_t c = 0; c < n_; ++c) {
             const char l = leet_letter(cps_[c]);
             leet_count_[c + 1] = leet_count_[c];
@@ -233,6 +242,7 @@ private:
             // decoration run (Soleil2015! is not "soleilzois"), except one lone character ("4pple").
             const bool inside = (c >= P_ && c < S_) || (c == 0 && P_ == 1) || (c + 1 == n_ && n_ - S_ == 1);
             if (l != 0 && inside && fb_[c + 1] - fb_[c] == 1) {
+                if (!has_leet_) leet_ = f_;  // only passwords with a substitution need the copy
                 leet_[fb_[c]] = l;
                 has_leet_ = true;
                 ++leet_count_[c + 1];
@@ -271,7 +281,7 @@ private:
         return v;
     }
 
-    void dictionary(const std::string &s, bool leet) {
+    void dictionary(const std::pmr::string &s, bool leet) {
         const data::Words &words = data::Words::get();
         struct Found {
             std::uint8_t len;
@@ -324,7 +334,7 @@ private:
         const auto &words = ctx_->words();
         for (std::size_t r = 0; r < words.size(); ++r) {
             const std::string &w = words[r];
-            for (const std::string *s : {&f_, &leet_}) {
+            for (const std::pmr::string *s : {&f_, &leet_}) {
                 if (s == &leet_ && !has_leet_) break;
                 std::size_t pos = 0;
                 while ((pos = s->find(w, pos)) != std::string::npos) {
@@ -634,7 +644,12 @@ private:
     const Context *ctx_;
     const MeterOptions &o_;
     int depth_;
-    std::string f_, leet_;
+    // Per-call scratch (folded bytes, their code point map, the matches) comes from this buffer: a
+    // typical password needs under 2 KB, so no heap allocation; long ones spill to the heap.
+    // Declared before the containers that use it.
+    std::array<std::byte, 4096> scratch_;
+    std::pmr::monotonic_buffer_resource arena_{scratch_.data(), scratch_.size()};
+    std::pmr::string f_{&arena_}, leet_{&arena_};  // leet_: set only when has_leet_
     bool has_leet_ = false;
     std::size_t P_ = 0, S_ = 0;  // [0, P_) and [S_, n_): decoration runs
     // Per code point, [0, n_]: written by fold() and dictionary() before any read (not zeroed:
@@ -644,7 +659,7 @@ private:
     std::array<std::uint16_t, kMaxMeterCodePoints + 1> upper_count_;  // uppercase letters in [0, c)
     std::array<std::uint16_t, kMaxMeterCodePoints + 1> reach_;     // plain walk: end of the decided bytes
     std::array<std::uint16_t, kMaxMeterCodePoints + 1> next_sub_;
-    std::vector<std::int16_t> cp_at_;
+    std::pmr::vector<std::int16_t> cp_at_{&arena_};
     struct Cell {  // trivial on purpose: only the cells a call uses are initialised
         double v;
         double open;        // v, or inf when the cell ends with a bruteforce segment (none may follow)
@@ -653,7 +668,7 @@ private:
     };
     static constexpr std::size_t kSeqStates = kMaxSeq + 1;
     std::array<Cell, (kMaxMeterCodePoints + 1) * kSeqStates> cell_;
-    std::vector<Match> matches_;
+    std::pmr::vector<Match> matches_{&arena_};
     struct Ends {  // the matches ending at a code point, a list through Match::next
         std::uint32_t first, last;
     };
@@ -664,7 +679,7 @@ private:
 
 void fold_cp(char32_t cp, std::string &out) {
     if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+        out.push_back(fold_ascii(cp));
         return;
     }
     switch (cp) {
