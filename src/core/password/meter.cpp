@@ -61,7 +61,9 @@ static_assert(kMaxSeq < std::size(kLogFactorial));
 
 char fold_ascii(char32_t c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); }
 bool is_upper(char32_t c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : (unicode_classes(c) & kUpper) != 0; }
-bool is_letter(char32_t c) { return (unicode_classes(c) & kLetter) != 0; }
+bool is_letter(char32_t c) {
+    return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : (unicode_classes(c) & kLetter) != 0;
+}
 bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 
 // zxcvbn's uppercase variations over cps[i..j].
@@ -438,7 +440,7 @@ private:
         // lcp(i, i + p) for every period p; the longest covered run wins (shortest period on ties)
         // and the scan resumes after it. Visited starts cost O(n) each: O(n^2) at worst.
         const std::size_t n = n_;
-        std::array<std::uint8_t, kMaxMeterCodePoints + 1> z{};
+        std::array<std::uint8_t, kMaxMeterCodePoints + 1> z;  // z[k] is written before it is read
         std::array<std::uint8_t, 128> last{};  // last position of each ASCII code point (0: none after 0)
         for (std::size_t k = 0; k < n; ++k)
             if (cps_[k] < 128) last[cps_[k]] = static_cast<std::uint8_t>(k);
