@@ -176,6 +176,8 @@ def main() -> None:
             cur = best.get(key)
             if cur is None or (rank, did) < (cur[0], cur[1]):
                 best[key] = (rank, did)
+    # The runtime trie keeps each node's children as a 64-bit set of byte classes.
+    assert len({b for key in best for b in key}) <= 64
     blob = bytearray()
     for key in sorted(best):
         rank, did = best[key]

@@ -7,6 +7,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <memory_resource>
 
 #include "core/common/secret_bytes.hpp"
 #include "core/password/wordlists.hpp"
@@ -26,15 +27,18 @@ constexpr double kLogMinSubmatchMulti = 1.6989700043360187;  // log10(50)
 constexpr std::size_t kMaxDecoration = 8;    // leading/trailing non-letter run that counts as decoration
 constexpr int kMinYearSpace = 20;
 
+constexpr std::uint32_t kNoMatch = 0xFFFFFFFFu;
+
 struct Match {
     std::uint16_t i, j;  // code point range, inclusive
-    double lg;           // log10(guesses)
     std::uint32_t fb;    // feedback bit
+    double lg;           // log10(guesses)
+    std::uint32_t next;  // next match with the same end, kNoMatch
 };
 
-// Wipes a std::string that held password-derived bytes.
+// Wipes a string that held password-derived bytes.
 struct WipeString {
-    std::string &s;
+    std::pmr::string &s;
     ~WipeString() { secure_wipe(s.data(), s.capacity()); }
 };
 
@@ -55,8 +59,11 @@ constexpr double kLogFactorial[] = {0, 0, 0.3010299956639812, 0.7781512503836436
                                     2.0791812460476247, 2.857332496431268, 3.7024305364455254};
 static_assert(kMaxSeq < std::size(kLogFactorial));
 
+char fold_ascii(char32_t c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); }
 bool is_upper(char32_t c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : (unicode_classes(c) & kUpper) != 0; }
-bool is_letter(char32_t c) { return (unicode_classes(c) & kLetter) != 0; }
+bool is_letter(char32_t c) {
+    return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : (unicode_classes(c) & kLetter) != 0;
+}
 bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 
 // zxcvbn's uppercase variations over cps[i..j].
@@ -168,6 +175,7 @@ public:
         }
         fold();
         WipeString w1{f_}, w2{leet_};
+        for (std::size_t k = 0; k < n_; ++k) by_end_[k].first = kNoMatch;
         matches_.reserve(64);
         dictionary(f_, false);
         if (has_leet_) dictionary(leet_, true);
@@ -183,16 +191,37 @@ private:
     void add(std::size_t i, std::size_t j, double lg, std::uint32_t fb) {
         const bool whole = i == 0 && j + 1 == n_;
         if (!whole) lg = std::max(lg, i == j ? kLogMinSubmatchSingle : kLogMinSubmatchMulti);
-        matches_.push_back({static_cast<std::uint16_t>(i), static_cast<std::uint16_t>(j), lg, fb});
+        // A pattern that costs more than bruteforcing its span is never on the best path: the
+        // bruteforce segment over the same span counts the same way (pattern, or decoration) for
+        // less, and merging it with a bruteforce neighbour only lowers the count. Dropping it
+        // spares the DP (most short dictionary words of the big lists are such). Context words
+        // are kept: they count as decorations, their bruteforce span would not.
+        if (fb != kFbContext && lg > double(j - i + 1)) return;
+        const auto k = static_cast<std::uint32_t>(matches_.size());
+        matches_.push_back({static_cast<std::uint16_t>(i), static_cast<std::uint16_t>(j), fb, lg, kNoMatch});
+        Ends &e = by_end_[j];
+        if (e.first == kNoMatch) e.first = k;
+        else matches_[e.last].next = k;
+        e.last = k;
     }
 
     void fold() {
         f_.reserve(n_ * 2 + 16);
+        std::string one;  // one non-ASCII code point folded (short: in the string itself), wiped below
         for (std::size_t c = 0; c < n_; ++c) {
             fb_[c] = static_cast<std::uint16_t>(f_.size());
-            fold_cp(cps_[c], f_);
+            if (cps_[c] < 0x80) {
+                f_.push_back(fold_ascii(cps_[c]));
+                continue;
+            }
+            one.clear();
+            fold_cp(cps_[c], one);
+            f_ += one;
         }
+        secure_wipe(one.data(), one.capacity());
         fb_[n_] = static_cast<std::uint16_t>(f_.size());
+        upper_count_[0] = leet_count_[0] = 0;
+        for (std::size_t c = 0; c < n_; ++c) upper_count_[c + 1] = static_cast<std::uint16_t>(upper_count_[c] + (is_upper(cps_[c]) ? 1 : 0));
         cp_at_.assign(f_.size() + 1, -1);
         for (std::size_t c = 0; c <= n_; ++c) cp_at_[fb_[c]] = static_cast<std::int16_t>(c);
         // Decorations: a short run of non-letters at either end (Soleil2015!, 2015Soleil). Matches
@@ -208,7 +237,6 @@ private:
             if (P_ > kMaxDecoration) P_ = 0;
             if (n_ - S_ > kMaxDecoration) S_ = n_;
         }
-        leet_ = f_;
         for (std::size_t c = 0; c < n_; ++c) {
             const char l = leet_letter(cps_[c]);
             leet_count_[c + 1] = leet_count_[c];
@@ -216,11 +244,18 @@ private:
             // decoration run (Soleil2015! is not "soleilzois"), except one lone character ("4pple").
             const bool inside = (c >= P_ && c < S_) || (c == 0 && P_ == 1) || (c + 1 == n_ && n_ - S_ == 1);
             if (l != 0 && inside && fb_[c + 1] - fb_[c] == 1) {
+                if (!has_leet_) leet_ = f_;  // only passwords with a substitution need the copy
                 leet_[fb_[c]] = l;
                 has_leet_ = true;
                 ++leet_count_[c + 1];
             }
         }
+    }
+
+    // Most words are typed in lowercase: no uppercase letter in [i..j] means no variation, without
+    // the per-character scan.
+    double log_upper(std::size_t i, std::size_t j) const {
+        return upper_count_[j + 1] == upper_count_[i] ? 0 : log_upper_variations(cps_, i, j);
     }
 
     double log_leet_variations(std::size_t i, std::size_t j) const {
@@ -248,7 +283,7 @@ private:
         return v;
     }
 
-    void dictionary(const std::string &s, bool leet) {
+    void dictionary(const std::pmr::string &s, bool leet) {
         const data::Words &words = data::Words::get();
         struct Found {
             std::uint8_t len;
@@ -270,7 +305,7 @@ private:
             // when the plain walk from here stopped before that.
             if (leet && std::size_t(reach_[c]) <= next_sub_[c]) continue;
             const bool same = last_start != std::string::npos && last_w > 0 && start + last_w <= s.size() &&
-                              s.compare(start, last_w, s, last_start, last_w) == 0;
+                              s[start] == s[last_start] && s.compare(start, last_w, s, last_start, last_w) == 0;
             if (!same) {
                 nfound = 0;
                 last_w = words.prefixes(std::string_view(s).substr(start), [&](std::size_t len, data::Words::Hit h) {
@@ -288,7 +323,8 @@ private:
                 // A one-character word costs at least 10 guesses, as bruteforce does: never better.
                 if (j == c && n_ > 1) continue;
                 if (leet && leet_count_[j + 1] == leet_count_[c]) continue;  // found without l33t
-                double lg = f.lg_rank + log_upper_variations(cps_, c, j);
+                if (f.lg_rank > double(j - c + 1)) continue;  // dropped by add() anyway, see there
+                double lg = f.lg_rank + log_upper(c, j);
                 if (leet) lg += log_leet_variations(c, j);
                 add(c, j, lg, f.fb);
             }
@@ -300,13 +336,13 @@ private:
         const auto &words = ctx_->words();
         for (std::size_t r = 0; r < words.size(); ++r) {
             const std::string &w = words[r];
-            for (const std::string *s : {&f_, &leet_}) {
+            for (const std::pmr::string *s : {&f_, &leet_}) {
                 if (s == &leet_ && !has_leet_) break;
                 std::size_t pos = 0;
                 while ((pos = s->find(w, pos)) != std::string::npos) {
                     const std::int16_t a = cp_at_[pos], b = cp_at_[pos + w.size()];
                     if (a >= 0 && b > a) {
-                        double lg = std::log10(double(r + 1)) + log_upper_variations(cps_, std::size_t(a), std::size_t(b) - 1);
+                        double lg = std::log10(double(r + 1)) + log_upper(std::size_t(a), std::size_t(b) - 1);
                         if (s == &leet_) lg += log_leet_variations(std::size_t(a), std::size_t(b) - 1);
                         add(std::size_t(a), std::size_t(b) - 1, lg, kFbContext);
                     }
@@ -326,26 +362,14 @@ private:
                 // Is the first key shifted? (it appears as the second member of some slot)
                 if (!g.keypad && g.is_shifted(cps_[i])) shifted = 1;
                 for (;;) {
-                    bool found = false;
-                    if (j < n_) {
-                        const char32_t *row = g.row(cps_[j - 1]);
-                        if (row != nullptr) {
-                            for (std::size_t s = 0; s < g.slots; ++s) {
-                                const char32_t a = row[1 + 2 * s], b = row[2 + 2 * s];
-                                if (a == 0) continue;
-                                if (cps_[j] == a || (b != 0 && cps_[j] == b)) {
-                                    found = true;
-                                    if (b != 0 && cps_[j] == b && !g.keypad) ++shifted;
-                                    if (last_dir != int(s)) {
-                                        ++turns;
-                                        last_dir = int(s);
-                                    }
-                                    break;
-                                }
-                            }
+                    const std::uint8_t step = j < n_ ? g.step(cps_[j - 1], cps_[j]) : 0;
+                    if (step != 0) {
+                        if ((step & data::Graph::kShiftedStep) && !g.keypad) ++shifted;
+                        const int dir = step & ~data::Graph::kShiftedStep;
+                        if (last_dir != dir) {
+                            ++turns;
+                            last_dir = dir;
                         }
-                    }
-                    if (found) {
                         ++j;
                         continue;
                     }
@@ -358,11 +382,12 @@ private:
     }
 
     static double log_spatial(const data::Graph &g, std::size_t len, unsigned turns, unsigned shifted) {
-        const double s = double(g.keys), d = g.average_degree;
+        static_assert(kMaxMeterCodePoints <= std::tuple_size_v<decltype(g.degree_pow)>);  // turns < len
+        const double s = double(g.keys);
         double guesses = 0;
         for (std::size_t i = 2; i <= len && guesses < 1e40; ++i) {
             const unsigned possible = std::min<unsigned>(turns, unsigned(i - 1));
-            for (unsigned t = 1; t <= possible; ++t) guesses += binom(unsigned(i - 1), t - 1) * s * std::pow(d, t);
+            for (unsigned t = 1; t <= possible; ++t) guesses += binom(unsigned(i - 1), t - 1) * s * g.degree_pow[t];
         }
         double lg = std::log10(std::max(guesses, 1.0));
         if (shifted > 0) {
@@ -415,10 +440,16 @@ private:
         // lcp(i, i + p) for every period p; the longest covered run wins (shortest period on ties)
         // and the scan resumes after it. Visited starts cost O(n) each: O(n^2) at worst.
         const std::size_t n = n_;
-        std::array<std::uint8_t, kMaxMeterCodePoints + 1> z{};
+        std::array<std::uint8_t, kMaxMeterCodePoints + 1> z;  // z[k] is written before it is read
+        std::array<std::uint8_t, 128> last{};  // last position of each ASCII code point (0: none after 0)
+        for (std::size_t k = 0; k < n; ++k)
+            if (cps_[k] < 128) last[cps_[k]] = static_cast<std::uint8_t>(k);
+        auto recurs = [&](std::size_t k) {
+            return cps_[k] < 128 ? last[cps_[k]] > k : std::find(cps_ + k + 1, cps_ + n, cps_[k]) != cps_ + n;
+        };
         std::size_t i = 0;
         while (i + 1 < n) {
-            if (std::find(cps_ + i + 1, cps_ + n, cps_[i]) == cps_ + n) {  // cps[i] never recurs
+            if (!recurs(i)) {
                 ++i;
                 continue;
             }
@@ -426,7 +457,9 @@ private:
             const std::size_t m = n - i;
             std::size_t l = 0, r = 0;
             std::size_t best_p = 0, best_cover = 0;
-            for (std::size_t k = 1; k < m; ++k) {
+            // Periods past m / 2 cannot repeat (lcp(i, i + k) <= m - k < k): their Z-values are
+            // never needed, not even by the Z-boxes of smaller periods.
+            for (std::size_t k = 1; k <= m / 2; ++k) {
                 std::size_t zk = k < r ? std::min(r - k, std::size_t(z[k - l])) : 0;
                 while (k + zk < m && t[zk] == t[k + zk]) ++zk;
                 z[k] = static_cast<std::uint8_t>(zk);
@@ -527,63 +560,50 @@ private:
         const std::size_t P = P_, S = S_;  // decoration runs (see fold())
         constexpr std::size_t L = kSeqStates;
         auto C = [&](std::size_t pos, std::size_t l) -> Cell & { return cell_[pos * L + l]; };
-        for (std::size_t k = 0; k < (n + 1) * L; ++k) cell_[k] = Cell{kInf, -1, 0, false};
-        C(0, 0).v = 0;
-        // Matches ordered by end (counting sort).
-        std::array<std::uint32_t, kMaxMeterCodePoints + 2> head{};
-        for (const Match &m : matches_) ++head[m.j + 1];
-        for (std::size_t k = 1; k <= n; ++k) head[k] += head[k - 1];
-        std::vector<std::uint32_t> order(matches_.size());
-        for (std::uint32_t k = 0; k < matches_.size(); ++k) order[head[matches_[k].j]++] = k;
+        // Only v and open are read before a cell is written (an infinite cell is no predecessor).
+        for (std::size_t k = 0; k < (n + 1) * L; ++k) cell_[k].v = cell_[k].open = kInf;
+        C(0, 0) = Cell{0, 0, -1, 0};
         std::array<double, L> runmin;
         std::array<std::size_t, L> runarg{};
         runmin.fill(kInf);
-        std::size_t mi = 0;
         for (std::size_t k = 0; k < n; ++k) {
             const std::size_t pos = k + 1;
-            for (; mi < order.size() && matches_[order[mi]].j == k; ++mi) {
-                const Match &m = matches_[order[mi]];
+            // Matches ending at k, in the order they were found (ties keep the first).
+            for (std::uint32_t mi = by_end_[k].first; mi != kNoMatch; mi = matches_[mi].next) {
+                const Match &m = matches_[mi];
+                const Cell *from = &C(m.i, 0);
+                Cell *to = &C(pos, 0);
                 // Context words do not count as a pattern either: an attacker who targets this
-                // family tries them with every decoration first.
+                // family tries them with every decoration first. (inf + lg stays inf: no update.)
                 const bool decor = m.j < P || m.i >= S || m.fb == kFbContext;
-                for (std::size_t l = 0; l < L; ++l) {
-                    const Cell &from = C(m.i, l);
-                    if (from.v == kInf) continue;
-                    const std::size_t nl = l + (decor ? 0 : 1);
-                    if (nl >= L) continue;
-                    const double v = from.v + m.lg;
-                    Cell &to = C(pos, nl);
-                    if (v < to.v) to = Cell{v, std::int32_t(order[mi]), std::uint8_t(l), false};
+                if (!decor) ++to;
+                for (std::size_t l = 0; l + (decor ? 0 : 1) < L; ++l) {
+                    const double v = from[l].v + m.lg;
+                    if (v < to[l].v) to[l] = Cell{v, v, std::int32_t(mi), std::uint8_t(l)};
                 }
             }
             // Bruteforce segments [i..k]; non-decorations through a running minimum over i.
             if (k < S) {
                 for (std::size_t l = 0; l < L; ++l) {
-                    const Cell &from = C(k, l);
-                    if (from.v == kInf || from.bf) continue;
-                    const double v = from.v - double(k);
-                    if (v < runmin[l]) {
-                        runmin[l] = v;
-                        runarg[l] = k;
-                    }
+                    const double v = C(k, l).open - double(k);
+                    const bool better = v < runmin[l];  // selects, not branches: unpredictable
+                    runmin[l] = better ? v : runmin[l];
+                    runarg[l] = better ? k : runarg[l];
                 }
             }
             if (k >= P) {
                 for (std::size_t l = 0; l + 1 < L; ++l) {
-                    if (runmin[l] == kInf) continue;
                     const double v = runmin[l] + double(k + 1);
                     Cell &to = C(pos, l + 1);
-                    if (v < to.v) to = Cell{v, -std::int32_t(runarg[l]) - 2, std::uint8_t(l), true};
+                    if (v < to.v) to = Cell{v, kInf, -std::int32_t(runarg[l]) - 2, std::uint8_t(l)};
                 }
             }
             const std::size_t dstart = k < P ? 0 : (k >= S ? S : pos);
             for (std::size_t i = dstart; i <= k && i < pos; ++i) {
                 for (std::size_t l = 0; l < L; ++l) {
-                    const Cell &from = C(i, l);
-                    if (from.v == kInf || from.bf) continue;
-                    const double v = from.v + double(k - i + 1);
+                    const double v = C(i, l).open + double(k - i + 1);
                     Cell &to = C(pos, l);
-                    if (v < to.v) to = Cell{v, -std::int32_t(i) - 2, std::uint8_t(l), true};
+                    if (v < to.v) to = Cell{v, kInf, -std::int32_t(i) - 2, std::uint8_t(l)};
                 }
             }
         }
@@ -593,6 +613,8 @@ private:
             const Cell &c = C(n, l);
             if (c.v == kInf) continue;
             const double lf = kLogFactorial[l];
+            // log_add(a, b) >= max(a, b): skip the pow/log10 when it cannot win.
+            if (std::max(lf + c.v, kLogMinGuessesBefore * double(l - 1)) >= best) continue;
             const double total = log_add(lf + c.v, kLogMinGuessesBefore * double(l - 1));
             if (total < best) {
                 best = total;
@@ -624,30 +646,42 @@ private:
     const Context *ctx_;
     const MeterOptions &o_;
     int depth_;
-    std::string f_, leet_;
+    // Per-call scratch (folded bytes, their code point map, the matches) comes from this buffer: a
+    // typical password needs under 2 KB, so no heap allocation; long ones spill to the heap.
+    // Declared before the containers that use it.
+    std::array<std::byte, 4096> scratch_;
+    std::pmr::monotonic_buffer_resource arena_{scratch_.data(), scratch_.size()};
+    std::pmr::string f_{&arena_}, leet_{&arena_};  // leet_: set only when has_leet_
     bool has_leet_ = false;
     std::size_t P_ = 0, S_ = 0;  // [0, P_) and [S_, n_): decoration runs
-    std::array<std::uint16_t, kMaxMeterCodePoints + 1> fb_{};
-    std::array<std::uint16_t, kMaxMeterCodePoints + 1> leet_count_{};
-    std::array<std::uint16_t, kMaxMeterCodePoints + 1> reach_{};     // plain walk: end of the decided bytes
-    std::array<std::uint16_t, kMaxMeterCodePoints + 1> next_sub_{};
-    std::vector<std::int16_t> cp_at_;
+    // Per code point, [0, n_]: written by fold() and dictionary() before any read (not zeroed:
+    // an estimate constructs them every call).
+    std::array<std::uint16_t, kMaxMeterCodePoints + 1> fb_;
+    std::array<std::uint16_t, kMaxMeterCodePoints + 1> leet_count_;
+    std::array<std::uint16_t, kMaxMeterCodePoints + 1> upper_count_;  // uppercase letters in [0, c)
+    std::array<std::uint16_t, kMaxMeterCodePoints + 1> reach_;     // plain walk: end of the decided bytes
+    std::array<std::uint16_t, kMaxMeterCodePoints + 1> next_sub_;
+    std::pmr::vector<std::int16_t> cp_at_{&arena_};
     struct Cell {  // trivial on purpose: only the cells a call uses are initialised
         double v;
+        double open;        // v, or inf when the cell ends with a bruteforce segment (none may follow)
         std::int32_t pred;  // >= 0: match index; < -1: bruteforce from -(pred + 2)
         std::uint8_t pl;    // predecessor's sequence length
-        bool bf;            // ends with a bruteforce segment
     };
     static constexpr std::size_t kSeqStates = kMaxSeq + 1;
     std::array<Cell, (kMaxMeterCodePoints + 1) * kSeqStates> cell_;
-    std::vector<Match> matches_;
+    std::pmr::vector<Match> matches_{&arena_};
+    struct Ends {  // the matches ending at a code point, a list through Match::next
+        std::uint32_t first, last;
+    };
+    std::array<Ends, kMaxMeterCodePoints> by_end_;  // [0, n_) set by run()
 };
 
 }  // namespace
 
 void fold_cp(char32_t cp, std::string &out) {
     if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+        out.push_back(fold_ascii(cp));
         return;
     }
     switch (cp) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <stdexcept>
 
 #include "core/password/generated/wordlists.inc"
 
@@ -11,75 +12,72 @@ namespace sesame::password::data {
 Words::Words() {
     const char *blob = generated::kWords;
     const std::size_t total = sizeof(generated::kWords) - 1;
-    // Index the blob: word offset and length, dictionary id, rank.
+    // Index the blob: word offset and length, dictionary id, log10(rank).
     std::vector<std::uint32_t> off;
     std::vector<std::uint8_t> len, dict;
-    std::vector<std::uint32_t> rank;
+    std::vector<float> lg;
     off.reserve(generated::kWordCount);
     len.reserve(generated::kWordCount);
     dict.reserve(generated::kWordCount);
-    rank.reserve(generated::kWordCount);
+    lg.reserve(generated::kWordCount);
     std::size_t i = 0;
     while (i < total) {
         const std::size_t start = i;
         while (i < total && static_cast<unsigned char>(blob[i]) >= 0x20) ++i;
         if (i + 4 > total) break;
         const auto *p = reinterpret_cast<const unsigned char *>(blob + i);
-        off.push_back(static_cast<std::uint32_t>(start));
-        len.push_back(static_cast<std::uint8_t>(std::min<std::size_t>(i - start, 255)));
-        dict.push_back(p[0]);
-        rank.push_back((std::uint32_t(p[1] - 0x40) << 12) | (std::uint32_t(p[2] - 0x40) << 6) | std::uint32_t(p[3] - 0x40));
+        const std::size_t bytes = i - start;
+        const std::uint32_t rank = (std::uint32_t(p[1] - 0x40) << 12) | (std::uint32_t(p[2] - 0x40) << 6) | std::uint32_t(p[3] - 0x40);
+        const float lg_rank = std::log10(static_cast<float>(std::max<std::uint32_t>(rank, 1)));
+        ++words_;
         i += 4;
+        // A word whose rank costs more guesses than bruteforcing its bytes is never used: the
+        // meter drops a pattern costlier than its span (Estimator::add; a span has at most as
+        // many code points as bytes). Left out, it costs no walk time (5,400 short words).
+        if (double(lg_rank) > double(bytes)) continue;
+        off.push_back(static_cast<std::uint32_t>(start));
+        len.push_back(static_cast<std::uint8_t>(std::min<std::size_t>(bytes, 255)));
+        dict.push_back(p[0]);
+        lg.push_back(lg_rank);
     }
-    words_ = off.size();
+    const std::size_t indexed = off.size();
     auto byte_at = [&](std::size_t w, std::size_t d) { return static_cast<unsigned char>(blob[off[w] + d]); };
-    // Breadth-first build: all children of a node are appended at once, hence contiguous.
-    struct Item {
-        std::uint32_t node, lo, hi, d;
-    };
-    std::vector<Item> queue;
-    // (shrink the reservations once built)
-    queue.reserve(words_);
-    const std::size_t estimate = words_ * 4;
-    byte_.reserve(estimate);
-    node_.reserve(estimate);
-    auto new_node = [&](unsigned char b) {
-        byte_.push_back(b);
-        node_.push_back(Node{0, -1.0f, 0, 0});
-        return static_cast<std::uint32_t>(byte_.size() - 1);
-    };
-    for (auto &r : root_) r = kNone;
-    for (std::size_t w = 0; w < words_;) {
-        const unsigned char b = byte_at(w, 0);
-        std::size_t e = w;
-        while (e < words_ && byte_at(e, 0) == b) ++e;
-        const std::uint32_t n = new_node(b);
-        root_[b] = n;
-        queue.push_back({n, static_cast<std::uint32_t>(w), static_cast<std::uint32_t>(e), 1});
-        w = e;
-    }
-    for (std::size_t q = 0; q < queue.size(); ++q) {
-        const Item it = queue[q];
-        std::uint32_t lo = it.lo;
-        if (len[lo] == it.d) {  // the word equal to the prefix sorts first
-            node_[it.node].lg = std::log10(static_cast<float>(std::max<std::uint32_t>(rank[lo], 1)));
-            node_[it.node].dict = dict[lo];
+    bool used[256] = {};
+    for (std::size_t w = 0; w < indexed; ++w)
+        for (std::size_t d = 0; d < len[w]; ++d) used[byte_at(w, d)] = true;
+    std::size_t classes = 0;
+    for (std::size_t b = 0; b < 256; ++b) class_[b] = used[b] ? static_cast<std::uint8_t>(classes++) : kNoClass;
+    // The generator asserts it (a children set is 64 bits); a blob breaking it is a build bug.
+    if (classes > 64) throw std::logic_error("password word index: more than 64 distinct bytes");
+    node_.reserve(indexed * 3);
+    node_.push_back(Node{0, 0, 0.0f});
+    // Depth first: a node's children block is appended just before its first child's own block.
+    // Dictionary ids are 1..7 and the nodes far fewer than 2^28: both fit first_dict.
+    auto fill = [&](auto &self, std::uint32_t node, std::uint32_t lo, std::uint32_t hi, std::uint32_t d) -> void {
+        if (len[lo] == d) {  // the word equal to the prefix sorts first
+            node_[node].first_dict = std::uint32_t(dict[lo]) << kDictShift;
+            node_[node].lg = lg[lo];
             ++lo;
         }
-        node_[it.node].first = static_cast<std::uint32_t>(byte_.size());
-        std::uint16_t count = 0;
-        for (std::uint32_t w = lo; w < it.hi;) {
-            const unsigned char b = byte_at(w, it.d);
+        if (lo == hi || d + 1 > kMaxWordBytes) return;
+        const auto first = static_cast<std::uint32_t>(node_.size());
+        std::uint64_t children = 0;
+        for (std::uint32_t w = lo; w < hi;) {
+            const unsigned char b = byte_at(w, d);
+            while (w < hi && byte_at(w, d) == b) ++w;
+            children |= std::uint64_t(1) << class_[b];
+            node_.push_back(Node{0, 0, 0.0f});
+        }
+        node_[node].children = children;
+        node_[node].first_dict |= first;
+        for (std::uint32_t k = first, w = lo; w < hi; ++k) {
             std::uint32_t e = w;
-            while (e < it.hi && byte_at(e, it.d) == b) ++e;
-            const std::uint32_t n = new_node(b);
-            ++count;
-            if (it.d + 1 <= kMaxWordBytes) queue.push_back({n, w, e, it.d + 1});
+            while (e < hi && byte_at(e, d) == byte_at(w, d)) ++e;
+            self(self, k, w, e, d + 1);
             w = e;
         }
-        node_[it.node].nchild = count;
-    }
-    byte_.shrink_to_fit();
+    };
+    if (indexed > 0) fill(fill, 0, 0, static_cast<std::uint32_t>(indexed), 0);
     node_.shrink_to_fit();
 }
 
@@ -98,21 +96,41 @@ const char32_t *Graph::row(char32_t cp) const noexcept {
     return nullptr;
 }
 
+std::uint8_t Graph::step_from_row(const char32_t *r, char32_t next) const noexcept {
+    if (r == nullptr) return 0;
+    for (std::size_t s = 0; s < slots; ++s) {
+        const char32_t a = r[1 + 2 * s], b = r[2 + 2 * s];
+        if (a == 0) continue;
+        const bool is_shifted_member = b != 0 && next == b;
+        if (next == a || is_shifted_member) return static_cast<std::uint8_t>((s + 1) | (is_shifted_member ? kShiftedStep : 0));
+    }
+    return 0;
+}
+
 namespace {
 Graph make_graph(const char *name, const char32_t *rows, std::size_t keys, std::size_t slots, bool keypad) {
-    Graph g{name, rows, keys, slots, keypad, 0.0, {}, {}};
+    Graph g{name, rows, keys, slots, keypad, 0.0, {}, {}, {}, {}, 1, {}};
     for (auto &x : g.index) x = -1;
     for (std::size_t k = 0; k < keys; ++k)
         if (rows[k * g.row_size()] < 256) g.index[rows[k * g.row_size()]] = static_cast<std::int16_t>(k);
+    std::size_t &columns = g.columns;  // column 0: code points no slot holds
     for (std::size_t k = 0; k < keys; ++k)
         for (std::size_t s = 0; s < slots; ++s) {
-            const char32_t b = rows[k * g.row_size() + 2 + 2 * s];
+            const char32_t a = rows[k * g.row_size() + 1 + 2 * s], b = rows[k * g.row_size() + 2 + 2 * s];
             if (b != 0 && b < 256) g.shifted[b] = 1;
+            for (const char32_t c : {a, b})
+                if (c != 0 && c < 256 && g.column[c] == 0) g.column[c] = static_cast<std::uint8_t>(columns++);
         }
+    // Row 0 of the table stands for code points without a row (index -1): all zero.
+    g.adjacent.assign((keys + 1) * columns, 0);
+    for (std::size_t k = 0; k < keys; ++k)
+        for (std::size_t c = 0; c < 256; ++c)
+            if (g.column[c] != 0) g.adjacent[(k + 1) * columns + g.column[c]] = g.step_from_row(rows + k * g.row_size(), char32_t(c));
     std::size_t used = 0;
     for (std::size_t k = 0; k < keys; ++k)
         for (std::size_t s = 0; s < slots; ++s) used += rows[k * g.row_size() + 1 + 2 * s] != 0 ? 1 : 0;
     g.average_degree = keys ? double(used) / double(keys) : 0.0;
+    for (std::size_t t = 0; t < g.degree_pow.size(); ++t) g.degree_pow[t] = std::pow(g.average_degree, double(t));
     return g;
 }
 }  // namespace

@@ -2,6 +2,7 @@
 // the common-password, French and name lists with their ranks, and keyboard adjacency graphs.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -19,13 +20,17 @@ struct WordEntry {
     std::uint32_t rank;
 };
 
-// A byte trie over the blob's words, built once (thread-safe) on first use. Siblings are stored
-// contiguously (their bytes in one array), so a walk reads a few cache lines per level.
+// A byte trie over the blob's words, built once (thread-safe) on first use. The walk is the
+// meter's hottest loop, so a step is one node read and no search: each node holds a 64-bit set of
+// its children's byte classes (the words use 56 distinct bytes), the children are contiguous in
+// class order, and a child's index is first + the number of smaller classes present. The node
+// also holds its word (dictionary, log10 rank), so a hit costs no other cache line. Sibling
+// blocks are laid out depth first: a walk down a chain of single children reads consecutive nodes.
 class Words {
 public:
     static const Words &get();
-    std::size_t size() const noexcept { return words_; }
-    std::size_t nodes() const noexcept { return byte_.size(); }
+    std::size_t size() const noexcept { return words_; }  // words of the blob (indexed or not)
+    std::size_t nodes() const noexcept { return node_.size(); }
     static const char *source_versions() noexcept;
 
     struct Hit {
@@ -33,34 +38,19 @@ public:
         float lg_rank;  // log10(rank)
     };
 
-    // Calls on_match(length_in_bytes, hit) for every word that is a prefix of s (shortest first).
+    // Calls on_match(length_in_bytes, hit) for every word that is a prefix of s (shortest first),
+    // among the indexed ones: words with log10(rank) > length in bytes are left out (see Words()).
     // Returns how many bytes of s decided the result (the same first bytes give the same matches).
     template <typename F>
     std::size_t prefixes(std::string_view s, F &&on_match) const {
-        if (s.empty()) return 0;
-        std::uint32_t node = root_[static_cast<unsigned char>(s[0])];
-        if (node == kNone) return 1;
-        std::size_t d = 1;
-        for (;;) {
+        std::uint32_t node = 0;  // the root: the empty prefix, no word
+        for (std::size_t d = 0;; ++d) {
             const Node &nd = node_[node];
-            if (nd.lg >= 0) on_match(d, Hit{static_cast<Dict>(nd.dict), nd.lg});
+            if (nd.first_dict >> kDictShift != 0) on_match(d, Hit{static_cast<Dict>(nd.first_dict >> kDictShift), nd.lg});
             if (d >= s.size()) return d;
-            const auto c = static_cast<unsigned char>(s[d]);
-            std::uint32_t k = nd.first;
-            const std::uint32_t end = k + nd.nchild;
-            if (end - k > 8) {  // wide levels (the first bytes): binary search over the sibling bytes
-                std::uint32_t hi = end;
-                while (k < hi) {
-                    const std::uint32_t mid = k + (hi - k) / 2;
-                    if (byte_[mid] < c) k = mid + 1;
-                    else hi = mid;
-                }
-            } else {
-                while (k < end && byte_[k] < c) ++k;
-            }
-            if (k == end || byte_[k] != c) return d + 1;
-            node = k;
-            ++d;
+            const std::uint8_t c = class_[static_cast<unsigned char>(s[d])];
+            if (c == kNoClass || (nd.children >> c & 1) == 0) return d + 1;
+            node = (nd.first_dict & kFirstMask) + count_bits(nd.children & ((std::uint64_t(1) << c) - 1));
         }
     }
 
@@ -68,17 +58,24 @@ public:
 
 private:
     Words();
-    static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
-    std::size_t words_ = 0;
-    std::uint32_t root_[256];
+    static constexpr std::uint8_t kNoClass = 0xFF;
+    // std::popcount is a libgcc call on baseline x86-64 (no POPCNT): this SWAR form is inlined.
+    static std::uint32_t count_bits(std::uint64_t x) noexcept {
+        x -= (x >> 1) & 0x5555555555555555u;
+        x = (x & 0x3333333333333333u) + ((x >> 2) & 0x3333333333333333u);
+        x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Fu;
+        return static_cast<std::uint32_t>((x * 0x0101010101010101u) >> 56);
+    }
+    static constexpr unsigned kDictShift = 28;
+    static constexpr std::uint32_t kFirstMask = (std::uint32_t(1) << kDictShift) - 1;
     struct Node {
-        std::uint32_t first;   // first child
-        float lg;              // log10(rank) when a word ends here, -1 otherwise
-        std::uint16_t nchild;
-        std::uint8_t dict;
+        std::uint64_t children;   // bit c: a child for byte class c
+        std::uint32_t first_dict;  // first child | dict << kDictShift (0: no word ends here)
+        float lg;                  // log10(rank) of the word ending here
     };
-    std::vector<std::uint8_t> byte_;  // each node's byte, siblings contiguous (scanned)
-    std::vector<Node> node_;          // the rest of the node, one cache line per visit
+    std::size_t words_ = 0;
+    std::uint8_t class_[256];  // byte -> dense class (byte order) of the bytes words use, kNoClass
+    std::vector<Node> node_;   // [0]: the root
 };
 
 // A keyboard adjacency graph.
@@ -89,14 +86,28 @@ struct Graph {
     std::size_t slots;
     bool keypad;
     double average_degree;  // average number of non-empty slots
+    std::array<double, 128> degree_pow;  // average_degree^t (a walk in 128 code points has fewer turns)
     std::int16_t index[256];  // row of each code point below 256, -1 when absent
     std::uint8_t shifted[256];  // 1 when the code point is the shifted member of some slot
+    std::uint8_t column[256];  // dense column of the code points below 256 that some slot holds, 0 when none
+    std::size_t columns;                 // of adjacent
+    std::vector<std::uint8_t> adjacent;  // (row + 1) * columns + column -> step_from_row of that pair
 
     bool is_shifted(char32_t cp) const noexcept { return cp < 256 && shifted[cp] != 0; }
 
     // Row of cp, or nullptr.
     const char32_t *row(char32_t cp) const noexcept;
     std::size_t row_size() const noexcept { return 1 + 2 * slots; }
+
+    // The key move from prev to next: 0 when next is not a neighbour of prev, else the first slot
+    // of prev's row holding next, plus one, with kShiftedStep set when next is that slot's shifted
+    // member. Below 256 (nearly every password) one table lookup, else a scan of the row.
+    static constexpr std::uint8_t kShiftedStep = 0x80;
+    std::uint8_t step(char32_t prev, char32_t next) const noexcept {
+        if (prev < 256 && next < 256) return adjacent[std::size_t(index[prev] + 1) * columns + column[next]];
+        return step_from_row(row(prev), next);
+    }
+    std::uint8_t step_from_row(const char32_t *row, char32_t next) const noexcept;
 };
 
 // qwerty, azerty, keypad.
