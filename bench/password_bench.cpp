@@ -20,6 +20,7 @@
 #include <random>
 #include <regex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/password/meter.hpp"
@@ -42,7 +43,7 @@ const std::vector<std::string> &corpus() {
         const char *rows[] = {"azerty", "qwerty", "&é\"'(-è_çà", "azertyuiop", "qsdfghjklm", "wxcvbn", "123456",
                               "1234567890", "aqwzsx", "poiuytreza"};
         const char *specials[] = {"!", "?", "@", "#", "$", ".", "*", "&", "-", "_", "€", "£", "µ", "%"};
-        const char *alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!?@#$()[]_.,;&=+-%*<>/:";
+        constexpr std::string_view alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!?@#$()[]_.,;&=+-%*<>/:";
         std::mt19937 rng(20261128);
         auto pick = [&](std::size_t n) { return std::size_t(rng() % n); };
         auto cap = [](std::string s) {
@@ -73,7 +74,7 @@ const std::vector<std::string> &corpus() {
                 }
                 case 7: case 8: {  // random 8-20 characters
                     const std::size_t len = 8 + pick(13);
-                    for (std::size_t k = 0; k < len; ++k) s.push_back(alphabet[pick(62 + 26)]);
+                    for (std::size_t k = 0; k < len; ++k) s.push_back(alphabet[pick(alphabet.size())]);
                     break;
                 }
                 default: {  // NFD accents, emoji, or an error (control character / ill-formed UTF-8)
