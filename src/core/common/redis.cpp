@@ -6,6 +6,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <cstdio>
 #include <cstring>
 
@@ -73,6 +74,8 @@ std::string hex_key(std::string_view prefix, std::span<const unsigned char> byte
     }
     return k;
 }
+
+Decimal::Decimal(long long v) noexcept : n_(static_cast<std::size_t>(std::to_chars(buf_, buf_ + sizeof buf_, v).ptr - buf_)) {}
 
 Script make_script(std::string text) {
     unsigned char md[SHA_DIGEST_LENGTH];
@@ -169,8 +172,9 @@ Client::Slot &Client::acquire(std::unique_lock<std::mutex> &lock) {
     return s;
 }
 
-Result<std::vector<long long>> Client::run(const Script &script, std::span<const std::string> keys,
-                                           std::span<const std::string> args) {
+Result<std::vector<long long>> Client::run(const Script &script, std::span<const std::string_view> keys,
+                                           std::span<const std::string_view> args) {
+    if (3 + keys.size() + args.size() > kMaxArgs) return Error(Code::internal, "redis: too many script arguments");
     std::unique_lock<std::mutex> lock;
     Slot &s = acquire(lock);
     if (s.ctx != nullptr && (s.pid != ::getpid() || s.ctx->err != 0)) drop(s);
@@ -178,33 +182,27 @@ Result<std::vector<long long>> Client::run(const Script &script, std::span<const
         Status st = connect(s);
         if (!st.ok()) return st;
     }
-    std::vector<const char *> argv;
-    std::vector<std::size_t> lens;
-    argv.reserve(3 + keys.size() + args.size());
-    lens.reserve(3 + keys.size() + args.size());
-    argv.push_back("EVALSHA");
-    lens.push_back(7);
-    argv.push_back(script.sha1.data());
-    lens.push_back(script.sha1.size());
-    const std::string nkeys = std::to_string(keys.size());
-    argv.push_back(nkeys.data());
-    lens.push_back(nkeys.size());
-    for (const std::string &k : keys) {
-        argv.push_back(k.data());
-        lens.push_back(k.size());
-    }
-    for (const std::string &a : args) {
-        argv.push_back(a.data());
-        lens.push_back(a.size());
-    }
-    ReplyPtr r(static_cast<redisReply *>(redisCommandArgv(s.ctx, int(argv.size()), argv.data(), lens.data())));
+    const char *argv[kMaxArgs];
+    std::size_t lens[kMaxArgs];
+    int argc = 0;
+    auto push = [&](std::string_view a) {
+        argv[argc] = a.data();
+        lens[argc++] = a.size();
+    };
+    push("EVALSHA");
+    push(script.sha1);
+    const Decimal nkeys(static_cast<long long>(keys.size()));
+    push(nkeys.view());
+    for (std::string_view k : keys) push(k);
+    for (std::string_view a : args) push(a);
+    ReplyPtr r(static_cast<redisReply *>(redisCommandArgv(s.ctx, argc, argv, lens)));
     if (r && r->type == REDIS_REPLY_ERROR && r->len >= 8 && std::memcmp(r->str, "NOSCRIPT", 8) == 0) {
         // Not in the script cache (first use, restart, SCRIPT FLUSH): EVAL loads it.
         argv[0] = "EVAL";
         lens[0] = 4;
         argv[1] = script.text.data();
         lens[1] = script.text.size();
-        r.reset(static_cast<redisReply *>(redisCommandArgv(s.ctx, int(argv.size()), argv.data(), lens.data())));
+        r.reset(static_cast<redisReply *>(redisCommandArgv(s.ctx, argc, argv, lens)));
     }
     if (!r) {
         drop(s);  // timeout or connection error: the connection is out of sync, never reuse it

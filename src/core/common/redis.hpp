@@ -47,6 +47,17 @@ Status validate_prefix(std::string_view prefix);
 // prefix + lowercase hex of the bytes: keys never hold a value in clear.
 std::string hex_key(std::string_view prefix, std::span<const unsigned char> bytes);
 
+// A decimal integer argument formatted in place (no allocation).
+class Decimal {
+public:
+    explicit Decimal(long long v) noexcept;
+    std::string_view view() const noexcept { return {buf_, n_}; }
+
+private:
+    char buf_[24];
+    std::size_t n_;
+};
+
 struct Script {
     std::string text;
     std::string sha1;  // lowercase hex, for EVALSHA
@@ -61,10 +72,11 @@ public:
     Client(const Client &) = delete;
     Client &operator=(const Client &) = delete;
 
-    // Runs `script` with its keys and arguments; the reply must be an integer or an array of
-    // integers.
-    Result<std::vector<long long>> run(const Script &script, std::span<const std::string> keys,
-                                       std::span<const std::string> args);
+    // Runs `script` with its keys and arguments (at most kMaxArgs in all); the reply must be an
+    // integer or an array of integers. Views: the caller's bytes go to the socket without a copy.
+    static constexpr std::size_t kMaxArgs = 48;
+    Result<std::vector<long long>> run(const Script &script, std::span<const std::string_view> keys,
+                                       std::span<const std::string_view> args);
     // One EVALSHA of an empty script on a pooled connection: the floor of any operation (benchmarks).
     Status eval_empty();
 

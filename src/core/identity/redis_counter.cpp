@@ -64,9 +64,10 @@ std::string RedisFailureCounter::redis_key(std::string_view pupil) const {
 }
 
 Result<bool> RedisFailureCounter::attempt(std::string_view key, UnixMillis now, bool failed) {
-    const std::string args[] = {std::to_string(now), std::to_string(max_failures_), std::to_string(window_ms_),
-                                failed ? "1" : "0"};
-    const std::string keys[] = {redis_key(key)};
+    const redis::Decimal n(now), mf(max_failures_), w(window_ms_);
+    const std::string_view args[] = {n.view(), mf.view(), w.view(), failed ? "1" : "0"};
+    const std::string k = redis_key(key);
+    const std::string_view keys[] = {k};
     auto r = client_->run(attempt_script(), keys, args);
     if (!r.ok()) return r.status();
     if (r->size() != 1 || ((*r)[0] != 0 && (*r)[0] != 1))

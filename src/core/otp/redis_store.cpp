@@ -1,6 +1,8 @@
 #ifdef SESAME_WITH_REDIS
 #include "core/otp/redis_store.hpp"
 
+#include <optional>
+
 namespace sesame::otp {
 
 namespace {
@@ -162,6 +164,8 @@ const redis::Script &verify_script() {
 
 Status unavailable(const char *what) { return Error(Code::store_unavailable, std::string("redis: ") + what); }
 
+std::string_view as_view(const CodeHash &h) { return {reinterpret_cast<const char *>(h.data()), h.size()}; }
+
 }  // namespace
 
 Result<std::shared_ptr<RedisStore>> RedisStore::create(RedisOptions opts) {
@@ -185,15 +189,12 @@ std::array<std::string, 2> RedisStore::redis_keys(const StoreKey &key) const {
 Status RedisStore::issue(const StoreKey &key, const Limits &limits, UnixMillis now, std::uint32_t key_id,
                          const CodeHash &code_hash, std::int64_t *retry_after_ms) {
     if (retry_after_ms != nullptr) *retry_after_ms = 0;
-    std::vector<std::string> args{std::to_string(now),
-                                  std::to_string(limits.max_failures_per_hour),
-                                  std::to_string(limits.cooldown_ms),
-                                  std::to_string(limits.max_sends_per_hour),
-                                  std::to_string(limits.ttl_ms),
-                                  std::to_string(key_id),
-                                  std::string(reinterpret_cast<const char *>(code_hash.data()), code_hash.size())};
-    auto r = client_->run(issue_script(), redis_keys(key), args);
-    secure_wipe(args[6].data(), args[6].size());
+    const redis::Decimal n(now), mf(limits.max_failures_per_hour), cd(limits.cooldown_ms), sends(limits.max_sends_per_hour),
+        ttl(limits.ttl_ms), kid(key_id);
+    const std::string_view args[] = {n.view(), mf.view(), cd.view(), sends.view(), ttl.view(), kid.view(), as_view(code_hash)};
+    const auto keys = redis_keys(key);
+    const std::string_view key_views[] = {keys[0], keys[1]};
+    auto r = client_->run(issue_script(), key_views, args);
     if (!r.ok()) return r.status();
     if (r->size() != 2) return unavailable("unexpected reply");
     const long long status = (*r)[0], ms = (*r)[1];
@@ -212,14 +213,20 @@ Status RedisStore::issue(const StoreKey &key, const Limits &limits, UnixMillis n
 
 Result<VerifyOutcome> RedisStore::verify(const StoreKey &key, const Limits &limits, UnixMillis now,
                                          std::span<const Candidate> candidates) {
-    std::vector<std::string> args{std::to_string(now), std::to_string(limits.max_failures_per_hour),
-                                  std::to_string(limits.max_attempts)};
-    for (const Candidate &c : candidates) {
-        args.push_back(std::to_string(c.key_id));
-        args.emplace_back(reinterpret_cast<const char *>(c.hash.data()), c.hash.size());
+    // now, max_failures, max_attempts, then (key id, hash) per candidate: views, nothing copied.
+    const redis::Decimal n(now), mf(limits.max_failures_per_hour), ma(limits.max_attempts);
+    if (candidates.size() > kMaxCandidates) return Error(Code::invalid_argument, "too many candidate keys");
+    std::optional<redis::Decimal> kids[kMaxCandidates];
+    std::string_view args[3 + 2 * kMaxCandidates] = {n.view(), mf.view(), ma.view()};
+    std::size_t argc = 3;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+        kids[i].emplace(candidates[i].key_id);
+        args[argc++] = kids[i]->view();
+        args[argc++] = as_view(candidates[i].hash);
     }
-    auto r = client_->run(verify_script(), redis_keys(key), args);
-    for (std::string &a : args) secure_wipe(a.data(), a.size());
+    const auto keys = redis_keys(key);
+    const std::string_view key_views[] = {keys[0], keys[1]};
+    auto r = client_->run(verify_script(), key_views, std::span<const std::string_view>(args, argc));
     if (!r.ok()) return r.status();
     // verdict + 8 * attempts_left
     if (r->size() != 1 || (*r)[0] < 0) return unavailable("unexpected reply");

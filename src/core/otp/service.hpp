@@ -21,6 +21,7 @@ namespace sesame::otp {
 
 inline constexpr std::size_t kKeyBytes = 32;
 inline constexpr std::size_t kMaxPreviousKeys = 8;
+static_assert(1 + kMaxPreviousKeys <= kMaxCandidates);
 inline constexpr std::size_t kMaxPurposeBytes = 32;
 
 struct ServiceOptions {

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -33,6 +34,9 @@ struct Limits {
 };
 
 // The hash of the typed code under one key id the service knows (current and previous keys).
+// At most this many candidates per verify: the current key and up to 8 previous ones.
+inline constexpr std::size_t kMaxCandidates = 9;
+
 struct Candidate {
     std::uint32_t key_id = 0;
     CodeHash hash{};
