@@ -60,7 +60,7 @@ Status validate(const Options &opts) {
 }
 
 Status validate_prefix(std::string_view prefix) {
-    if (prefix.size() > 128) return Error(Code::invalid_argument, "redis prefix must be at most 128 bytes");
+    if (prefix.size() > kMaxPrefixBytes) return Error(Code::invalid_argument, "redis prefix must be at most 128 bytes");
     return Status::Ok();
 }
 

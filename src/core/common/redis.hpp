@@ -41,7 +41,8 @@ struct Options {
 
 // Code::invalid_argument with the offending field for options out of range.
 Status validate(const Options &opts);
-// A store's key prefix: at most 128 bytes.
+// A store's key prefix: at most kMaxPrefixBytes.
+inline constexpr std::size_t kMaxPrefixBytes = 128;
 Status validate_prefix(std::string_view prefix);
 
 // prefix + lowercase hex of the bytes: keys never hold a value in clear.

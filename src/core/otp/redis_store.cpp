@@ -1,6 +1,7 @@
 #ifdef SESAME_WITH_REDIS
 #include "core/otp/redis_store.hpp"
 
+#include <cstring>
 #include <optional>
 
 namespace sesame::otp {
@@ -178,13 +179,23 @@ Result<std::shared_ptr<RedisStore>> RedisStore::create(RedisOptions opts) {
     return std::shared_ptr<RedisStore>(new RedisStore(std::move(prefix), std::move(*client)));
 }
 
-std::string RedisStore::redis_key(const StoreKey &key) const { return redis::hex_key(prefix_ + "{", key) + "}"; }
-
-std::array<std::string, 2> RedisStore::redis_keys(const StoreKey &key) const {
-    std::string challenge = redis_key(key);
-    std::string history = challenge + ":h";
-    return {std::move(challenge), std::move(history)};
+RedisStore::Keys RedisStore::keys_of(const StoreKey &key) const noexcept {
+    static constexpr char kHex[] = "0123456789abcdef";
+    Keys k;
+    std::memcpy(k.buf, prefix_.data(), prefix_.size());  // at most kMaxPrefixBytes (create checks it)
+    k.n = prefix_.size();
+    k.buf[k.n++] = '{';
+    for (std::uint8_t b : key) {
+        k.buf[k.n++] = kHex[b >> 4];
+        k.buf[k.n++] = kHex[b & 15];
+    }
+    k.buf[k.n++] = '}';
+    k.buf[k.n++] = ':';
+    k.buf[k.n++] = 'h';
+    return k;
 }
+
+std::string RedisStore::redis_key(const StoreKey &key) const { return std::string(keys_of(key).challenge()); }
 
 Status RedisStore::issue(const StoreKey &key, const Limits &limits, UnixMillis now, std::uint32_t key_id,
                          const CodeHash &code_hash, std::int64_t *retry_after_ms) {
@@ -192,8 +203,8 @@ Status RedisStore::issue(const StoreKey &key, const Limits &limits, UnixMillis n
     const redis::Decimal n(now), mf(limits.max_failures_per_hour), cd(limits.cooldown_ms), sends(limits.max_sends_per_hour),
         ttl(limits.ttl_ms), kid(key_id);
     const std::string_view args[] = {n.view(), mf.view(), cd.view(), sends.view(), ttl.view(), kid.view(), as_view(code_hash)};
-    const auto keys = redis_keys(key);
-    const std::string_view key_views[] = {keys[0], keys[1]};
+    const Keys k = keys_of(key);
+    const std::string_view key_views[] = {k.challenge(), k.history()};
     auto r = client_->run(issue_script(), key_views, args);
     if (!r.ok()) return r.status();
     if (r->size() != 2) return unavailable("unexpected reply");
@@ -224,8 +235,8 @@ Result<VerifyOutcome> RedisStore::verify(const StoreKey &key, const Limits &limi
         args[argc++] = kids[i]->view();
         args[argc++] = as_view(candidates[i].hash);
     }
-    const auto keys = redis_keys(key);
-    const std::string_view key_views[] = {keys[0], keys[1]};
+    const Keys k = keys_of(key);
+    const std::string_view key_views[] = {k.challenge(), k.history()};
     auto r = client_->run(verify_script(), key_views, std::span<const std::string_view>(args, argc));
     if (!r.ok()) return r.status();
     // verdict + 8 * attempts_left

@@ -5,7 +5,6 @@
 // Built only with SESAME_WITH_REDIS (hiredis found at build time); TLS and AUTH: see redis.hpp.
 #pragma once
 
-#include <array>
 #include <memory>
 #include <string>
 
@@ -15,7 +14,7 @@
 namespace sesame::otp {
 
 struct RedisOptions : redis::Options {
-    std::string prefix = "sesame:otp:";  // every key starts with it (see redis_keys)
+    std::string prefix = "sesame:otp:";  // every key starts with it (at most 128 bytes; see redis_key)
 };
 
 class RedisStore final : public Store {
@@ -28,14 +27,21 @@ public:
                                  std::span<const Candidate> candidates) override;
     const char *kind() const noexcept override { return "redis"; }
 
-    // The Redis keys of a store key (tests and tooling): the challenge, prefix + {32 hex digits}
-    // (a keyed hash, as a Cluster hash tag), and its history, the same + ":h".
+    // The challenge key of a store key (tests and tooling): prefix + {32 hex digits} (a keyed
+    // hash, as a Cluster hash tag); its history is the same + ":h".
     std::string redis_key(const StoreKey &key) const;
-    std::array<std::string, 2> redis_keys(const StoreKey &key) const;
     // One EVALSHA of an empty script on a pooled connection: the floor of any operation (benchmarks).
     Status eval_empty() { return client_->eval_empty(); }
 
 private:
+    // Both keys of a subject built in place: "prefix{hex}:h", the challenge being all but ":h".
+    struct Keys {
+        char buf[redis::kMaxPrefixBytes + 2 * kStoreKeyBytes + 4];
+        std::size_t n = 0;
+        std::string_view challenge() const noexcept { return {buf, n - 2}; }
+        std::string_view history() const noexcept { return {buf, n}; }
+    };
+    Keys keys_of(const StoreKey &key) const noexcept;
     RedisStore(std::string prefix, std::unique_ptr<redis::Client> client)
         : prefix_(std::move(prefix)), client_(std::move(client)) {}
     std::string prefix_;
