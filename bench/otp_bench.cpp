@@ -267,30 +267,39 @@ void BM_Redis_EvalshaEmpty(benchmark::State &state) {
 }
 BENCHMARK(BM_Redis_EvalshaEmpty)->Repetitions(5)->ReportAggregatesOnly(true);
 
-void BM_Redis_VerifyOk(benchmark::State &state) {
-    if (bench_redis_port() == 0) return state.SkipWithError("no redis-server");
-    Service svc = make_service(bench_redis_store(1));
-    const auto &ph = phones();
-    constexpr std::size_t kBatch = 5'000;
-    std::vector<std::string> codes(kBatch);
-    std::size_t next = kBatch;
-    static std::int64_t now = T0;
-    for (auto _ : state) {
-        if (next == kBatch) {
+// Right codes to verify: batches of 5,000 issued (an hour later each time) with the timer paused.
+struct PendingCodes {
+    static constexpr std::size_t kBatch = 5'000;
+    std::vector<std::string> codes = std::vector<std::string>(kBatch);
+    std::size_t at = kBatch;
+    // The index of the next pending code (phones()[i], codes[i]), refilling when all were used.
+    std::size_t next(benchmark::State &state, const Service &svc, std::int64_t &now) {
+        if (at == kBatch) {
             state.PauseTiming();
             now += 3'600'000;
             for (std::size_t j = 0; j < kBatch; ++j) {
                 char c[10];
                 std::int32_t r;
-                if (!svc.issue(ph[j], "activation", now, c, &r).ok()) std::abort();
+                if (!svc.issue(phones()[j], "activation", now, c, &r).ok()) std::abort();
                 codes[j].assign(c, 6);
             }
-            next = 0;
+            at = 0;
             state.ResumeTiming();
         }
-        auto r = svc.verify(ph[next], "activation", codes[next], now + 1);
+        return at++;
+    }
+};
+
+void BM_Redis_VerifyOk(benchmark::State &state) {
+    if (bench_redis_port() == 0) return state.SkipWithError("no redis-server");
+    Service svc = make_service(bench_redis_store(1));
+    const auto &ph = phones();
+    PendingCodes pending;
+    static std::int64_t now = T0;
+    for (auto _ : state) {
+        const std::size_t i = pending.next(state, svc, now);
+        auto r = svc.verify(ph[i], "activation", pending.codes[i], now + 1);
         if (!r.ok() || r->verdict != Verdict::ok) state.SkipWithError("verify failed");
-        ++next;
     }
     state.SetItemsProcessed(state.iterations());
 }
@@ -305,24 +314,11 @@ void BM_Redis_VerifyOkVsEmpty(benchmark::State &state) {
     auto store = bench_redis_store(1);
     Service svc = make_service(store);
     const auto &ph = phones();
-    constexpr std::size_t kBatch = 5'000;
-    std::vector<std::string> codes(kBatch);
+    PendingCodes pending;
     std::vector<double> empty, verify, after_verify;
-    std::size_t next = kBatch;
     static std::int64_t now = T0 + 1'000'000'000;
     for (auto _ : state) {
-        if (next == kBatch) {
-            state.PauseTiming();
-            now += 3'600'000;
-            for (std::size_t j = 0; j < kBatch; ++j) {
-                char c[10];
-                std::int32_t r;
-                if (!svc.issue(ph[j], "activation", now, c, &r).ok()) std::abort();
-                codes[j].assign(c, 6);
-            }
-            next = 0;
-            state.ResumeTiming();
-        }
+        const std::size_t i = pending.next(state, svc, now);
         // Two bare calls, then the verify: the second bare call follows a bare call, so deferred
         // work a verify may leave behind (on the server or in the kernel) is charged to the first.
         auto t0 = std::chrono::steady_clock::now();
@@ -330,13 +326,12 @@ void BM_Redis_VerifyOkVsEmpty(benchmark::State &state) {
         auto t1 = std::chrono::steady_clock::now();
         if (!store->eval_empty().ok()) state.SkipWithError("eval failed");
         auto t2 = std::chrono::steady_clock::now();
-        auto r = svc.verify(ph[next], "activation", codes[next], now + 1);
+        auto r = svc.verify(ph[i], "activation", pending.codes[i], now + 1);
         auto t3 = std::chrono::steady_clock::now();
         if (!r.ok() || r->verdict != Verdict::ok) state.SkipWithError("verify failed");
         after_verify.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
         empty.push_back(std::chrono::duration<double, std::micro>(t2 - t1).count());
         verify.push_back(std::chrono::duration<double, std::micro>(t3 - t2).count());
-        ++next;
     }
     auto median = [](std::vector<double> &v) {
         std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
