@@ -28,8 +28,6 @@ timeval to_tv(int ms) {
     return tv;
 }
 
-Status unavailable(const char *what) { return Error(Code::store_unavailable, std::string("redis: ") + what); }
-
 const Script &empty_script() {
     static const Script s = make_script("return 0");
     return s;
@@ -64,14 +62,21 @@ Status validate_prefix(std::string_view prefix) {
     return Status::Ok();
 }
 
-std::string hex_key(std::string_view prefix, std::span<const unsigned char> bytes) {
+Status unavailable(const char *what) { return Error(Code::store_unavailable, std::string("redis: ") + what); }
+
+char *write_hex(char *out, std::span<const unsigned char> bytes) noexcept {
     static constexpr char kHex[] = "0123456789abcdef";
-    std::string k(prefix);
-    k.reserve(prefix.size() + 2 * bytes.size());
     for (unsigned char b : bytes) {
-        k.push_back(kHex[b >> 4]);
-        k.push_back(kHex[b & 15]);
+        *out++ = kHex[b >> 4];
+        *out++ = kHex[b & 15];
     }
+    return out;
+}
+
+std::string hex_key(std::string_view prefix, std::span<const unsigned char> bytes) {
+    std::string k(prefix);
+    k.resize(prefix.size() + 2 * bytes.size());
+    write_hex(k.data() + prefix.size(), bytes);
     return k;
 }
 

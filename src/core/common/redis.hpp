@@ -45,8 +45,13 @@ Status validate(const Options &opts);
 inline constexpr std::size_t kMaxPrefixBytes = 128;
 Status validate_prefix(std::string_view prefix);
 
+// Writes the lowercase hex of the bytes at out (2 per byte); returns the end.
+char *write_hex(char *out, std::span<const unsigned char> bytes) noexcept;
 // prefix + lowercase hex of the bytes: keys never hold a value in clear.
 std::string hex_key(std::string_view prefix, std::span<const unsigned char> bytes);
+
+// Code::store_unavailable with "redis: <what>": every Redis failure callers must fail closed on.
+Status unavailable(const char *what);
 
 // A decimal integer argument formatted in place (no allocation).
 class Decimal {

@@ -71,7 +71,7 @@ Result<bool> RedisFailureCounter::attempt(std::string_view key, UnixMillis now, 
     auto r = client_->run(attempt_script(), keys, args);
     if (!r.ok()) return r.status();
     if (r->size() != 1 || ((*r)[0] != 0 && (*r)[0] != 1))
-        return Error(Code::store_unavailable, "redis: unexpected reply");
+        return redis::unavailable("unexpected reply");
     return (*r)[0] == 1;
 }
 

@@ -1,7 +1,7 @@
 #ifdef SESAME_WITH_REDIS
 #include "core/otp/redis_store.hpp"
 
-#include <cstring>
+#include <algorithm>
 #include <optional>
 
 namespace sesame::otp {
@@ -9,7 +9,7 @@ namespace sesame::otp {
 namespace {
 
 // A subject's state lives in two keys sharing a hash tag (one Redis Cluster slot):
-//  - the challenge, KEYS[1]: one string, struct.pack(kChallenge): state (1 pending, 2 locked),
+//  - the challenge, KEYS[1]: one string, struct.pack(CH): state (1 pending, 2 locked),
 //    key id, code hash, issued_at, expires_at, attempts, and the failure cap as of the last write
 //    (max_failures then, and `rl`: until when the cap holds given the failures then). A consumed
 //    challenge is deleted.
@@ -163,8 +163,6 @@ const redis::Script &verify_script() {
     return s;
 }
 
-Status unavailable(const char *what) { return Error(Code::store_unavailable, std::string("redis: ") + what); }
-
 std::string_view as_view(const CodeHash &h) { return {reinterpret_cast<const char *>(h.data()), h.size()}; }
 
 }  // namespace
@@ -180,18 +178,12 @@ Result<std::shared_ptr<RedisStore>> RedisStore::create(RedisOptions opts) {
 }
 
 RedisStore::Keys RedisStore::keys_of(const StoreKey &key) const noexcept {
-    static constexpr char kHex[] = "0123456789abcdef";
     Keys k;
-    std::memcpy(k.buf, prefix_.data(), prefix_.size());  // at most kMaxPrefixBytes (create checks it)
-    k.n = prefix_.size();
-    k.buf[k.n++] = '{';
-    for (std::uint8_t b : key) {
-        k.buf[k.n++] = kHex[b >> 4];
-        k.buf[k.n++] = kHex[b & 15];
-    }
-    k.buf[k.n++] = '}';
-    k.buf[k.n++] = ':';
-    k.buf[k.n++] = 'h';
+    char *p = std::copy(prefix_.begin(), prefix_.end(), k.buf);  // at most kMaxPrefixBytes (create checks it)
+    *p++ = '{';
+    p = redis::write_hex(p, key);
+    p = std::copy_n("}:h", 3, p);
+    k.n = static_cast<std::size_t>(p - k.buf);
     return k;
 }
 
@@ -207,7 +199,7 @@ Status RedisStore::issue(const StoreKey &key, const Limits &limits, UnixMillis n
     const std::string_view key_views[] = {k.challenge(), k.history()};
     auto r = client_->run(issue_script(), key_views, args);
     if (!r.ok()) return r.status();
-    if (r->size() != 2) return unavailable("unexpected reply");
+    if (r->size() != 2) return redis::unavailable("unexpected reply");
     const long long status = (*r)[0], ms = (*r)[1];
     switch (status) {
         case 0: return Status::Ok();
@@ -218,7 +210,7 @@ Status RedisStore::issue(const StoreKey &key, const Limits &limits, UnixMillis n
         case 3:
             if (retry_after_ms != nullptr) *retry_after_ms = ms;
             return Error(Code::quota, "send quota for the last hour reached");
-        default: return unavailable("unexpected reply");
+        default: return redis::unavailable("unexpected reply");
     }
 }
 
@@ -240,16 +232,16 @@ Result<VerifyOutcome> RedisStore::verify(const StoreKey &key, const Limits &limi
     auto r = client_->run(verify_script(), key_views, std::span<const std::string_view>(args, argc));
     if (!r.ok()) return r.status();
     // verdict + 8 * attempts_left
-    if (r->size() != 1 || (*r)[0] < 0) return unavailable("unexpected reply");
+    if (r->size() != 1 || (*r)[0] < 0) return redis::unavailable("unexpected reply");
     const long long verdict = (*r)[0] % 8, left = (*r)[0] / 8;
-    if (verdict > 5) return unavailable("unexpected reply");
+    if (verdict > 5) return redis::unavailable("unexpected reply");
     VerifyOutcome out;
     out.verdict = static_cast<Verdict>(verdict);
     if (out.verdict == Verdict::wrong_code) {
-        if (left < 1 || left > limits.max_attempts) return unavailable("unexpected reply");
+        if (left < 1 || left > limits.max_attempts) return redis::unavailable("unexpected reply");
         out.attempts_left = static_cast<std::int32_t>(left);
     } else if (left != 0) {
-        return unavailable("unexpected reply");
+        return redis::unavailable("unexpected reply");
     }
     return out;
 }
