@@ -189,7 +189,7 @@ class DateCounter:
         StoreUnavailableError (nothing decided). ``connection``: the other keywords of
         :class:`sesame.RedisStore` (unix_socket, timeout_ms, connect_timeout_ms, username,
         password, db, connections)."""
-        o, _keep = _otp.redis_options(host, port, prefix=prefix, **connection)
+        o, _keep = _otp._redis_options(host, port, prefix=prefix, **connection)
         self = cls.__new__(cls)
         h = _handle()
         check(_ffi.lib().sesame_date_counter_new_redis(ctypes.byref(h), max_failures, window_ms, ctypes.byref(o)))

@@ -169,14 +169,14 @@ class RedisStore(_Store):
                  username: Optional[str] = None, password: Optional[str | bytes] = None, db: int = 0,
                  connections: int = 1) -> None:
         super().__init__()
-        o, _keep = redis_options(host, port, prefix=prefix, unix_socket=unix_socket, timeout_ms=timeout_ms,
+        o, _keep = _redis_options(host, port, prefix=prefix, unix_socket=unix_socket, timeout_ms=timeout_ms,
                                  connect_timeout_ms=connect_timeout_ms, username=username, password=password,
                                  db=db, connections=connections)
         check(_ffi.lib().sesame_otp_store_new_redis(_c.byref(self._h), _c.byref(o)))
         self._adopt()
 
 
-def redis_options(host: str = "127.0.0.1", port: int = 6379, *, prefix: Optional[str] = None,
+def _redis_options(host: str = "127.0.0.1", port: int = 6379, *, prefix: Optional[str] = None,
                   unix_socket: Optional[str] = None, timeout_ms: int = 200, connect_timeout_ms: int = 200,
                   username: Optional[str] = None, password: Optional[str | bytes] = None, db: int = 0,
                   connections: int = 1) -> tuple:
