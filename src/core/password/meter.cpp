@@ -447,9 +447,17 @@ private:
         auto recurs = [&](std::size_t k) {
             return cps_[k] < 128 ? last[cps_[k]] > k : std::find(cps_ + k + 1, cps_ + n, cps_[k]) != cps_ + n;
         };
+        // A period k covers a repeat only if t[0..k) == t[k..2k), so t[k] == t[0] and, for k > 1,
+        // t[k + 1] == t[1]: when no k <= m / 2 passes that, the Z-function would find nothing.
+        auto may_repeat = [](const char32_t *t, std::size_t m) {
+            if (t[0] == t[1]) return true;
+            for (std::size_t k = 2; k <= m / 2; ++k)
+                if (t[k] == t[0] && t[k + 1] == t[1]) return true;
+            return false;
+        };
         std::size_t i = 0;
         while (i + 1 < n) {
-            if (!recurs(i)) {
+            if (!recurs(i) || !may_repeat(cps_ + i, n - i)) {
                 ++i;
                 continue;
             }
