@@ -353,7 +353,17 @@ private:
     }
 
     void spatial() {
+        if (n_ < 3) return;
+        std::array<std::uint8_t, kMaxMeterCodePoints> steps;  // [k]: the move from k - 1 to k
         for (const data::Graph &g : data::graphs()) {
+            // The moves first, without branching on them; a walk needs two moves in a row.
+            bool walk = false;
+            steps[0] = 0;
+            for (std::size_t k = 1; k < n_; ++k) {
+                steps[k] = g.step(cps_[k - 1], cps_[k]);
+                walk |= (steps[k] != 0) & (steps[k - 1] != 0);
+            }
+            if (!walk) continue;
             std::size_t i = 0;
             while (i + 1 < n_) {
                 std::size_t j = i + 1;
@@ -362,7 +372,7 @@ private:
                 // Is the first key shifted? (it appears as the second member of some slot)
                 if (!g.keypad && g.is_shifted(cps_[i])) shifted = 1;
                 for (;;) {
-                    const std::uint8_t step = j < n_ ? g.step(cps_[j - 1], cps_[j]) : 0;
+                    const std::uint8_t step = j < n_ ? steps[j] : 0;
                     if (step != 0) {
                         if ((step & data::Graph::kShiftedStep) && !g.keypad) ++shifted;
                         const int dir = step & ~data::Graph::kShiftedStep;
@@ -499,8 +509,16 @@ private:
 
     void dates() {
         const int ref = o_.reference_year;
-        std::array<std::uint8_t, kMaxMeterCodePoints + 1> run{};  // ASCII digit run length from c
-        for (std::size_t c = n_; c-- > 0;) run[c] = is_digit(cps_[c]) ? static_cast<std::uint8_t>(run[c + 1] + 1) : 0;
+        std::array<std::uint8_t, kMaxMeterCodePoints + 1> run;  // ASCII digit run length from c
+        run[n_] = 0;
+        std::size_t digits = 0;
+        for (std::size_t c = n_; c-- > 0;) {
+            const bool d = is_digit(cps_[c]);
+            run[c] = d ? static_cast<std::uint8_t>(run[c + 1] + 1) : 0;
+            digits += d;
+        }
+        // Every form below takes at least 4 digits (a year; d m yy with separators).
+        if (digits < 4) return;
         auto num = [&](std::size_t a, std::size_t len) {
             int v = 0;
             for (std::size_t k = 0; k < len; ++k) v = v * 10 + int(cps_[a + k] - '0');
