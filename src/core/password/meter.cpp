@@ -451,23 +451,31 @@ private:
         // and the scan resumes after it. Visited starts cost O(n) each: O(n^2) at worst.
         const std::size_t n = n_;
         std::array<std::uint8_t, kMaxMeterCodePoints + 1> z;  // z[k] is written before it is read
-        std::array<std::uint8_t, 128> last{};  // last position of each ASCII code point (0: none after 0)
-        for (std::size_t k = 0; k < n; ++k)
-            if (cps_[k] < 128) last[cps_[k]] = static_cast<std::uint8_t>(k);
-        auto recurs = [&](std::size_t k) {
-            return cps_[k] < 128 ? last[cps_[k]] > k : std::find(cps_ + k + 1, cps_ + n, cps_[k]) != cps_ + n;
-        };
-        // A period k covers a repeat only if t[0..k) == t[k..2k), so t[k] == t[0] and, for k > 1,
-        // t[k + 1] == t[1]: when no k <= m / 2 passes that, the Z-function would find nothing.
-        auto may_repeat = [](const char32_t *t, std::size_t m) {
-            if (t[0] == t[1]) return true;
-            for (std::size_t k = 2; k <= m / 2; ++k)
-                if (t[k] == t[0] && t[k + 1] == t[1]) return true;
+        // next[k]: the next position holding cps_[k], 0 when none (position 0 is nobody's next).
+        std::array<std::uint8_t, kMaxMeterCodePoints> next;
+        std::array<std::uint8_t, 128> seen{};  // per ASCII code point: its smallest position so far
+        for (std::size_t k = n; k-- > 0;) {
+            const char32_t c = cps_[k];
+            if (c < 128) {
+                next[k] = seen[c];
+                seen[c] = static_cast<std::uint8_t>(k);
+            } else {
+                const char32_t *f = std::find(cps_ + k + 1, cps_ + n, c);
+                next[k] = f == cps_ + n ? 0 : static_cast<std::uint8_t>(f - cps_);
+            }
+        }
+        // A period p covers a repeat from i only if t[0..p) == t[p..2p), so t[p] == t[0] and, for
+        // p > 1, t[p + 1] == t[1], with p <= m / 2: when no later occurrence of t[0] passes that,
+        // the Z-function would find nothing.
+        auto may_repeat = [&](std::size_t i) {
+            if (cps_[i + 1] == cps_[i]) return true;
+            for (std::size_t j = next[i]; j != 0 && j - i <= (n - i) / 2; j = next[j])
+                if (j - i >= 2 && cps_[j + 1] == cps_[i + 1]) return true;
             return false;
         };
         std::size_t i = 0;
         while (i + 1 < n) {
-            if (!recurs(i) || !may_repeat(cps_ + i, n - i)) {
+            if (!may_repeat(i)) {
                 ++i;
                 continue;
             }
