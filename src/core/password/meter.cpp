@@ -61,9 +61,6 @@ static_assert(kMaxSeq < std::size(kLogFactorial));
 
 char fold_ascii(char32_t c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); }
 bool is_upper(char32_t c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : (unicode_classes(c) & kUpper) != 0; }
-bool is_letter(char32_t c) {
-    return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : (unicode_classes(c) & kLetter) != 0;
-}
 bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
 
 // zxcvbn's uppercase variations over cps[i..j].
@@ -206,44 +203,55 @@ private:
     }
 
     void fold() {
+        // One pass: folded bytes, their code point map, uppercase counts and the letters' span.
         f_.reserve(n_ * 2 + 16);
         std::string one;  // one non-ASCII code point folded (short: in the string itself), wiped below
+        upper_count_[0] = leet_count_[0] = 0;
+        std::size_t first_letter = n_, last_letter = 0;
         for (std::size_t c = 0; c < n_; ++c) {
             fb_[c] = static_cast<std::uint16_t>(f_.size());
-            if (cps_[c] < 0x80) {
-                f_.push_back(fold_ascii(cps_[c]));
-                continue;
+            const char32_t cp = cps_[c];
+            bool upper = false, letter = false;
+            if (cp < 0x80) {
+                const char lower = fold_ascii(cp);
+                f_.push_back(lower);
+                upper = lower != static_cast<char>(cp);
+                letter = lower >= 'a' && lower <= 'z';
+            } else {
+                one.clear();
+                fold_cp(cp, one);
+                f_ += one;
+                const std::uint32_t cls = unicode_classes(cp);
+                upper = (cls & kUpper) != 0;
+                letter = (cls & kLetter) != 0;
             }
-            one.clear();
-            fold_cp(cps_[c], one);
-            f_ += one;
+            upper_count_[c + 1] = static_cast<std::uint16_t>(upper_count_[c] + (upper ? 1 : 0));
+            if (letter) {
+                first_letter = std::min(first_letter, c);
+                last_letter = c;
+            }
         }
         secure_wipe(one.data(), one.capacity());
         fb_[n_] = static_cast<std::uint16_t>(f_.size());
-        upper_count_[0] = leet_count_[0] = 0;
-        for (std::size_t c = 0; c < n_; ++c) upper_count_[c + 1] = static_cast<std::uint16_t>(upper_count_[c] + (is_upper(cps_[c]) ? 1 : 0));
         cp_at_.assign(f_.size() + 1, -1);
         for (std::size_t c = 0; c <= n_; ++c) cp_at_[fb_[c]] = static_cast<std::int16_t>(c);
         // Decorations: a short run of non-letters at either end (Soleil2015!, 2015Soleil). Matches
         // inside them do not count in the l! and 10000^(l-1) terms of zxcvbn's formula: the
         // "word + year + symbol" template is the first thing cracking rules try.
-        bool has_letter = false;
-        for (std::size_t c = 0; c < n_; ++c) has_letter = has_letter || is_letter(cps_[c]);
         P_ = 0;
         S_ = n_;
-        if (has_letter) {
-            while (P_ < n_ && !is_letter(cps_[P_])) ++P_;
-            while (S_ > 0 && !is_letter(cps_[S_ - 1])) --S_;
-            if (P_ > kMaxDecoration) P_ = 0;
-            if (n_ - S_ > kMaxDecoration) S_ = n_;
+        if (first_letter < n_) {
+            P_ = first_letter <= kMaxDecoration ? first_letter : 0;
+            S_ = n_ - (last_letter + 1) <= kMaxDecoration ? last_letter + 1 : n_;
         }
         for (std::size_t c = 0; c < n_; ++c) {
             const char l = leet_letter(cps_[c]);
             leet_count_[c + 1] = leet_count_[c];
+            if (l == 0) continue;
             // l33t stands for letters inside the word: not for the digits and symbols of a
             // decoration run (Soleil2015! is not "soleilzois"), except one lone character ("4pple").
             const bool inside = (c >= P_ && c < S_) || (c == 0 && P_ == 1) || (c + 1 == n_ && n_ - S_ == 1);
-            if (l != 0 && inside && fb_[c + 1] - fb_[c] == 1) {
+            if (inside && fb_[c + 1] - fb_[c] == 1) {
                 if (!has_leet_) leet_ = f_;  // only passwords with a substitution need the copy
                 leet_[fb_[c]] = l;
                 has_leet_ = true;
