@@ -604,14 +604,19 @@ private:
         const std::size_t P = P_, S = S_;  // decoration runs (see fold())
         constexpr std::size_t L = kSeqStates;
         auto C = [&](std::size_t pos, std::size_t l) -> Cell & { return cell_[pos * L + l]; };
-        // Only v and open are read before a cell is written (an infinite cell is no predecessor).
-        for (std::size_t k = 0; k < (n + 1) * L; ++k) cell_[k].v = cell_[k].open = kInf;
+        // Only v and open are read before a cell is written (an infinite cell is no predecessor);
+        // row pos is cleared when the loop reaches it, before its first write.
+        auto clear_row = [&](std::size_t pos) {
+            for (std::size_t l = 0; l < L; ++l) C(pos, l).v = C(pos, l).open = kInf;
+        };
+        clear_row(0);
         C(0, 0) = Cell{0, 0, -1, 0};
         std::array<double, L> runmin;
         std::array<std::size_t, L> runarg{};
         runmin.fill(kInf);
         for (std::size_t k = 0; k < n; ++k) {
             const std::size_t pos = k + 1;
+            clear_row(pos);
             // Matches ending at k, in the order they were found (ties keep the first).
             for (std::uint32_t mi = by_end_[k].first; mi != kNoMatch; mi = matches_[mi].next) {
                 const Match &m = matches_[mi];
