@@ -17,8 +17,9 @@
 
 // The word index's walk counts bits at every step (Words::prefixes): where the CPU has POPCNT
 // (nearly every x86-64 since 2008; baseline x86-64 does not promise it) a clone uses it, picked
-// once at load time. Same results either way: the counts are exact integers.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+// once at load time through a glibc ifunc. Same results either way: the counts are exact
+// integers. Not under ThreadSanitizer, whose runtime is not up yet when ifunc resolvers run.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__GLIBC__) && !defined(__SANITIZE_THREAD__)
 #define SESAME_POPCNT_CLONES __attribute__((target_clones("default", "popcnt")))
 #else
 #define SESAME_POPCNT_CLONES
