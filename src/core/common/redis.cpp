@@ -3,9 +3,11 @@
 
 #include <hiredis/hiredis.h>
 #include <openssl/sha.h>
+#include <pthread.h>
 #include <sys/time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
@@ -89,11 +91,51 @@ Script make_script(std::string text) {
     return {std::move(text), std::move(sha1)};
 }
 
+namespace {
+// Every live client, for the fork handlers. Never destroyed: a fork may come during exit.
+struct Registry {
+    std::mutex mu;
+    std::vector<Client *> clients;
+};
+Registry &registry() {
+    static Registry *r = new Registry;
+    return *r;
+}
+}  // namespace
+
+// Without these, a fork() while another thread is inside run() would copy that slot's mutex locked
+// by a thread the child does not have: the child's first call on it would wait forever. The
+// prepare handler takes every slot (waiting for the calls in flight, each bounded by its timeout),
+// both sides release them; the child then drops the inherited connections (pid check in run()).
+void Client::before_fork() noexcept {
+    Registry &r = registry();
+    r.mu.lock();
+    for (Client *c : r.clients)
+        for (auto &s : c->slots_) s->mu.lock();
+}
+
+void Client::after_fork() noexcept {
+    Registry &r = registry();
+    for (Client *c : r.clients)
+        for (auto &s : c->slots_) s->mu.unlock();
+    r.mu.unlock();
+}
+
 Client::Client(Options opts) : opts_(std::move(opts)) {
     for (int i = 0; i < opts_.connections; ++i) slots_.push_back(std::make_unique<Slot>());
+    static std::once_flag handlers;
+    std::call_once(handlers, [] { ::pthread_atfork(&Client::before_fork, &Client::after_fork, &Client::after_fork); });
+    Registry &r = registry();
+    std::lock_guard<std::mutex> g(r.mu);
+    r.clients.push_back(this);
 }
 
 Client::~Client() {
+    {
+        Registry &r = registry();
+        std::lock_guard<std::mutex> g(r.mu);
+        r.clients.erase(std::find(r.clients.begin(), r.clients.end(), this));
+    }
     for (auto &s : slots_) drop(*s);
 }
 

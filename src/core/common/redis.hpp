@@ -7,7 +7,9 @@
 // Built only with SESAME_WITH_REDIS (hiredis found at build time). hiredis 0.14 (Debian 12) has no
 // TLS: use a unix socket, or a local TLS tunnel (stunnel, spiped) to a remote server. AUTH (with an
 // optional ACL user name) and SELECT are sent on each new connection. A forked child never talks
-// on its parent's connections: it opens its own.
+// on its parent's connections: it opens its own. fork() waits for the calls in flight in other
+// threads (at most the timeout), so the child never inherits a connection locked by a thread it
+// does not have (pthread_atfork handlers over every live client).
 #pragma once
 
 #include <sys/types.h>
@@ -93,6 +95,8 @@ private:
         pid_t pid = 0;
     };
     explicit Client(Options opts);
+    static void before_fork() noexcept;
+    static void after_fork() noexcept;
     Status connect(Slot &s);
     void drop(Slot &s) noexcept;
     Slot &acquire(std::unique_lock<std::mutex> &lock);

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #ifdef SESAME_WITH_REDIS
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -10,6 +11,7 @@
 #include <chrono>
 #include <cstring>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/otp/redis_store.hpp"
@@ -272,6 +274,53 @@ TEST(RedisStore, ASlowServerHitsTheTimeoutAndFailsClosed) {
     v = s.verify("+33698765432", "activation", std::string(code, 6), T0 + 3);
     ASSERT_TRUE(v.ok());
     EXPECT_EQ(v->verdict, Verdict::ok);
+}
+
+TEST(RedisStore, AForkDuringAnotherThreadsCallGivesAChildThatWorks) {
+    // One connection, held by a thread whose call waits on a sleeping server when the main thread
+    // forks: the child must not inherit that connection's lock (it would wait forever on its
+    // first call). fork() waits for the call instead, and the child opens its own connection.
+    auto server = test_support::RedisServer::start();
+    if (!server) GTEST_SKIP() << "redis-server is not available here";
+    Service s = make(redis_store(server->port(), "sesame-test:fork:", 3000));
+    char code[6];
+    std::int32_t retry = 0;
+    ASSERT_TRUE(s.issue(kPhone, "activation", T0, code, &retry).ok());
+    const std::string right(code, 6);
+    test_support::RawRedis raw(server->port());
+    ASSERT_TRUE(raw.ok());
+    ASSERT_TRUE(test_support::begin_debug_sleep(raw, server->port(), "0.5"));
+    std::atomic<int> verdict{-1};
+    std::thread caller([&] {
+        auto v = s.verify(kPhone, "activation", right, T0 + 1);
+        verdict = v.ok() ? int(v->verdict) : 100;
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(150));  // the caller is inside its call
+    const pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+        char c2[6];
+        std::int32_t r2 = 0;
+        const bool ok = s.issue("+33698765432", "activation", T0 + 2, c2, &r2).ok();
+        _exit(ok ? 0 : 1);  // _exit: no static destructor (the test server)
+    }
+    int st = 0;
+    pid_t done = 0;
+    for (int i = 0; i < 1000 && done == 0; ++i) {
+        done = waitpid(pid, &st, WNOHANG);
+        if (done == 0) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    if (done == 0) {
+        kill(pid, SIGKILL);
+        waitpid(pid, &st, 0);
+    }
+    caller.join();
+    EXPECT_NE(done, 0) << "the child was still waiting after 10 s";
+    EXPECT_TRUE(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+    EXPECT_EQ(verdict.load(), int(Verdict::ok));  // the parent's call was not disturbed
+    void *reply = nullptr;
+    ASSERT_EQ(redisGetReply(raw.c, &reply), REDIS_OK);
+    freeReplyObject(reply);
 }
 
 TEST(RedisStore, ScriptCacheFlushIsReloadedTransparently) {
