@@ -249,7 +249,7 @@ Result<VerifyOutcome> RedisStore::verify(const StoreKey &key, const Limits &limi
     const Keys k = keys_of(key);
     const std::string_view key_views[] = {k.challenge(), k.history()};
     auto r = client_->run(verify_script(), key_views, std::span<const std::string_view>(args, 1 + candidates.size()));
-    secure_wipe(tokens, sizeof tokens);
+    secure_wipe(tokens, candidates.size() * kTokenBytes);
     if (!r.ok()) return r.status();
     // verdict + 8 * attempts_left
     if (r->size() != 1 || (*r)[0] < 0) return redis::unavailable("unexpected reply");
