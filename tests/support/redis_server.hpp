@@ -160,6 +160,23 @@ inline bool begin_debug_sleep(RawRedis &raw, int port, const char *seconds) {
     }
     return false;
 }
+// A server blocked by DEBUG SLEEP for `seconds` (begin_debug_sleep on its own connection);
+// wait() reads the sleep's reply: true once the server is awake again.
+class SleepingRedis {
+public:
+    SleepingRedis(int port, const char *seconds) : raw_(port), ok_(raw_.ok() && begin_debug_sleep(raw_, port, seconds)) {}
+    bool ok() const { return ok_; }
+    bool wait() {
+        void *reply = nullptr;
+        if (redisGetReply(raw_.c, &reply) != REDIS_OK) return false;
+        freeReplyObject(reply);
+        return true;
+    }
+
+private:
+    RawRedis raw_;
+    bool ok_;
+};
 #endif  // SESAME_WITH_REDIS
 
 }  // namespace test_support

@@ -303,19 +303,15 @@ TEST(RedisCounter, ASlowServerHitsTheTimeoutAndFailsClosed) {
     auto c = redis_counter(server->port(), "sesame-test:dates:slow:", 3, 50);
     ASSERT_TRUE(c);
     EXPECT_TRUE(wrong(*c, "P17", kNow));
-    test_support::RawRedis raw(server->port());
-    ASSERT_TRUE(raw.ok());
-    // DEBUG SLEEP blocks the server for 0.4 s (sent without waiting for its reply).
-    ASSERT_TRUE(test_support::begin_debug_sleep(raw, server->port(), "0.4"));
+    test_support::SleepingRedis sleeping(server->port(), "0.4");  // the server blocks for 0.4 s
+    ASSERT_TRUE(sleeping.ok());
     const auto start = std::chrono::steady_clock::now();
     auto r = c->attempt("P17", kNow + 1, false);
     const auto elapsed = std::chrono::steady_clock::now() - start;
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.status().code(), Code::store_unavailable);
     EXPECT_LT(elapsed, std::chrono::milliseconds(350));  // the 50 ms timeout, not the 400 ms sleep
-    void *reply = nullptr;
-    ASSERT_EQ(redisGetReply(raw.c, &reply), REDIS_OK);  // the sleep is over
-    freeReplyObject(reply);
+    ASSERT_TRUE(sleeping.wait());  // the sleep is over
     EXPECT_TRUE(right(*c, "P18", kNow + 2));  // a fresh connection
 }
 

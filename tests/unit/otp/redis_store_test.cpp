@@ -255,19 +255,15 @@ TEST(RedisStore, ASlowServerHitsTheTimeoutAndFailsClosed) {
     char code[6];
     std::int32_t retry = 0;
     ASSERT_TRUE(s.issue(kPhone, "activation", T0, code, &retry).ok());
-    test_support::RawRedis raw(server->port());
-    ASSERT_TRUE(raw.ok());
-    // DEBUG SLEEP blocks the server for 0.4 s (sent without waiting for its reply).
-    ASSERT_TRUE(test_support::begin_debug_sleep(raw, server->port(), "0.4"));
+    test_support::SleepingRedis sleeping(server->port(), "0.4");  // the server blocks for 0.4 s
+    ASSERT_TRUE(sleeping.ok());
     const auto start = std::chrono::steady_clock::now();
     auto v = s.verify(kPhone, "activation", std::string(code, 6), T0 + 1);
     const auto elapsed = std::chrono::steady_clock::now() - start;
     ASSERT_FALSE(v.ok());
     EXPECT_EQ(v.status().code(), Code::store_unavailable);
     EXPECT_LT(elapsed, std::chrono::milliseconds(350));  // the 50 ms timeout, not the 400 ms sleep
-    void *reply = nullptr;
-    ASSERT_EQ(redisGetReply(raw.c, &reply), REDIS_OK);  // the sleep is over
-    freeReplyObject(reply);
+    ASSERT_TRUE(sleeping.wait());  // the sleep is over
     // The late verify may or may not have run on the server; it granted nothing to the caller.
     // The service goes on with a fresh connection.
     ASSERT_TRUE(s.issue("+33698765432", "activation", T0 + 2, code, &retry).ok());
@@ -287,9 +283,8 @@ TEST(RedisStore, AForkDuringAnotherThreadsCallGivesAChildThatWorks) {
     std::int32_t retry = 0;
     ASSERT_TRUE(s.issue(kPhone, "activation", T0, code, &retry).ok());
     const std::string right(code, 6);
-    test_support::RawRedis raw(server->port());
-    ASSERT_TRUE(raw.ok());
-    ASSERT_TRUE(test_support::begin_debug_sleep(raw, server->port(), "0.5"));
+    test_support::SleepingRedis sleeping(server->port(), "0.5");
+    ASSERT_TRUE(sleeping.ok());
     std::atomic<int> verdict{-1};
     std::thread caller([&] {
         auto v = s.verify(kPhone, "activation", right, T0 + 1);
@@ -311,15 +306,14 @@ TEST(RedisStore, AForkDuringAnotherThreadsCallGivesAChildThatWorks) {
         _exit(n == 1 ? 0 : 1);  // _exit: no static destructor (the test server)
     }
     close(pipefd[1]);
-    int st = 0;
     pid_t done = 0;
     for (int i = 0; i < 1000 && done == 0; ++i) {
-        done = waitpid(pid, &st, WNOHANG);
+        done = waitpid(pid, nullptr, WNOHANG);
         if (done == 0) std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     if (done == 0) {
         kill(pid, SIGKILL);
-        waitpid(pid, &st, 0);
+        waitpid(pid, nullptr, 0);
     }
     char child = 0;
     const ssize_t got = read(pipefd[0], &child, 1);
@@ -329,9 +323,7 @@ TEST(RedisStore, AForkDuringAnotherThreadsCallGivesAChildThatWorks) {
     EXPECT_EQ(got, 1);
     EXPECT_EQ(child, 'y');  // the child's own call worked
     EXPECT_EQ(verdict.load(), int(Verdict::ok));  // the parent's call was not disturbed
-    void *reply = nullptr;
-    ASSERT_EQ(redisGetReply(raw.c, &reply), REDIS_OK);
-    freeReplyObject(reply);
+    ASSERT_TRUE(sleeping.wait());
 }
 
 TEST(RedisStore, ScriptCacheFlushIsReloadedTransparently) {
