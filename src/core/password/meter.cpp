@@ -306,7 +306,7 @@ private:
         std::size_t nfound = 0;
         std::size_t last_start = std::string::npos, last_w = 0;
         std::size_t next_sub = s.size();  // byte offset of the first substituted character at or after c
-        for (std::size_t c = n_; c-- > 0;) {
+        for (std::size_t c = n_; leet && c-- > 0;) {
             if (leet_count_[c + 1] != leet_count_[c]) next_sub = fb_[c];
             next_sub_[c] = static_cast<std::uint16_t>(std::min<std::size_t>(next_sub, 0xFFFF));
         }
@@ -368,12 +368,7 @@ private:
         std::array<std::uint8_t, kMaxMeterCodePoints> steps;  // [k]: the move from k - 1 to k
         for (const data::Graph &g : data::graphs()) {
             // The moves first, without branching on them; a walk needs two moves in a row.
-            bool walk = false;
-            steps[0] = 0;
-            for (std::size_t k = 1; k < n_; ++k) {
-                steps[k] = g.step(cps_[k - 1], cps_[k]);
-                walk |= (steps[k] != 0) & (steps[k - 1] != 0);
-            }
+            const bool walk = g.steps(cps_, n_, steps.data());
             if (!walk) continue;
             std::size_t i = 0;
             while (i + 1 < n_) {

@@ -48,7 +48,7 @@ Words::Words() {
     std::size_t classes = 0;
     for (std::size_t b = 0; b < 256; ++b) class_[b] = used[b] ? static_cast<std::uint8_t>(classes++) : kNoClass;
     // The generator asserts it (a children set is 64 bits); a blob breaking it is a build bug.
-    if (classes > 64) throw std::logic_error("password word index: more than 64 distinct bytes");
+    if (classes > kNoClass) throw std::logic_error("password word index: more than 63 distinct bytes");
     node_.reserve(indexed * 3);
     node_.push_back(Node{0, 0, 0.0f});
     // Depth first: a node's children block is appended just before its first child's own block.
@@ -105,6 +105,23 @@ std::uint8_t Graph::step_from_row(const char32_t *r, char32_t next) const noexce
         if (next == a || is_shifted_member) return static_cast<std::uint8_t>((s + 1) | (is_shifted_member ? kShiftedStep : 0));
     }
     return 0;
+}
+
+bool Graph::steps(const char32_t *cps, std::size_t n, std::uint8_t *out) const noexcept {
+    // Locals: a byte store may alias any field, which the loop would read again each time.
+    const std::uint8_t *adj = adjacent.data();
+    const std::size_t cols = columns;
+    bool two = false;
+    std::uint8_t last = 0;
+    if (n > 0) out[0] = 0;
+    for (std::size_t k = 1; k < n; ++k) {
+        const char32_t a = cps[k - 1], b = cps[k];
+        const std::uint8_t s = a < 256 && b < 256 ? adj[std::size_t(index[a] + 1) * cols + column[b]] : step_from_row(row(a), b);
+        out[k] = s;
+        two |= (s != 0) & (last != 0);
+        last = s;
+    }
+    return two;
 }
 
 namespace {

@@ -2,6 +2,7 @@
 // the common-password, French and name lists with their ranks, and keyboard adjacency graphs.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -41,15 +42,16 @@ public:
     // Calls on_match(length_in_bytes, hit) for every word that is a prefix of s (shortest first),
     // among the indexed ones: words with log10(rank) > length in bytes are left out (see Words()).
     // Returns how many bytes of s decided the result (the same first bytes give the same matches).
+    // s must be followed by a byte no word holds, as the NUL after a std::string or a literal: the
+    // walk reads it instead of checking the length at every step.
     template <typename F>
     std::size_t prefixes(std::string_view s, F &&on_match) const {
         std::uint32_t node = 0;  // the root: the empty prefix, no word
         for (std::size_t d = 0;; ++d) {
             const Node &nd = node_[node];
             if (nd.first_dict >> kDictShift != 0) on_match(d, Hit{static_cast<Dict>(nd.first_dict >> kDictShift), nd.lg});
-            if (d >= s.size()) return d;
-            const std::uint8_t c = class_[static_cast<unsigned char>(s[d])];
-            if (c == kNoClass || (nd.children >> c & 1) == 0) return d + 1;
+            const std::uint8_t c = class_[static_cast<unsigned char>(s.data()[d])];  // d == s.size(): the terminator
+            if ((nd.children >> c & 1) == 0) return std::min(d + 1, s.size());      // kNoClass: no node has it
             node = (nd.first_dict & kFirstMask) + count_bits(nd.children & ((std::uint64_t(1) << c) - 1));
         }
     }
@@ -58,7 +60,7 @@ public:
 
 private:
     Words();
-    static constexpr std::uint8_t kNoClass = 0xFF;
+    static constexpr std::uint8_t kNoClass = 63;  // the bytes no word holds: a class no children set has
     // std::popcount is a libgcc call on baseline x86-64 (no POPCNT): this SWAR form is inlined,
     // and becomes one instruction in a caller compiled for POPCNT (meter.cpp's dictionary clones).
     static std::uint32_t count_bits(std::uint64_t x) noexcept {
@@ -102,13 +104,12 @@ struct Graph {
 
     // The key move from prev to next: 0 when next is not a neighbour of prev, else the first slot
     // of prev's row holding next, plus one, with kShiftedStep set when next is that slot's shifted
-    // member. Below 256 (nearly every password) one table lookup, else a scan of the row.
+    // member. Below 256 (nearly every password) one table lookup (adjacent), else a scan of the row.
     static constexpr std::uint8_t kShiftedStep = 0x80;
-    std::uint8_t step(char32_t prev, char32_t next) const noexcept {
-        if (prev < 256 && next < 256) return adjacent[std::size_t(index[prev] + 1) * columns + column[next]];
-        return step_from_row(row(prev), next);
-    }
     std::uint8_t step_from_row(const char32_t *row, char32_t next) const noexcept;
+    // out[k] = the move from cps[k - 1] to cps[k] for k in [1, n), out[0] = 0. True when two moves
+    // follow each other (a walk of three keys or more).
+    bool steps(const char32_t *cps, std::size_t n, std::uint8_t *out) const noexcept;
 };
 
 // qwerty, azerty, keypad.
