@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <memory_resource>
 
@@ -158,9 +159,135 @@ bool ints_to_dmy(const int v[3], Dmy &out) {
     return false;
 }
 
+// fold_cp computed: ASCII, the letters zxcvbn-style folding maps by hand, then utf8proc.
+void fold_cp_computed(char32_t cp, std::string &out) {
+    if (cp < 0x80) {
+        out.push_back(fold_ascii(cp));
+        return;
+    }
+    switch (cp) {
+        case 0x0153: case 0x0152: out += "oe"; return;
+        case 0x00E6: case 0x00C6: out += "ae"; return;
+        case 0x00DF: case 0x1E9E: out += "ss"; return;
+        case 0x00F8: case 0x00D8: out += "o"; return;
+        case 0x0142: case 0x0141: out += "l"; return;
+        case 0x0111: case 0x0110: case 0x00F0: case 0x00D0: out += "d"; return;
+        case 0x00FE: case 0x00DE: out += "th"; return;
+        case 0x0131: out += "i"; return;
+        default: break;
+    }
+    utf8proc_int32_t buf[32];
+    int boundclass = 0;
+    const utf8proc_ssize_t r = utf8proc_decompose_char(
+        static_cast<utf8proc_int32_t>(cp), buf, 32,
+        static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK),
+        &boundclass);
+    if (r <= 0 || r > 32) {
+        text::append_utf8(out, cp);
+        return;
+    }
+    for (utf8proc_ssize_t k = 0; k < r; ++k) {
+        const char32_t c = static_cast<char32_t>(buf[k]);
+        text::append_utf8(out, c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+}
+
+// The folds of the blocks passwords use beyond ASCII, computed once: Latin-1, Latin Extended-A
+// and -B (é, ç, œ...), General Punctuation and Currency Symbols (’, …, €). utf8proc's
+// decomposition costs about 100 ns a call, a table read a few.
+struct FoldTable {
+    struct Entry {
+        std::uint8_t len;  // 0: longer than bytes, computed on each call
+        char bytes[7];
+    };
+    static constexpr char32_t kLatinEnd = 0x250, kPunctBegin = 0x2000, kPunctEnd = 0x2100;
+    std::array<Entry, kLatinEnd> latin{};  // [0, 0x80) unused: ASCII folds inline
+    std::array<Entry, kPunctEnd - kPunctBegin> punct{};
+    FoldTable() {
+        auto fill = [](Entry &e, char32_t cp) {
+            std::string f;
+            fold_cp_computed(cp, f);
+            if (f.size() > sizeof e.bytes) return;
+            e.len = static_cast<std::uint8_t>(f.size());
+            std::copy(f.begin(), f.end(), e.bytes);
+        };
+        for (char32_t cp = 0x80; cp < kLatinEnd; ++cp) fill(latin[cp], cp);
+        for (char32_t cp = kPunctBegin; cp < kPunctEnd; ++cp) fill(punct[cp - kPunctBegin], cp);
+    }
+    // The fold of a non-ASCII cp, or an empty view when the table does not hold it.
+    std::string_view find(char32_t cp) const noexcept {
+        const Entry *e = cp < kLatinEnd ? &latin[cp] : (cp >= kPunctBegin && cp < kPunctEnd ? &punct[cp - kPunctBegin] : nullptr);
+        return e == nullptr ? std::string_view() : std::string_view(e->bytes, e->len);
+    }
+    static const FoldTable &get() {
+        static const FoldTable t;
+        return t;
+    }
+};
+
+// zxcvbn's keyboard-walk count over len keys with turns changes of direction (log10).
+double log_spatial_walks(const data::Graph &g, std::size_t len, unsigned turns) {
+    static_assert(kMaxMeterCodePoints <= std::tuple_size_v<decltype(g.degree_pow)>);  // turns < len
+    const double s = double(g.keys);
+    double guesses = 0;
+    for (std::size_t i = 2; i <= len && guesses < 1e40; ++i) {
+        const unsigned possible = std::min<unsigned>(turns, unsigned(i - 1));
+        for (unsigned t = 1; t <= possible; ++t) guesses += binom(unsigned(i - 1), t - 1) * s * g.degree_pow[t];
+    }
+    return std::log10(std::max(guesses, 1.0));
+}
+
+// zxcvbn's shifted-key variations of a walk (log10), shifted > 0.
+double log_spatial_shifted(std::size_t len, unsigned shifted) {
+    const unsigned unshifted = unsigned(len) - shifted;
+    if (unshifted == 0) return std::log10(2.0);
+    double v = 0;
+    for (unsigned k = 1; k <= std::min(shifted, unshifted); ++k) v += binom(shifted + unshifted, k);
+    return std::log10(std::max(v, 1.0));
+}
+
+// The logarithms the patterns take most often, computed once by the same calls: a read instead
+// of a libm call (or a binomial sum) per pattern, with the same bits.
+struct LogTables {
+    static constexpr std::size_t kInts = 2048, kSpaces = 512, kWalkLen = 24, kWalkTurns = 8;
+    std::array<double, kInts> ints;                // log10(x)
+    std::array<double, kSpaces> date_space[2];     // log_date's log10(space * 365 * (sep ? 4 : 1))
+    std::array<std::array<double, kWalkTurns + 1>, kWalkLen + 1> walks[3];  // per graph of graphs()
+    std::array<std::array<double, kWalkLen + 1>, kWalkLen + 1> shifted;    // [len][shifted]
+    LogTables() {
+        for (std::size_t x = 0; x < kInts; ++x) ints[x] = std::log10(double(x));
+        for (int sep = 0; sep < 2; ++sep)
+            for (std::size_t sp = 0; sp < kSpaces; ++sp) date_space[sep][sp] = std::log10(double(sp) * 365.0 * (sep ? 4.0 : 1.0));
+        const auto &gs = data::graphs();
+        for (std::size_t g = 0; g < std::size(walks) && g < gs.size(); ++g)
+            for (std::size_t len = 0; len <= kWalkLen; ++len)
+                for (unsigned t = 0; t <= kWalkTurns; ++t) walks[g][len][t] = log_spatial_walks(gs[g], len, t);
+        for (std::size_t len = 0; len <= kWalkLen; ++len)
+            for (unsigned sh = 1; sh <= len; ++sh) shifted[len][sh] = log_spatial_shifted(len, sh);
+    }
+    static const LogTables &get() {
+        static const LogTables t;
+        return t;
+    }
+};
+
+double log10_int(std::size_t x) { return x < LogTables::kInts ? LogTables::get().ints[x] : std::log10(double(x)); }
+
 double log_date(int year, bool sep, int ref) {
     const int space = std::max(std::abs(year - ref), kMinYearSpace);
+    if (std::size_t(space) < LogTables::kSpaces) return LogTables::get().date_space[sep ? 1 : 0][std::size_t(space)];
     return std::log10(double(space) * 365.0 * (sep ? 4.0 : 1.0));
+}
+
+// zxcvbn's keyboard-walk guesses (log10): walks, then shifted keys.
+double log_spatial(const data::Graph &g, std::size_t len, unsigned turns, unsigned shifted) {
+    const LogTables &t = LogTables::get();
+    const auto gi = std::size_t(&g - data::graphs().data());
+    const bool small = len <= LogTables::kWalkLen;
+    double lg = small && turns <= LogTables::kWalkTurns && gi < std::size(t.walks) ? t.walks[gi][len][turns]
+                                                                                   : log_spatial_walks(g, len, turns);
+    if (shifted > 0) lg += small ? t.shifted[len][shifted] : log_spatial_shifted(len, shifted);
+    return lg;
 }
 
 class Estimator {
@@ -207,33 +334,47 @@ private:
 
     void fold() {
         // One pass: folded bytes, their code point map, uppercase counts and the letters' span.
-        f_.reserve(n_ * 2 + 16);
-        std::string one;  // one non-ASCII code point folded (short: in the string itself), wiped below
+        // The bytes are written through a pointer into f_, sized up front and grown when needed.
+        const FoldTable &folds = FoldTable::get();
+        const char32_t *cps = cps_;
+        const std::size_t n = n_;
+        f_.resize(n * 2 + 16);
+        char *out = f_.data();
+        std::size_t at = 0;
+        std::string one;  // one code point folded outside the table (short: in the string itself), wiped below
         upper_count_[0] = leet_count_[0] = 0;
-        std::size_t first_letter = n_, last_letter = 0;
-        for (std::size_t c = 0; c < n_; ++c) {
-            fb_[c] = static_cast<std::uint16_t>(f_.size());
-            const char32_t cp = cps_[c];
+        std::uint16_t upper_count = 0;
+        std::size_t first_letter = n, last_letter = 0;
+        for (std::size_t c = 0; c < n; ++c) {
+            fb_[c] = static_cast<std::uint16_t>(at);
+            const char32_t cp = cps[c];
             bool upper = false, letter = false;
             if (cp < 0x80) {
                 const char lower = fold_ascii(cp);
-                f_.push_back(lower);
+                if (at == f_.size()) out = grow(at, 1, n - c);
+                out[at++] = lower;
                 upper = lower != static_cast<char>(cp);
                 letter = lower >= 'a' && lower <= 'z';
             } else {
-                one.clear();
-                fold_cp(cp, one);
-                f_ += one;
+                std::string_view t = folds.find(cp);
+                if (t.empty()) {
+                    one.clear();
+                    fold_cp(cp, one);
+                    t = one;
+                }
+                if (at + t.size() > f_.size()) out = grow(at, t.size(), n - c);
+                std::memcpy(out + at, t.data(), t.size());
+                at += t.size();
                 const std::uint32_t cls = unicode_classes(cp);
                 upper = (cls & kUpper) != 0;
                 letter = (cls & kLetter) != 0;
             }
-            upper_count_[c + 1] = static_cast<std::uint16_t>(upper_count_[c] + (upper ? 1 : 0));
-            if (letter) {
-                first_letter = std::min(first_letter, c);
-                last_letter = c;
-            }
+            upper_count = static_cast<std::uint16_t>(upper_count + (upper ? 1 : 0));
+            upper_count_[c + 1] = upper_count;
+            first_letter = letter && first_letter == n ? c : first_letter;
+            last_letter = letter ? c : last_letter;
         }
+        f_.resize(at);
         secure_wipe(one.data(), one.capacity());
         fb_[n_] = static_cast<std::uint16_t>(f_.size());
         cp_at_.assign(f_.size() + 1, -1);
@@ -241,26 +382,33 @@ private:
         // Decorations: a short run of non-letters at either end (Soleil2015!, 2015Soleil). Matches
         // inside them do not count in the l! and 10000^(l-1) terms of zxcvbn's formula: the
         // "word + year + symbol" template is the first thing cracking rules try.
-        P_ = 0;
-        S_ = n_;
-        if (first_letter < n_) {
-            P_ = first_letter <= kMaxDecoration ? first_letter : 0;
-            S_ = n_ - (last_letter + 1) <= kMaxDecoration ? last_letter + 1 : n_;
+        std::size_t P = 0, S = n;
+        if (first_letter < n) {
+            P = first_letter <= kMaxDecoration ? first_letter : 0;
+            S = n - (last_letter + 1) <= kMaxDecoration ? last_letter + 1 : n;
         }
-        for (std::size_t c = 0; c < n_; ++c) {
-            const char l = leet_letter(cps_[c]);
-            leet_count_[c + 1] = leet_count_[c];
-            if (l == 0) continue;
+        P_ = P;
+        S_ = S;
+        std::uint16_t subs = 0;
+        for (std::size_t c = 0; c < n; ++c) {
+            const char l = leet_letter(cps[c]);
             // l33t stands for letters inside the word: not for the digits and symbols of a
             // decoration run (Soleil2015! is not "soleilzois"), except one lone character ("4pple").
-            const bool inside = (c >= P_ && c < S_) || (c == 0 && P_ == 1) || (c + 1 == n_ && n_ - S_ == 1);
-            if (inside && fb_[c + 1] - fb_[c] == 1) {
+            const bool inside = (c >= P && c < S) || (c == 0 && P == 1) || (c + 1 == n && n - S == 1);
+            if (l != 0 && inside && fb_[c + 1] - fb_[c] == 1) {
                 if (!has_leet_) leet_ = f_;  // only passwords with a substitution need the copy
                 leet_[fb_[c]] = l;
                 has_leet_ = true;
-                ++leet_count_[c + 1];
+                ++subs;
             }
+            leet_count_[c + 1] = subs;
         }
+    }
+
+    // Room in f_ for `need` more bytes at `at`, and a few per code point still to fold; f_'s data.
+    char *grow(std::size_t at, std::size_t need, std::size_t left) {
+        f_.resize(at + need + 2 * left + 16);
+        return f_.data();
     }
 
     // Most words are typed in lowercase: no uppercase letter in [i..j] means no variation, without
@@ -397,27 +545,6 @@ private:
         }
     }
 
-    static double log_spatial(const data::Graph &g, std::size_t len, unsigned turns, unsigned shifted) {
-        static_assert(kMaxMeterCodePoints <= std::tuple_size_v<decltype(g.degree_pow)>);  // turns < len
-        const double s = double(g.keys);
-        double guesses = 0;
-        for (std::size_t i = 2; i <= len && guesses < 1e40; ++i) {
-            const unsigned possible = std::min<unsigned>(turns, unsigned(i - 1));
-            for (unsigned t = 1; t <= possible; ++t) guesses += binom(unsigned(i - 1), t - 1) * s * g.degree_pow[t];
-        }
-        double lg = std::log10(std::max(guesses, 1.0));
-        if (shifted > 0) {
-            const unsigned unshifted = unsigned(len) - shifted;
-            if (unshifted == 0) lg += std::log10(2.0);
-            else {
-                double v = 0;
-                for (unsigned k = 1; k <= std::min(shifted, unshifted); ++k) v += binom(shifted + unshifted, k);
-                lg += std::log10(std::max(v, 1.0));
-            }
-        }
-        return lg;
-    }
-
     void sequence() {
         if (n_ < 2) return;
         std::size_t i = 0;
@@ -448,7 +575,7 @@ private:
         else if (is_digit(first))
             base = 10;
         if (delta < 0) base *= 2;
-        add(i, j, std::log10(base * double(j - i + 1)), kFbSequence);
+        add(i, j, log10_int(std::size_t(base) * (j - i + 1)), kFbSequence);
     }
 
     void repeat() {
@@ -516,7 +643,7 @@ private:
                 Estimator base(cps_ + i, best_p, ctx_, o_, depth_ + 1);
                 base_lg = base.run(nullptr);
             }
-            add(i, i + best_cover - 1, base_lg + std::log10(double(best_cover / best_p)), kFbRepeat);
+            add(i, i + best_cover - 1, base_lg + log10_int(best_cover / best_p), kFbRepeat);
             i += best_cover;
         }
     }
@@ -551,7 +678,7 @@ private:
             if (run[i] >= 4) {
                 const int y = num(i, 4);
                 if (y >= 1900 && y <= 2099)
-                    add(i, i + 3, std::log10(double(std::max(std::abs(y - ref), kMinYearSpace))), kFbDate);
+                    add(i, i + 3, log10_int(std::size_t(std::max(std::abs(y - ref), kMinYearSpace))), kFbDate);
             }
             // Dates without separator: 4 to 8 digits.
             for (std::size_t len = 4; len <= 8 && len <= run[i]; ++len) {
@@ -725,35 +852,14 @@ private:
 }  // namespace
 
 void fold_cp(char32_t cp, std::string &out) {
-    if (cp < 0x80) {
-        out.push_back(fold_ascii(cp));
-        return;
+    if (cp >= 0x80) {
+        const std::string_view f = FoldTable::get().find(cp);
+        if (!f.empty()) {
+            out += f;
+            return;
+        }
     }
-    switch (cp) {
-        case 0x0153: case 0x0152: out += "oe"; return;
-        case 0x00E6: case 0x00C6: out += "ae"; return;
-        case 0x00DF: case 0x1E9E: out += "ss"; return;
-        case 0x00F8: case 0x00D8: out += "o"; return;
-        case 0x0142: case 0x0141: out += "l"; return;
-        case 0x0111: case 0x0110: case 0x00F0: case 0x00D0: out += "d"; return;
-        case 0x00FE: case 0x00DE: out += "th"; return;
-        case 0x0131: out += "i"; return;
-        default: break;
-    }
-    utf8proc_int32_t buf[32];
-    int boundclass = 0;
-    const utf8proc_ssize_t r = utf8proc_decompose_char(
-        static_cast<utf8proc_int32_t>(cp), buf, 32,
-        static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK),
-        &boundclass);
-    if (r <= 0 || r > 32) {
-        text::append_utf8(out, cp);
-        return;
-    }
-    for (utf8proc_ssize_t k = 0; k < r; ++k) {
-        const char32_t c = static_cast<char32_t>(buf[k]);
-        text::append_utf8(out, c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
+    fold_cp_computed(cp, out);
 }
 
 int score_from_log10(double lg) noexcept {
