@@ -3,6 +3,7 @@
 
 #include <random>
 #include <string>
+#include <utility>
 
 #include "core/password/password.hpp"
 #include "core/password/wordlists.hpp"
@@ -184,8 +185,38 @@ TEST(PasswordMeter, EmbeddedData) {
     w.prefixes("lucas", [&](std::size_t len, pw::data::Words::Hit e) {
         if (len == 5 && e.dict == pw::data::Dict::firstnames) ++found;
     });
+    EXPECT_EQ(found, 2);
     EXPECT_GE(pw::data::graphs().size(), 3u);
     EXPECT_STREQ(pw::data::graphs()[1].name, "azerty");
+}
+
+// Folding as identity keys do: the common blocks come from a table built once, the others are
+// computed on each call; both must give these.
+TEST(PasswordMeter, FoldsInsideAndOutsideTheTable) {
+    const std::pair<char32_t, const char *> cases[] = {
+        {U'A', "a"}, {U'É', "e"}, {U'Ç', "c"}, {U'Œ', "oe"}, {U'ß', "ss"}, {U'þ', "th"}, {U'ı', "i"},
+        {U'İ', "i"},                   // I + dot above, mark stripped
+        {U'µ', "\xCE\xBC"},           // the micro sign folds to Greek mu (μ)
+        {U'½', "1\xE2\x81\x84" "2"},  // compatibility: 1 ⁄ 2, 5 bytes
+        {0x024F, "\xC9\x8F"},         // last code point of the Latin table
+        {0x0250, "\xC9\x90"},         // first one after it: computed
+        {0x2000, " "},                 // en quad: a space
+        {0x2026, "..."},               // ellipsis
+        {0x2019, "\xE2\x80\x99"},     // ’ stays itself
+        {0x20AC, "\xE2\x82\xAC"},     // €
+        {0x2122, "tm"},                // ™, computed: past the punctuation table
+        {0x1E9E, "ss"},                // capital sharp s, computed
+        {0xFF21, "a"},                 // fullwidth A, computed
+    };
+    for (const auto &[cp, want] : cases) {
+        std::string got;
+        pw::fold_cp(cp, got);
+        EXPECT_EQ(got, want) << "U+" << std::hex << std::uint32_t(cp);
+    }
+    // Appends, does not replace.
+    std::string two = "x";
+    pw::fold_cp(U'Œ', two);
+    EXPECT_EQ(two, "xoe");
 }
 
 TEST(PasswordCheck, StrengthOnlyWithoutErrorAndMinScorePolicy) {
