@@ -25,73 +25,12 @@
 
 #include "core/password/meter.hpp"
 #include "core/password/policy.hpp"
+#include "password_corpus.hpp"
 
 namespace pw = sesame::password;
 
 namespace {
 
-constexpr std::size_t kCorpusSize = 100000;
-
-// A realistic corpus: what parents type on the activation form (word/name + year + symbol, keyboard
-// rows, French words with accents, some NFD, dates, passphrases, random strings, a few errors).
-const std::vector<std::string> &corpus() {
-    static const std::vector<std::string> c = [] {
-        const char *words[] = {"soleil", "chocolat", "bonjour", "maison", "papillon", "liberté", "été", "école",
-                               "lucas", "emma", "hélène", "françois", "léa", "chloé", "jérôme", "noël",
-                               "marseille", "paris", "dupont", "lefèvre", "motdepasse", "famille", "vacances",
-                               "cœur", "garçon", "éléphant", "printemps", "azerty", "doudou", "nounours"};
-        const char *rows[] = {"azerty", "qwerty", "&é\"'(-è_çà", "azertyuiop", "qsdfghjklm", "wxcvbn", "123456",
-                              "1234567890", "aqwzsx", "poiuytreza"};
-        const char *specials[] = {"!", "?", "@", "#", "$", ".", "*", "&", "-", "_", "€", "£", "µ", "%"};
-        constexpr std::string_view alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!?@#$()[]_.,;&=+-%*<>/:";
-        std::mt19937 rng(20261128);
-        auto pick = [&](std::size_t n) { return std::size_t(rng() % n); };
-        auto cap = [](std::string s) {
-            if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = char(s[0] - 32);
-            return s;
-        };
-        std::vector<std::string> out;
-        out.reserve(kCorpusSize);
-        while (out.size() < kCorpusSize) {
-            std::string s;
-            switch (pick(10)) {
-                case 0: case 1: case 2:  // Word + year + special
-                    s = cap(words[pick(std::size(words))]) + std::to_string(1970 + pick(56)) + specials[pick(std::size(specials))];
-                    break;
-                case 3:  // word + 2 digits + word
-                    s = words[pick(std::size(words))] + std::to_string(10 + pick(90)) + cap(words[pick(std::size(words))]);
-                    break;
-                case 4:  // keyboard row, capitalised or with a suffix
-                    s = rows[pick(std::size(rows))];
-                    s += std::to_string(pick(100)) + specials[pick(std::size(specials))];
-                    break;
-                case 5:  // a date
-                    s = "Né le " + std::to_string(1 + pick(28)) + "/" + std::to_string(1 + pick(12)) + "/" + std::to_string(1980 + pick(40));
-                    break;
-                case 6: {  // passphrase
-                    for (int k = 0; k < 4; ++k) s += std::string(k ? " " : "") + words[pick(std::size(words))];
-                    break;
-                }
-                case 7: case 8: {  // random 8-20 characters
-                    const std::size_t len = 8 + pick(13);
-                    for (std::size_t k = 0; k < len; ++k) s.push_back(alphabet[pick(alphabet.size())]);
-                    break;
-                }
-                default: {  // NFD accents, emoji, or an error (control character / ill-formed UTF-8)
-                    const std::size_t v = pick(4);
-                    if (v == 0) s = "E\xCC\x81" "cole" + std::to_string(pick(10000)) + "!";
-                    else if (v == 1) s = cap(words[pick(std::size(words))]) + "\xF0\x9F\x98\x80" "7#";
-                    else if (v == 2) s = "Tab\t" + std::to_string(pick(1000)) + "x!";
-                    else s = "Caf\xE9" + std::to_string(pick(1000)) + "!";  // Latin-1 byte
-                    break;
-                }
-            }
-            out.push_back(std::move(s));
-        }
-        return out;
-    }();
-    return c;
-}
 
 std::string worst_case() {
     std::string s = "A1!";
@@ -102,7 +41,7 @@ std::string worst_case() {
 // ---- rules -----------------------------------------------------------------------------------------
 
 void BM_Rules_Sesame(benchmark::State &state) {
-    const auto &c = corpus();
+    const auto &c = password_corpus();
     const pw::Policy &policy = pw::Policy::portal();
     for (auto _ : state) {
         int valid = 0;
@@ -119,7 +58,7 @@ struct RegexRules {
 };
 
 void BM_Rules_StdRegex(benchmark::State &state) {
-    const auto &c = corpus();
+    const auto &c = password_corpus();
     const RegexRules re;
     for (auto _ : state) {
         int valid = 0;
@@ -184,7 +123,7 @@ struct IcuRules {
 };
 
 void BM_Rules_IcuNfc(benchmark::State &state) {
-    const auto &c = corpus();
+    const auto &c = password_corpus();
     const IcuRules icu;
     if (icu.nfc == nullptr) {
         state.SkipWithError("ICU NFC unavailable");
@@ -213,7 +152,7 @@ pwquality_settings_t *pwquality_portal(bool dictcheck) {
 }
 
 void run_pwquality(benchmark::State &state, bool dictcheck) {
-    const auto &c = corpus();
+    const auto &c = password_corpus();
     pwquality_settings_t *p = pwquality_portal(dictcheck);
     std::int64_t accepted = 0;
     for (auto _ : state) {
@@ -235,7 +174,7 @@ void BM_Dict_LibpwqualityCracklib(benchmark::State &state) { run_pwquality(state
 // ---- meter -----------------------------------------------------------------------------------------
 
 void BM_Meter_Sesame(benchmark::State &state) {
-    const auto &c = corpus();
+    const auto &c = password_corpus();
     // NFC once outside the timed loop for both meters' inputs? No: the sesame side normalizes as
     // part of the call a caller makes (check = rules + meter), so it is timed here.
     for (auto _ : state) {
@@ -251,7 +190,7 @@ void BM_Meter_Sesame(benchmark::State &state) {
 }
 
 void BM_Meter_ZxcvbnC(benchmark::State &state) {
-    const auto &c = corpus();
+    const auto &c = password_corpus();
     for (auto _ : state) {
         double sum = 0;
         for (const auto &s : c) sum += ZxcvbnMatch(s.c_str(), nullptr, nullptr);
@@ -280,7 +219,7 @@ void BM_RulesWorstCase_Sesame(benchmark::State &state) {
 
 // Warm the shared data (word index, corpus) before any timing.
 const bool kWarm = [] {
-    (void)corpus();
+    (void)password_corpus();
     const std::string s = worst_case();
     pw::NfcPassword nfc;
     (void)pw::check_rules(pw::Policy::portal(), s, &nfc);
