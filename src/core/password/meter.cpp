@@ -279,13 +279,12 @@ double log_date(int year, bool sep, int ref) {
     return std::log10(double(space) * 365.0 * (sep ? 4.0 : 1.0));
 }
 
-// zxcvbn's keyboard-walk guesses (log10): walks, then shifted keys.
-double log_spatial(const data::Graph &g, std::size_t len, unsigned turns, unsigned shifted) {
+// zxcvbn's keyboard-walk guesses (log10) on graphs()[gi]: walks, then shifted keys.
+double log_spatial(std::size_t gi, std::size_t len, unsigned turns, unsigned shifted) {
     const LogTables &t = LogTables::get();
-    const auto gi = std::size_t(&g - data::graphs().data());
     const bool small = len <= LogTables::kWalkLen;
     double lg = small && turns <= LogTables::kWalkTurns && gi < std::size(t.walks) ? t.walks[gi][len][turns]
-                                                                                   : log_spatial_walks(g, len, turns);
+                                                                                   : log_spatial_walks(data::graphs()[gi], len, turns);
     if (shifted > 0) lg += small ? t.shifted[len][shifted] : log_spatial_shifted(len, shifted);
     return lg;
 }
@@ -359,7 +358,7 @@ private:
                 std::string_view t = folds.find(cp);
                 if (t.empty()) {
                     one.clear();
-                    fold_cp(cp, one);
+                    fold_cp_computed(cp, one);
                     t = one;
                 }
                 if (at + t.size() > f_.size()) out = grow(at, t.size(), n - c);
@@ -514,7 +513,9 @@ private:
     void spatial() {
         if (n_ < 3) return;
         std::array<std::uint8_t, kMaxMeterCodePoints> steps;  // [k]: the move from k - 1 to k
-        for (const data::Graph &g : data::graphs()) {
+        const auto &graphs = data::graphs();
+        for (std::size_t gi = 0; gi < graphs.size(); ++gi) {
+            const data::Graph &g = graphs[gi];
             // The moves first, without branching on them; a walk needs two moves in a row.
             const bool walk = g.steps(cps_, n_, steps.data());
             if (!walk) continue;
@@ -537,7 +538,7 @@ private:
                         ++j;
                         continue;
                     }
-                    if (j - i > 2) add(i, j - 1, log_spatial(g, j - i, unsigned(turns), shifted), kFbKeyboardWalk);
+                    if (j - i > 2) add(i, j - 1, log_spatial(gi, j - i, unsigned(turns), shifted), kFbKeyboardWalk);
                     i = j;
                     break;
                 }
