@@ -45,6 +45,38 @@ struct Match {
     std::uint32_t fb;    // feedback bit
     double lg;           // log10(guesses)
     std::uint32_t next;  // next match with the same end, kNoMatch
+    std::uint8_t counted;  // 1 when it counts as a pattern, 0 for a decoration or a context word
+};
+
+// One double per number l = 0..kMaxSeq of counted patterns (the DP's states), in pairs: SSE2 on
+// x86-64, NEON on arm64, through GCC's and clang's vector extension. The last lane is unused.
+struct Lanes {
+    using Pair = double __attribute__((vector_size(16)));
+    static constexpr std::size_t kPairs = (kMaxSeq + 2) / 2;
+    Pair p[kPairs];
+
+    static Lanes all(double x) {
+        Lanes r;
+        for (Pair &q : r.p) q = Pair{x, x};
+        return r;
+    }
+    double operator[](std::size_t l) const { return p[l / 2][l % 2]; }
+    Lanes plus(double x) const {
+        Lanes r;
+        for (std::size_t k = 0; k < kPairs; ++k) r.p[k] = p[k] + x;
+        return r;
+    }
+    void min_with(const Lanes &o) {
+        for (std::size_t k = 0; k < kPairs; ++k) p[k] = o.p[k] < p[k] ? o.p[k] : p[k];
+    }
+    // Lane l is lane l - 1 of this, lane 0 infinite: one more counted pattern (the last lane's
+    // value, a pattern too many, is dropped).
+    Lanes shifted() const {
+        Lanes r;
+        r.p[0] = __builtin_shufflevector(Pair{kInf, kInf}, p[0], 1, 2);
+        for (std::size_t k = 1; k < kPairs; ++k) r.p[k] = __builtin_shufflevector(p[k - 1], p[k], 1, 2);
+        return r;
+    }
 };
 
 // Wipes a string that held password-derived bytes.
@@ -294,11 +326,9 @@ public:
     Estimator(const char32_t *cps, std::size_t n, const Context *ctx, const MeterOptions &o, int depth)
         : cps_(cps), n_(n), ctx_(ctx), o_(o), depth_(depth) {}
 
-    double run(std::uint32_t *feedback) {
-        if (n_ == 0) {
-            if (feedback) *feedback = 0;
-            return 0;
-        }
+    // log10 of the guesses; path_feedback() then tells which patterns the best path took.
+    double run() {
+        if (n_ == 0) return 0;
         fold();
         WipeString w1{f_}, w2{leet_};
         for (std::size_t k = 0; k < n_; ++k) by_end_[k].first = kNoMatch;
@@ -310,7 +340,53 @@ public:
         sequence();
         if (depth_ == 0) repeat();
         dates();
-        return decompose(feedback);
+        return decompose();
+    }
+
+    // The feedback bits of the patterns on decompose()'s best path. Each step finds the part that
+    // set a row's value: the first, in decompose()'s order, whose sum equals it (decompose() keeps
+    // the first of equal sums), with the same operations, so the same bits.
+    std::uint32_t path_feedback() const {
+        const Row *rows = rows_.data();
+        std::uint32_t fb = 0;
+        std::size_t pos = n_, l = best_l_;
+        while (pos > 0 && rows[pos].v[l] != kInf) {
+            const std::size_t k = pos - 1;
+            const double target = rows[pos].v[l];
+            bool found = false;
+            for (std::uint32_t mi = by_end_[k].first; mi != kNoMatch && !found; mi = matches_[mi].next) {
+                const Match &m = matches_[mi];
+                if (l < m.counted || rows[m.i].v[l - m.counted] + m.lg != target) continue;
+                fb |= m.fb;
+                pos = m.i;
+                l -= m.counted;
+                found = true;
+            }
+            if (found) continue;
+            if (k >= P_ && l >= 1) {
+                double runmin = kInf;
+                std::size_t arg = 0;
+                for (std::size_t i = 0; i <= k && i < S_; ++i) {
+                    const double v = rows[i].open[l - 1] - double(i);
+                    if (v < runmin) {
+                        runmin = v;
+                        arg = i;
+                    }
+                }
+                if (runmin + double(k + 1) == target) {
+                    pos = arg;
+                    l -= 1;
+                    continue;
+                }
+            }
+            for (std::size_t i = decoration_start(k); i <= k && !found; ++i) {
+                if (rows[i].open[l] + double(k - i + 1) != target) continue;
+                pos = i;
+                found = true;
+            }
+            if (!found) break;  // unreachable: some part set the row
+        }
+        return fb;
     }
 
 private:
@@ -323,8 +399,11 @@ private:
         // spares the DP (most short dictionary words of the big lists are such). Context words
         // are kept: they count as decorations, their bruteforce span would not.
         if (fb != kFbContext && lg > double(j - i + 1)) return;
+        // Context words do not count as a pattern either: an attacker who targets this family
+        // tries them with every decoration first.
+        const bool decoration = j < P_ || i >= S_ || fb == kFbContext;
         const auto k = static_cast<std::uint32_t>(matches_.size());
-        matches_.push_back({static_cast<std::uint16_t>(i), static_cast<std::uint16_t>(j), fb, lg, kNoMatch});
+        matches_.push_back({static_cast<std::uint16_t>(i), static_cast<std::uint16_t>(j), fb, lg, kNoMatch, decoration ? std::uint8_t(0) : std::uint8_t(1)});
         Ends &e = by_end_[j];
         if (e.first == kNoMatch) e.first = k;
         else matches_[e.last].next = k;
@@ -642,7 +721,7 @@ private:
             double base_lg = 1;  // one repeated character: bruteforce over 10 (zxcvbn's cardinality)
             if (best_p > 1) {
                 Estimator base(cps_ + i, best_p, ctx_, o_, depth_ + 1);
-                base_lg = base.run(nullptr);
+                base_lg = base.run();
             }
             add(i, i + best_cover - 1, base_lg + log10_int(best_cover / best_p), kFbRepeat);
             i += best_cover;
@@ -723,96 +802,59 @@ private:
         }
     }
 
-    double decompose(std::uint32_t *feedback) {
+    // The fewest guesses over decompositions of the password into patterns (matches_) and
+    // bruteforce segments, zxcvbn's formula: per number l of counted patterns (decorations and
+    // context words do not count), the product of the parts' guesses times l!, plus 10000^(l-1).
+    // Row pos holds, per l, the least log10 product over decompositions of [0, pos): v, and open,
+    // the same when the last part is a pattern, inf when it is a bruteforce segment (no bruteforce
+    // segment may follow another: they would be one). Only minima, so no branch on the data; which
+    // part won is found again by feedback(), for the one path it follows.
+    double decompose() {
         const std::size_t n = n_;
         const std::size_t P = P_, S = S_;  // decoration runs (see fold())
-        constexpr std::size_t L = kSeqStates;
-        auto C = [&](std::size_t pos, std::size_t l) -> Cell & { return cell_[pos * L + l]; };
-        // Only v and open are read before a cell is written (an infinite cell is no predecessor);
-        // row pos is cleared when the loop reaches it, before its first write.
-        auto clear_row = [&](std::size_t pos) {
-            for (std::size_t l = 0; l < L; ++l) C(pos, l).v = C(pos, l).open = kInf;
-        };
-        clear_row(0);
-        C(0, 0) = Cell{0, 0, -1, 0};
-        std::array<double, L> runmin;
-        std::array<std::size_t, L> runarg{};
-        runmin.fill(kInf);
+        Row *rows = rows_.data();
+        rows[0].v = Lanes::all(kInf);
+        rows[0].v.p[0][0] = 0;
+        rows[0].open = rows[0].v;
+        Lanes runmin = Lanes::all(kInf);  // bruteforce from i to k, not a decoration: min of open[i] - i, + k + 1
         for (std::size_t k = 0; k < n; ++k) {
-            const std::size_t pos = k + 1;
-            clear_row(pos);
-            // Matches ending at k, in the order they were found (ties keep the first).
+            Lanes found[2] = {Lanes::all(kInf), Lanes::all(kInf)};  // patterns ending at k, by Match::counted
             for (std::uint32_t mi = by_end_[k].first; mi != kNoMatch; mi = matches_[mi].next) {
                 const Match &m = matches_[mi];
-                const Cell *from = &C(m.i, 0);
-                Cell *to = &C(pos, 0);
-                // Context words do not count as a pattern either: an attacker who targets this
-                // family tries them with every decoration first. (inf + lg stays inf: no update.)
-                const bool decor = m.j < P || m.i >= S || m.fb == kFbContext;
-                if (!decor) ++to;
-                for (std::size_t l = 0; l + (decor ? 0 : 1) < L; ++l) {
-                    const double v = from[l].v + m.lg;
-                    if (v < to[l].v) to[l] = Cell{v, v, std::int32_t(mi), std::uint8_t(l)};
-                }
+                found[m.counted].min_with(rows[m.i].v.plus(m.lg));
             }
-            // Bruteforce segments [i..k]; non-decorations through a running minimum over i.
-            if (k < S) {
-                for (std::size_t l = 0; l < L; ++l) {
-                    const double v = C(k, l).open - double(k);
-                    const bool better = v < runmin[l];  // selects, not branches: unpredictable
-                    runmin[l] = better ? v : runmin[l];
-                    runarg[l] = better ? k : runarg[l];
-                }
-            }
-            if (k >= P) {
-                for (std::size_t l = 0; l + 1 < L; ++l) {
-                    const double v = runmin[l] + double(k + 1);
-                    Cell &to = C(pos, l + 1);
-                    if (v < to.v) to = Cell{v, kInf, -std::int32_t(runarg[l]) - 2, std::uint8_t(l)};
-                }
-            }
-            const std::size_t dstart = k < P ? 0 : (k >= S ? S : pos);
-            for (std::size_t i = dstart; i <= k && i < pos; ++i) {
-                for (std::size_t l = 0; l < L; ++l) {
-                    const double v = C(i, l).open + double(k - i + 1);
-                    Cell &to = C(pos, l);
-                    if (v < to.v) to = Cell{v, kInf, -std::int32_t(i) - 2, std::uint8_t(l)};
-                }
+            Lanes mv = found[1].shifted();
+            mv.min_with(found[0]);
+            if (k < S) runmin.min_with(rows[k].open.plus(-double(k)));
+            Lanes bv = k >= P ? runmin.plus(double(k + 1)).shifted() : Lanes::all(kInf);
+            // Inside a decoration run, bruteforce segments do not count either.
+            for (std::size_t i = decoration_start(k); i <= k; ++i) bv.min_with(rows[i].open.plus(double(k - i + 1)));
+            Row &to = rows[k + 1];
+            for (std::size_t q = 0; q < Lanes::kPairs; ++q) {
+                to.v.p[q] = bv.p[q] < mv.p[q] ? bv.p[q] : mv.p[q];
+                to.open.p[q] = mv.p[q] <= bv.p[q] ? mv.p[q] : kInf;  // ties: the pattern, found first
             }
         }
-        double best = C(n, 0).v;  // context words and decorations only: no pattern to combine
-        std::size_t best_l = 0;
-        for (std::size_t l = 1; l < L; ++l) {
-            const Cell &c = C(n, l);
-            if (c.v == kInf) continue;
+        double best = rows[n].v[0];  // context words and decorations only: no pattern to combine
+        best_l_ = 0;
+        for (std::size_t l = 1; l < kSeqStates; ++l) {
+            const double v = rows[n].v[l];
+            if (v == kInf) continue;
             const double lf = kLogFactorial[l];
             // log_add(a, b) >= max(a, b): skip the pow/log10 when it cannot win.
-            if (std::max(lf + c.v, kLogMinGuessesBefore * double(l - 1)) >= best) continue;
-            const double total = log_add(lf + c.v, kLogMinGuessesBefore * double(l - 1));
+            if (std::max(lf + v, kLogMinGuessesBefore * double(l - 1)) >= best) continue;
+            const double total = log_add(lf + v, kLogMinGuessesBefore * double(l - 1));
             if (total < best) {
                 best = total;
-                best_l = l;
+                best_l_ = l;
             }
         }
         if (best == kInf) best = double(n);  // unreachable: one bruteforce segment always exists
-        if (feedback != nullptr) {
-            std::uint32_t fb = 0;
-            std::size_t pos = n, l = best_l;
-            while (pos > 0 && C(pos, l).v != kInf) {
-                const Cell &c = C(pos, l);
-                if (c.pred >= 0) {
-                    const Match &m = matches_[std::size_t(c.pred)];
-                    fb |= m.fb;
-                    pos = m.i;
-                } else {
-                    pos = std::size_t(-(c.pred + 2));
-                }
-                l = c.pl;
-            }
-            *feedback = fb;
-        }
         return best;
     }
+
+    // Bruteforce segments [i..k] inside a decoration run start at or after this (none: k + 1).
+    std::size_t decoration_start(std::size_t k) const { return k < P_ ? 0 : (k >= S_ ? S_ : k + 1); }
 
     const char32_t *cps_;
     std::size_t n_;
@@ -835,14 +877,12 @@ private:
     std::array<std::uint16_t, kMaxMeterCodePoints + 1> reach_;     // plain walk: end of the decided bytes
     std::array<std::uint16_t, kMaxMeterCodePoints + 1> next_sub_;
     std::pmr::vector<std::int16_t> cp_at_{&arena_};
-    struct Cell {  // trivial on purpose: only the cells a call uses are initialised
-        double v;
-        double open;        // v, or inf when the cell ends with a bruteforce segment (none may follow)
-        std::int32_t pred;  // >= 0: match index; < -1: bruteforce from -(pred + 2)
-        std::uint8_t pl;    // predecessor's sequence length
+    static constexpr std::size_t kSeqStates = kMaxSeq + 1;  // l = 0..kMaxSeq counted patterns
+    struct Row {  // trivial on purpose: rows [0, n_] are written before they are read
+        Lanes v, open;
     };
-    static constexpr std::size_t kSeqStates = kMaxSeq + 1;
-    std::array<Cell, (kMaxMeterCodePoints + 1) * kSeqStates> cell_;
+    std::array<Row, kMaxMeterCodePoints + 1> rows_;
+    std::size_t best_l_ = 0;  // counted patterns on the best path
     std::pmr::vector<Match> matches_{&arena_};
     struct Ends {  // the matches ending at a code point, a list through Match::next
         std::uint32_t first, last;
@@ -874,11 +914,10 @@ int score_from_log10(double lg) noexcept {
 Strength estimate(const char32_t *cps, std::size_t n, const Context *ctx, const MeterOptions &opts) {
     n = std::min(n, kMaxMeterCodePoints);
     Strength s;
-    std::uint32_t fb = 0;
     Estimator e(cps, n, ctx, opts, 0);
-    s.guesses_log10 = e.run(&fb);
+    s.guesses_log10 = e.run();
     s.score = score_from_log10(s.guesses_log10);
-    s.feedback = s.score <= 2 ? fb : 0;
+    s.feedback = s.score <= 2 ? e.path_feedback() : 0;
     return s;
 }
 
