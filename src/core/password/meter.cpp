@@ -410,9 +410,42 @@ private:
         e.last = k;
     }
 
+    // The folded bytes (f_, and leet_ with l33t letters), their code point map (fb_, cp_at_),
+    // uppercase and l33t counts, and the decoration runs.
     void fold() {
-        // One pass: folded bytes, their code point map, uppercase counts and the letters' span.
-        // The bytes are written through a pointer into f_, sized up front and grown when needed.
+        const std::size_t n = n_;
+        upper_count_[0] = leet_count_[0] = 0;
+        std::size_t first_letter = n, last_letter = 0;
+        fold_bytes(first_letter, last_letter);
+        // Decorations: a short run of non-letters at either end (Soleil2015!, 2015Soleil). Matches
+        // inside them do not count in the l! and 10000^(l-1) terms of zxcvbn's formula: the
+        // "word + year + symbol" template is the first thing cracking rules try.
+        std::size_t P = 0, S = n;
+        if (first_letter < n) {
+            P = first_letter <= kMaxDecoration ? first_letter : 0;
+            S = n - (last_letter + 1) <= kMaxDecoration ? last_letter + 1 : n;
+        }
+        P_ = P;
+        S_ = S;
+        // l33t stands for letters inside the word: not for the digits and symbols of a decoration
+        // run (Soleil2015! is not "soleilzois"), except one lone character ("4pple"). Counted
+        // without a branch on the characters; only passwords with a substitution need leet_.
+        std::uint16_t subs = 0;
+        for (std::size_t c = 0; c < n; ++c) {
+            const bool inside = (c >= P && c < S) | (c == 0 && P == 1) | (c + 1 == n && n - S == 1);
+            subs = static_cast<std::uint16_t>(subs + ((leet_letter(cps_[c]) != 0) & inside & (fb_[c + 1] - fb_[c] == 1)));
+            leet_count_[c + 1] = subs;
+        }
+        has_leet_ = subs != 0;
+        if (!has_leet_) return;
+        leet_ = f_;
+        for (std::size_t c = 0; c < n; ++c)
+            if (leet_count_[c + 1] != leet_count_[c]) leet_[fb_[c]] = leet_letter(cps_[c]);
+    }
+
+    // The bytes, written through a pointer into f_, sized up front and grown when needed; the
+    // span of the letters.
+    void fold_bytes(std::size_t &first_letter, std::size_t &last_letter) {
         const FoldTable &folds = FoldTable::get();
         const char32_t *cps = cps_;
         const std::size_t n = n_;
@@ -420,9 +453,7 @@ private:
         char *out = f_.data();
         std::size_t at = 0;
         std::string one;  // one code point folded outside the table (short: in the string itself), wiped below
-        upper_count_[0] = leet_count_[0] = 0;
         std::uint16_t upper_count = 0;
-        std::size_t first_letter = n, last_letter = 0;
         for (std::size_t c = 0; c < n; ++c) {
             fb_[c] = static_cast<std::uint16_t>(at);
             const char32_t cp = cps[c];
@@ -454,33 +485,9 @@ private:
         }
         f_.resize(at);
         secure_wipe(one.data(), one.capacity());
-        fb_[n_] = static_cast<std::uint16_t>(f_.size());
+        fb_[n] = static_cast<std::uint16_t>(f_.size());
         cp_at_.assign(f_.size() + 1, -1);
-        for (std::size_t c = 0; c <= n_; ++c) cp_at_[fb_[c]] = static_cast<std::int16_t>(c);
-        // Decorations: a short run of non-letters at either end (Soleil2015!, 2015Soleil). Matches
-        // inside them do not count in the l! and 10000^(l-1) terms of zxcvbn's formula: the
-        // "word + year + symbol" template is the first thing cracking rules try.
-        std::size_t P = 0, S = n;
-        if (first_letter < n) {
-            P = first_letter <= kMaxDecoration ? first_letter : 0;
-            S = n - (last_letter + 1) <= kMaxDecoration ? last_letter + 1 : n;
-        }
-        P_ = P;
-        S_ = S;
-        std::uint16_t subs = 0;
-        for (std::size_t c = 0; c < n; ++c) {
-            const char l = leet_letter(cps[c]);
-            // l33t stands for letters inside the word: not for the digits and symbols of a
-            // decoration run (Soleil2015! is not "soleilzois"), except one lone character ("4pple").
-            const bool inside = (c >= P && c < S) || (c == 0 && P == 1) || (c + 1 == n && n - S == 1);
-            if (l != 0 && inside && fb_[c + 1] - fb_[c] == 1) {
-                if (!has_leet_) leet_ = f_;  // only passwords with a substitution need the copy
-                leet_[fb_[c]] = l;
-                has_leet_ = true;
-                ++subs;
-            }
-            leet_count_[c + 1] = subs;
-        }
+        for (std::size_t c = 0; c <= n; ++c) cp_at_[fb_[c]] = static_cast<std::int16_t>(c);
     }
 
     // Room in f_ for `need` more bytes at `at`, and a few per code point still to fold; f_'s data.
@@ -591,13 +598,14 @@ private:
 
     void spatial() {
         if (n_ < 3) return;
-        std::array<std::uint8_t, kMaxMeterCodePoints> steps;  // [k]: the move from k - 1 to k
+        std::array<std::uint32_t, kMaxMeterCodePoints> moves;  // [k]: the moves from k - 1 to k, byte g for graph g
+        // The moves first, for every graph at once, without branching on them.
+        const unsigned walks = data::Moves::get().steps(cps_, n_, moves.data());
+        if (walks == 0) return;
         const auto &graphs = data::graphs();
         for (std::size_t gi = 0; gi < graphs.size(); ++gi) {
+            if ((walks >> gi & 1) == 0) continue;
             const data::Graph &g = graphs[gi];
-            // The moves first, without branching on them; a walk needs two moves in a row.
-            const bool walk = g.steps(cps_, n_, steps.data());
-            if (!walk) continue;
             std::size_t i = 0;
             while (i + 1 < n_) {
                 std::size_t j = i + 1;
@@ -606,7 +614,7 @@ private:
                 // Is the first key shifted? (it appears as the second member of some slot)
                 if (!g.keypad && g.is_shifted(cps_[i])) shifted = 1;
                 for (;;) {
-                    const std::uint8_t step = j < n_ ? steps[j] : 0;
+                    const auto step = static_cast<std::uint8_t>(j < n_ ? moves[j] >> (8 * gi) : 0);
                     if (step != 0) {
                         if ((step & data::Graph::kShiftedStep) && !g.keypad) ++shifted;
                         const int dir = step & ~data::Graph::kShiftedStep;

@@ -107,42 +107,17 @@ std::uint8_t Graph::step_from_row(const char32_t *r, char32_t next) const noexce
     return 0;
 }
 
-bool Graph::steps(const char32_t *cps, std::size_t n, std::uint8_t *out) const noexcept {
-    // Locals: a byte store may alias any field, which the loop would read again each time.
-    const std::uint8_t *adj = adjacent.data();
-    const std::size_t cols = columns;
-    bool two = false;
-    std::uint8_t last = 0;
-    if (n > 0) out[0] = 0;
-    for (std::size_t k = 1; k < n; ++k) {
-        const char32_t a = cps[k - 1], b = cps[k];
-        const std::uint8_t s = a < 256 && b < 256 ? adj[std::size_t(index[a] + 1) * cols + column[b]] : step_from_row(row(a), b);
-        out[k] = s;
-        two |= (s != 0) & (last != 0);
-        last = s;
-    }
-    return two;
-}
-
 namespace {
 Graph make_graph(const char *name, const char32_t *rows, std::size_t keys, std::size_t slots, bool keypad) {
-    Graph g{name, rows, keys, slots, keypad, 0.0, {}, {}, {}, {}, 1, {}};
+    Graph g{name, rows, keys, slots, keypad, 0.0, {}, {}, {}};
     for (auto &x : g.index) x = -1;
     for (std::size_t k = 0; k < keys; ++k)
         if (rows[k * g.row_size()] < 256) g.index[rows[k * g.row_size()]] = static_cast<std::int16_t>(k);
-    std::size_t &columns = g.columns;  // column 0: code points no slot holds
     for (std::size_t k = 0; k < keys; ++k)
         for (std::size_t s = 0; s < slots; ++s) {
-            const char32_t a = rows[k * g.row_size() + 1 + 2 * s], b = rows[k * g.row_size() + 2 + 2 * s];
+            const char32_t b = rows[k * g.row_size() + 2 + 2 * s];
             if (b != 0 && b < 256) g.shifted[b] = 1;
-            for (const char32_t c : {a, b})
-                if (c != 0 && c < 256 && g.column[c] == 0) g.column[c] = static_cast<std::uint8_t>(columns++);
         }
-    // Row 0 of the table stands for code points without a row (index -1): all zero.
-    g.adjacent.assign((keys + 1) * columns, 0);
-    for (std::size_t k = 0; k < keys; ++k)
-        for (std::size_t c = 0; c < 256; ++c)
-            if (g.column[c] != 0) g.adjacent[(k + 1) * columns + g.column[c]] = g.step_from_row(rows + k * g.row_size(), char32_t(c));
     std::size_t used = 0;
     for (std::size_t k = 0; k < keys; ++k)
         for (std::size_t s = 0; s < slots; ++s) used += rows[k * g.row_size() + 1 + 2 * s] != 0 ? 1 : 0;
@@ -159,6 +134,59 @@ const std::vector<Graph> &graphs() {
         make_graph("keypad", generated::kKeypad, generated::kKeypadKeys, generated::kKeypadSlots, true),
     };
     return g;
+}
+
+Moves::Moves() {
+    const auto &gs = graphs();
+    static_assert(sizeof(std::uint32_t) >= 3, "a byte per graph");
+    if (gs.size() > sizeof(std::uint32_t)) throw std::logic_error("password key moves: more than 4 graphs");
+    std::size_t rows = 1;
+    for (auto &r : row_) r = 0;
+    for (auto &c : col_) c = 0;
+    for (const Graph &g : gs)
+        for (std::size_t k = 0; k < g.keys; ++k) {
+            const char32_t *row = g.rows + k * g.row_size();
+            if (row[0] < 256 && row_[row[0]] == 0) row_[row[0]] = static_cast<std::uint8_t>(rows++);
+            for (std::size_t s = 1; s < g.row_size(); ++s)
+                if (row[s] != 0 && row[s] < 256 && col_[row[s]] == 0) col_[row[s]] = static_cast<std::uint8_t>(cols_++);
+        }
+    // Row 0 and column 0 stand for code points no graph has there: all zero.
+    table_.assign(rows * cols_, 0);
+    for (std::size_t a = 0; a < 256; ++a)
+        for (std::size_t b = 0; b < 256; ++b)
+            if (row_[a] != 0 && col_[b] != 0) table_[row_[a] * cols_ + col_[b]] = slow(char32_t(a), char32_t(b));
+}
+
+std::uint32_t Moves::slow(char32_t prev, char32_t next) const noexcept {
+    const auto &gs = graphs();
+    std::uint32_t m = 0;
+    for (std::size_t g = 0; g < gs.size(); ++g) m |= std::uint32_t(gs[g].step_from_row(gs[g].row(prev), next)) << (8 * g);
+    return m;
+}
+
+unsigned Moves::steps(const char32_t *cps, std::size_t n, std::uint32_t *out) const noexcept {
+    // Locals: a store through out may alias any field, which the loop would read again each time.
+    const std::uint32_t *table = table_.data();
+    const std::size_t cols = cols_;
+    std::uint32_t two = 0, last = 0;
+    if (n > 0) out[0] = 0;
+    for (std::size_t k = 1; k < n; ++k) {
+        const char32_t a = cps[k - 1], b = cps[k];
+        const std::uint32_t m = a < 256 && b < 256 ? table[row_[a] * cols + col_[b]] : slow(a, b);
+        out[k] = m;
+        // Per graph byte: 0x80 when the move is not 0.
+        const std::uint32_t nz = (((m & 0x7F7F7F7Fu) + 0x7F7F7F7Fu) | m) & 0x80808080u;
+        two |= nz & last;
+        last = nz;
+    }
+    unsigned graphs = 0;
+    for (unsigned g = 0; g < 4; ++g) graphs |= (two >> (8 * g + 7) & 1u) << g;
+    return graphs;
+}
+
+const Moves &Moves::get() {
+    static const Moves m;
+    return m;
 }
 
 }  // namespace sesame::password::data

@@ -92,27 +92,38 @@ struct Graph {
     std::array<double, 128> degree_pow;  // average_degree^t (a walk in 128 code points has fewer turns)
     std::int16_t index[256];  // row of each code point below 256, -1 when absent
     std::uint8_t shifted[256];  // 1 when the code point is the shifted member of some slot
-    std::uint8_t column[256];  // dense column of the code points below 256 that some slot holds, 0 when none
-    std::size_t columns;                 // of adjacent
-    std::vector<std::uint8_t> adjacent;  // (row + 1) * columns + column -> step_from_row of that pair
-
     bool is_shifted(char32_t cp) const noexcept { return cp < 256 && shifted[cp] != 0; }
 
     // Row of cp, or nullptr.
     const char32_t *row(char32_t cp) const noexcept;
     std::size_t row_size() const noexcept { return 1 + 2 * slots; }
 
-    // The key move from prev to next: 0 when next is not a neighbour of prev, else the first slot
-    // of prev's row holding next, plus one, with kShiftedStep set when next is that slot's shifted
-    // member. Below 256 (nearly every password) one table lookup (adjacent), else a scan of the row.
+    // The key move from prev's row to next: 0 when next is not a neighbour, else the first slot
+    // of the row holding next, plus one, with kShiftedStep set when next is that slot's shifted
+    // member.
     static constexpr std::uint8_t kShiftedStep = 0x80;
     std::uint8_t step_from_row(const char32_t *row, char32_t next) const noexcept;
-    // out[k] = the move from cps[k - 1] to cps[k] for k in [1, n), out[0] = 0. True when two moves
-    // follow each other (a walk of three keys or more).
-    bool steps(const char32_t *cps, std::size_t n, std::uint8_t *out) const noexcept;
 };
 
 // qwerty, azerty, keypad.
 const std::vector<Graph> &graphs();
+
+// The key moves on every graph at once: byte g of a move is graphs()[g]'s step_from_row.
+class Moves {
+public:
+    static const Moves &get();
+    // out[k] = the moves from cps[k - 1] to cps[k] for k in [1, n), out[0] = 0. Returns the graphs
+    // (bit g) where two moves follow each other: a walk of three keys or more. Below 256 (nearly
+    // every password) one table read per pair, for all graphs, without a branch on the moves.
+    unsigned steps(const char32_t *cps, std::size_t n, std::uint32_t *out) const noexcept;
+
+private:
+    Moves();
+    std::uint32_t slow(char32_t prev, char32_t next) const noexcept;  // either one at or above 256
+    std::uint8_t row_[256];  // dense row of a code point below 256 that is a key of some graph, 0 when none
+    std::uint8_t col_[256];  // dense column of a code point below 256 that some slot holds, 0 when none
+    std::size_t cols_ = 1;
+    std::vector<std::uint32_t> table_;  // row_[prev] * cols_ + col_[next] -> moves
+};
 
 }  // namespace sesame::password::data
