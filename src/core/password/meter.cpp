@@ -527,17 +527,22 @@ private:
         return v;
     }
 
+    // A word found by a walk from code point c: its length in bytes.
+    struct Found {
+        std::uint8_t c, len;  // c < kMaxMeterCodePoints
+        data::Dict dict;
+        float lg_rank;
+    };
+    static_assert(kMaxMeterCodePoints <= 256 && data::Words::kMaxWordBytes < 256);
+
     SESAME_POPCNT_CLONES void dictionary(const std::pmr::string &s, bool leet) {
         const data::Words &words = data::Words::get();
-        struct Found {
-            std::uint8_t len;
-            std::uint32_t fb;
-            double lg_rank;
-        };
+        // The walks first, then their words into matches in one loop: no loop per start over its
+        // few words (a branch that mispredicts at every start).
+        std::array<Found, 256> found;
+        std::size_t nfound = 0, done = 0;  // [done, nfound): not matches yet
         // Walks from consecutive starts over the same bytes give the same words (aaaa...): reuse.
-        std::array<Found, data::Words::kMaxWordBytes + 1> found;
-        std::size_t nfound = 0;
-        std::size_t last_start = std::string::npos, last_w = 0;
+        std::size_t last_start = std::string::npos, last_w = 0, last_begin = 0, last_end = 0;
         std::size_t next_sub = s.size();  // byte offset of the first substituted character at or after c
         for (std::size_t c = n_; leet && c-- > 0;) {
             if (leet_count_[c + 1] != leet_count_[c]) next_sub = fb_[c];
@@ -548,30 +553,47 @@ private:
             // The l33t walk equals the plain one until it reaches a substituted character: skip it
             // when the plain walk from here stopped before that.
             if (leet && std::size_t(reach_[c]) <= next_sub_[c]) continue;
+            if (found.size() - nfound < data::Words::kMaxWordBytes + 1) {  // room for one more walk
+                words_to_matches(found.data(), done, nfound, leet);
+                std::copy(found.begin() + std::ptrdiff_t(last_begin), found.begin() + std::ptrdiff_t(last_end), found.begin());
+                nfound = done = last_end - last_begin;
+                last_begin = 0;
+                last_end = nfound;
+            }
             const bool same = last_start != std::string::npos && last_w > 0 && start + last_w <= s.size() &&
                               s[start] == s[last_start] && s.compare(start, last_w, s, last_start, last_w) == 0;
-            if (!same) {
-                nfound = 0;
+            const std::size_t begin = nfound;
+            const auto c8 = static_cast<std::uint8_t>(c);
+            if (same) {
+                for (std::size_t k = last_begin; k < last_end; ++k) found[nfound++] = {c8, found[k].len, found[k].dict, found[k].lg_rank};
+            } else {
                 last_w = words.prefixes(std::string_view(s).substr(start), [&](std::size_t len, data::Words::Hit h) {
-                    if (nfound < found.size())
-                        found[nfound++] = {static_cast<std::uint8_t>(len), dict_feedback(h.dict), double(h.lg_rank)};
+                    found[nfound++] = {c8, static_cast<std::uint8_t>(len), h.dict, h.lg_rank};
                 });
                 last_start = start;
             }
+            last_begin = begin;
+            last_end = nfound;
             if (!leet) reach_[c] = static_cast<std::uint16_t>(std::min<std::size_t>(start + last_w, 0xFFFF));
-            for (std::size_t k = 0; k < nfound; ++k) {
-                const Found &f = found[k];
-                const std::int16_t ce = cp_at_[start + f.len];
-                if (ce <= static_cast<std::int16_t>(c)) continue;
-                const std::size_t j = static_cast<std::size_t>(ce) - 1;
-                // A one-character word costs at least 10 guesses, as bruteforce does: never better.
-                if (j == c && n_ > 1) continue;
-                if (leet && leet_count_[j + 1] == leet_count_[c]) continue;  // found without l33t
-                if (f.lg_rank > double(j - c + 1)) continue;  // dropped by add() anyway, see there
-                double lg = f.lg_rank + log_upper(c, j);
-                if (leet) lg += log_leet_variations(c, j);
-                add(c, j, lg, f.fb);
-            }
+        }
+        words_to_matches(found.data(), done, nfound, leet);
+    }
+
+    void words_to_matches(const Found *found, std::size_t from, std::size_t to, bool leet) {
+        for (std::size_t k = from; k < to; ++k) {
+            const Found &f = found[k];
+            const std::size_t c = f.c;
+            const std::int16_t ce = cp_at_[fb_[c] + f.len];
+            if (ce <= static_cast<std::int16_t>(c)) continue;
+            const std::size_t j = static_cast<std::size_t>(ce) - 1;
+            // A one-character word costs at least 10 guesses, as bruteforce does: never better.
+            if (j == c && n_ > 1) continue;
+            if (leet && leet_count_[j + 1] == leet_count_[c]) continue;  // found without l33t
+            const double lg_rank = f.lg_rank;
+            if (lg_rank > double(j - c + 1)) continue;  // dropped by add() anyway, see there
+            double lg = lg_rank + log_upper(c, j);
+            if (leet) lg += log_leet_variations(c, j);
+            add(c, j, lg, dict_feedback(f.dict));
         }
     }
 

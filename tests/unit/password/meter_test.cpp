@@ -1,9 +1,11 @@
 // The strength meter: French-aware patterns, context, bounded cost (timing lives in bench/).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "core/password/password.hpp"
 #include "core/password/wordlists.hpp"
@@ -188,6 +190,40 @@ TEST(PasswordMeter, EmbeddedData) {
     EXPECT_EQ(found, 2);
     EXPECT_GE(pw::data::graphs().size(), 3u);
     EXPECT_STREQ(pw::data::graphs()[1].name, "azerty");
+}
+
+// A walk reports the words that are prefixes of its string, whatever the string's length (the
+// first two bytes come from one table read, the walk reads the terminator), and returns how many
+// bytes decided them: any string with those first bytes gives the same words.
+TEST(PasswordMeter, WordWalksReadOnlyTheBytesThatDecide) {
+    const auto &w = pw::data::Words::get();
+    using Hits = std::vector<std::pair<std::size_t, pw::data::Dict>>;
+    auto walk = [&](const std::string &s, std::size_t *decided = nullptr) {
+        Hits hits;
+        const std::size_t d = w.prefixes(s, [&](std::size_t len, pw::data::Words::Hit h) { hits.emplace_back(len, h.dict); });
+        EXPECT_LE(d, s.size()) << s;
+        if (decided != nullptr) *decided = d;
+        return hits;
+    };
+    for (const std::string s : {"azertyuiop", "motdepasse2024", "soleil", "qx", "a", "", "~abc", "e\xcc\x81"}) {
+        std::size_t decided = 0;
+        const Hits all = walk(s, &decided);
+        for (std::size_t len = 0; len <= s.size(); ++len) {
+            Hits shorter;
+            for (const auto &h : all)
+                if (h.first <= len) shorter.push_back(h);
+            EXPECT_EQ(walk(s.substr(0, len)), shorter) << s << " cut at " << len;
+        }
+        EXPECT_EQ(walk(s.substr(0, decided) + "~~"), all) << s;
+    }
+    EXPECT_TRUE(walk("").empty());
+    EXPECT_TRUE(walk("~abc").empty());  // no word holds '~'
+    std::size_t decided = 0;
+    const Hits row = walk("azertyuiop", &decided);
+    EXPECT_NE(std::find(row.begin(), row.end(), std::make_pair(std::size_t(6), pw::data::Dict::passwords)), row.end());
+    ASSERT_FALSE(row.empty());
+    EXPECT_EQ(row.back().first, 10u);  // the whole row is a word too
+    EXPECT_EQ(decided, 10u);
 }
 
 // Folding as identity keys do: the common blocks come from a table built once, the others are
