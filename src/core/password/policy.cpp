@@ -4,7 +4,6 @@
 #include <utf8proc.h>
 
 #include <algorithm>
-#include <bit>
 
 #include "core/common/secret_bytes.hpp"
 #include "core/text/nfc.hpp"
@@ -35,16 +34,17 @@ struct Latin1Table {
 };
 constexpr Latin1Table kLatin1;
 
-inline std::uint32_t classes_of(const Policy &p, char32_t cp) noexcept {
-    std::uint32_t c = cp < 256 ? kLatin1.bits[cp] : unicode_classes(cp);
-    if (p.is_special(cp)) c |= kSpecial;
-    return c;
+// The class bits are four: a count without std::popcount (a libgcc call on baseline x86-64).
+int count_classes(std::uint32_t c) noexcept {
+    return int(c & 1u) + int(c >> 1 & 1u) + int(c >> 2 & 1u) + int(c >> 3 & 1u);
 }
+static_assert(kAllClasses == 15);
 
 struct Scan {
     RuleError error = RuleError::none;
     std::size_t count = 0;  // code points
-    bool quick = true;      // every code point below U+0300
+    bool quick = true;      // every code point NFC-inert: NFC leaves the text as it is
+    bool latin = true;      // every code point below U+0300 (no combining mark)
 };
 
 // Strict decoding: stores up to kRawMaxCodePoints code points; keeps validating past the caps so
@@ -67,7 +67,9 @@ Scan scan(std::string_view pw, NfcPassword &buf) noexcept {
             return r;
         }
         control |= is_control(cp);
-        r.quick &= cp < text::kNfcQuickLimit;
+        const bool latin = cp < text::kNfcQuickLimit;
+        r.latin &= latin;
+        r.quick &= latin || text::nfc_inert_above_limit(cp);
         if (r.count < kRawMaxCodePoints) buf.cps[r.count] = cp;
         ++r.count;
     }
@@ -110,6 +112,13 @@ std::uint32_t unicode_classes(char32_t cp) noexcept {
         case UTF8PROC_CATEGORY_ME: return kMark;
         default: return 0;
     }
+}
+
+std::uint32_t Policy::other_classes(char32_t cp) const noexcept {
+    std::uint32_t c = unicode_classes(cp);
+    for (char32_t s : other_)
+        if (s == cp) c |= kSpecial;
+    return c;
 }
 
 NfcPassword::~NfcPassword() { secure_wipe(cps.data(), n * sizeof(char32_t)); }
@@ -159,12 +168,13 @@ Result<Policy> Policy::make(std::vector<Alternative> alternatives, std::uint32_t
         if (a.min_classes > 4) return Error(Code::invalid_argument, "policy: min_classes must be within 0..4");
     }
     Policy p;
+    std::copy(std::begin(kLatin1.bits), std::end(kLatin1.bits), p.latin_.begin());
     for (char32_t cp : specials) {
         if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || is_control(cp))
             return Error(Code::invalid_argument, "policy: specials must be printable code points");
         if (p.is_special(cp)) continue;
         p.specials_.push_back(cp);
-        if (cp < 256) p.latin_[cp >> 6] |= std::uint64_t(1) << (cp & 63);
+        if (cp < 256) p.latin_[cp] = static_cast<std::uint8_t>(p.latin_[cp] | kSpecial);
         else p.other_.push_back(cp);
     }
     p.alternatives_ = std::move(alternatives);
@@ -299,19 +309,25 @@ RuleResult check_rules(const Policy &policy, std::string_view password, NfcPassw
         return r;
     }
     if (!s.quick) to_nfc(buf);
+    // Allowed: a letter, digit or special, or a combining mark left after NFC with its letter.
+    // Below U+0300 there is no combining mark.
     std::uint32_t present = 0;
     bool allowed = true;
-    bool prev_letter = false;
-    for (std::size_t i = 0; i < buf.n; ++i) {
-        const std::uint32_t c = classes_of(policy, buf.cps[i]);
-        present |= c;
-        if (c & (kLetter | kDigit | kSpecial)) {
-            prev_letter = (c & kLetter) != 0;
-        } else if ((c & kMark) && prev_letter) {
-            // a combining mark left after NFC stays with its letter
-        } else {
-            allowed = false;
-            prev_letter = false;
+    if (s.latin) {
+        for (std::size_t i = 0; i < buf.n; ++i) {
+            const std::uint32_t c = policy.classes(buf.cps[i]);
+            present |= c;
+            allowed &= (c & (kLetter | kDigit | kSpecial)) != 0;
+        }
+    } else {
+        bool prev_letter = false;
+        for (std::size_t i = 0; i < buf.n; ++i) {
+            const std::uint32_t c = policy.classes(buf.cps[i]);
+            present |= c;
+            const bool base = (c & (kLetter | kDigit | kSpecial)) != 0;
+            const bool mark_ok = (c & kMark) != 0 && prev_letter;
+            allowed &= base | mark_ok;
+            prev_letter = base ? (c & kLetter) != 0 : mark_ok;
         }
     }
     const auto len = static_cast<std::uint32_t>(buf.n);
@@ -329,8 +345,8 @@ RuleResult check_rules(const Policy &policy, std::string_view password, NfcPassw
     for (std::size_t a = 0; a < policy.alternatives().size(); ++a) {
         const Alternative &alt = policy.alternatives()[a];
         int fail = (len < alt.min_length || too_long) ? 1 : 0;
-        fail += std::popcount(alt.required & ~r.classes);
-        const int have = std::popcount(r.classes);
+        fail += count_classes(alt.required & ~r.classes);
+        const int have = count_classes(r.classes);
         if (alt.min_classes > static_cast<std::uint32_t>(have)) fail += static_cast<int>(alt.min_classes) - have;
         if (fail < best_fail) {
             best_fail = fail;

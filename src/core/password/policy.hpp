@@ -59,12 +59,9 @@ public:
     bool forbid_other() const noexcept { return forbid_other_; }
     std::int32_t min_score() const noexcept { return min_score_; }  // -1: none
 
-    bool is_special(char32_t cp) const noexcept {
-        if (cp < 256) return (latin_[cp >> 6] >> (cp & 63)) & 1u;
-        for (char32_t s : other_)
-            if (s == cp) return true;
-        return false;
-    }
+    bool is_special(char32_t cp) const noexcept { return (classes(cp) & kSpecial) != 0; }
+    // The class bits of cp under this policy: unicode_classes(cp), with kSpecial for its specials.
+    std::uint32_t classes(char32_t cp) const noexcept { return cp < 256 ? latin_[cp] : other_classes(cp); }
 
 private:
     Policy() = default;
@@ -73,8 +70,9 @@ private:
     std::u32string specials_;
     bool forbid_other_ = false;
     std::int32_t min_score_ = -1;
-    std::array<std::uint64_t, 4> latin_{};
-    std::u32string other_;
+    std::uint32_t other_classes(char32_t cp) const noexcept;  // cp >= 256
+    std::array<std::uint8_t, 256> latin_{};  // classes() below 256, one read
+    std::u32string other_;                   // the specials at or above 256
 };
 
 enum class RuleError : std::uint8_t { none = 0, invalid_utf8, control_char, too_long };

@@ -25,10 +25,23 @@ void grow_wiped(std::vector<utf8proc_int32_t> &v, std::size_t n) {
 
 }  // namespace
 
+bool nfc_inert_above_limit(char32_t cp) noexcept {
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    // Hangul vowel and final jamo compose with the syllable before them, by an algorithm rather
+    // than through utf8proc's composition table; utf8proc also takes U+11A7 (the "no final" index,
+    // not a final jamo) into an LV syllable, dropping it.
+    if ((cp >= 0x1161 && cp <= 0x1175) || (cp >= 0x11A7 && cp <= 0x11C2)) return false;
+    const utf8proc_property_t *p = utf8proc_get_property(static_cast<utf8proc_int32_t>(cp));
+    // comb_index: UINT16_MAX for a code point no composition uses, below 0x8000 for one that only
+    // starts compositions (what follows it is checked on its own), from 0x8000 for a second.
+    const bool second = p->comb_index != UINT16_MAX && p->comb_index >= 0x8000;
+    return p->combining_class == 0 && p->decomp_seqindex == UINT16_MAX && !second;
+}
+
 bool nfc_quick_yes(const char32_t *cps, std::size_t n) noexcept {
-    char32_t acc = 0;
-    for (std::size_t i = 0; i < n; ++i) acc |= cps[i] >= kNfcQuickLimit ? 1u : 0u;
-    return acc == 0;
+    for (std::size_t i = 0; i < n; ++i)
+        if (!nfc_inert(cps[i])) return false;
+    return true;
 }
 
 bool nfc_utf32(const char32_t *cps, std::size_t n, std::vector<char32_t> &out) {
@@ -43,6 +56,10 @@ bool nfc_utf32(const char32_t *cps, std::size_t n, std::vector<char32_t> &out) {
     for (std::size_t i = 0; i < n; ++i) {
         const char32_t cp = cps[i];
         if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+        if (cp < 0xC0 && len < buf.v.size()) {  // no canonical decomposition below U+00C0
+            buf.v[len++] = static_cast<utf8proc_int32_t>(cp);
+            continue;
+        }
         for (;;) {
             int last_boundclass = 0;
             const utf8proc_ssize_t r = utf8proc_decompose_char(
@@ -58,6 +75,7 @@ bool nfc_utf32(const char32_t *cps, std::size_t n, std::vector<char32_t> &out) {
     }
     // Canonical ordering: stable insertion sort of each run of non-starters by combining class.
     for (std::size_t i = 1; i < len; ++i) {
+        if (buf.v[i] < static_cast<utf8proc_int32_t>(kNfcQuickLimit)) continue;  // a starter
         const auto cc = utf8proc_get_property(buf.v[i])->combining_class;
         if (cc == 0) continue;
         std::size_t j = i;
@@ -90,7 +108,7 @@ bool nfc_utf8(std::string_view s, std::string &out) {
         if (!decode_one(s, i, cp)) {
             return false;
         }
-        quick = quick && cp < kNfcQuickLimit;
+        quick = quick && nfc_inert(cp);
         cps.v.push_back(cp);
     }
     if (quick) {

@@ -1,10 +1,12 @@
 // Canonical composition (NFC, Unicode 15 through utf8proc 2.8) with a fast path for the common case.
 //
-// Every code point below U+0300 (ASCII, Latin-1, Latin Extended-A/B, IPA, spacing modifiers) is a
-// starter that never composes with what precedes it and has no canonical decomposition that NFC
-// would change, so a text made only of them is already in NFC: the quick check is one comparison
-// per code point, and only other texts go through utf8proc. Intermediate buffers are wiped, so the
-// functions are safe on secrets (the caller wipes its own output).
+// A text made only of "inert" code points is already in NFC: starters that never compose with what
+// precedes them and that NFC leaves as they are. Every code point below U+0300 (ASCII, Latin-1,
+// Latin Extended-A/B, IPA, spacing modifiers) is one, checked with one comparison; above, utf8proc's
+// properties decide (emoji, most scripts' letters and digits are inert; combining marks,
+// characters with a decomposition and Hangul vowel and final jamo are not). Only other texts go
+// through utf8proc's normalization. Intermediate buffers are wiped, so the functions are safe on
+// secrets (the caller wipes its own output).
 #pragma once
 
 #include <cstddef>
@@ -17,7 +19,13 @@ namespace sesame::text {
 // Code points below this value can never change under NFC, whatever surrounds them.
 inline constexpr char32_t kNfcQuickLimit = 0x300;
 
-// True when every code point is below kNfcQuickLimit (then the text is in NFC as it is).
+// True when cp is a starter (combining class 0) without a decomposition that can never be the
+// second of a canonical composition: it is left as it is by NFC whatever surrounds it, and it
+// changes nothing before it. A scalar value is expected (decoded UTF-8).
+bool nfc_inert_above_limit(char32_t cp) noexcept;
+inline bool nfc_inert(char32_t cp) noexcept { return cp < kNfcQuickLimit || nfc_inert_above_limit(cp); }
+
+// True when every code point is inert (then the text is in NFC as it is).
 bool nfc_quick_yes(const char32_t *cps, std::size_t n) noexcept;
 
 // NFC of the scalar values cps[0..n) into out (replaced). Returns false when a value is not a

@@ -4,7 +4,6 @@
 #include <string>
 
 #include "core/password/policy.hpp"
-#include "core/text/nfc.hpp"
 
 namespace pw = sesame::password;
 using pw::RuleError;
@@ -325,27 +324,4 @@ TEST(PasswordConfirm, ComparesNfcForms) {
     EXPECT_FALSE(pw::confirm("\xFF", "\xFF"));
     EXPECT_TRUE(pw::confirm("", ""));
     EXPECT_FALSE(pw::confirm("\u00B5", "\u03BC"));   // micro sign is not Greek mu
-}
-
-TEST(TextNfc, QuickPathAndUtf8proc) {
-    std::string out;
-    ASSERT_TRUE(sesame::text::nfc_utf8("caf\u00E9", out));
-    EXPECT_EQ(out, "caf\u00E9");
-    ASSERT_TRUE(sesame::text::nfc_utf8("cafe\u0301", out));
-    EXPECT_EQ(out, "caf\u00E9");
-    ASSERT_TRUE(sesame::text::nfc_utf8("\u1100\u1161\u11A8", out));  // Hangul jamo compose
-    EXPECT_EQ(out, "\uAC01");
-    ASSERT_TRUE(sesame::text::nfc_utf8("a\u0323\u0302", out));       // canonical order then compose
-    EXPECT_EQ(out, "\u1EAD");
-    ASSERT_TRUE(sesame::text::nfc_utf8("a\u0302\u0323", out));
-    EXPECT_EQ(out, "\u1EAD");
-    ASSERT_TRUE(sesame::text::nfc_utf8("\u00B5\uFF01", out));        // not NFKC
-    EXPECT_EQ(out, "\u00B5\uFF01");
-    ASSERT_TRUE(sesame::text::nfc_utf8("\u212B", out));              // Angstrom sign -> Å (singleton)
-    EXPECT_EQ(out, "\u00C5");
-    EXPECT_FALSE(sesame::text::nfc_utf8("\xFF", out));
-    const char32_t latin[] = {U'a', U'\u00E9', U'\u02FF'};
-    EXPECT_TRUE(sesame::text::nfc_quick_yes(latin, 3));
-    const char32_t mark[] = {U'a', U'\u0301'};
-    EXPECT_FALSE(sesame::text::nfc_quick_yes(mark, 2));
 }
