@@ -430,9 +430,10 @@ private:
         // l33t stands for letters inside the word: not for the digits and symbols of a decoration
         // run (Soleil2015! is not "soleilzois"), except one lone character ("4pple"). Counted
         // without a branch on the characters; only passwords with a substitution need leet_.
+        const std::size_t lo = P == 1 ? 0 : P, hi = n - S == 1 ? n : S;  // [lo, hi): where l33t may stand
         std::uint16_t subs = 0;
         for (std::size_t c = 0; c < n; ++c) {
-            const bool inside = (c >= P && c < S) | (c == 0 && P == 1) | (c + 1 == n && n - S == 1);
+            const bool inside = c - lo < hi - lo;  // unsigned: c >= lo && c < hi
             subs = static_cast<std::uint16_t>(subs + ((leet_letter(cps_[c]) != 0) & inside & (fb_[c + 1] - fb_[c] == 1)));
             leet_count_[c + 1] = subs;
         }
