@@ -390,7 +390,8 @@ public:
     }
 
 private:
-    void add(std::size_t i, std::size_t j, double lg, std::uint32_t fb) {
+    // Inlined at each caller (a call per match costs more than its checks).
+    [[gnu::always_inline]] void add(std::size_t i, std::size_t j, double lg, std::uint32_t fb) {
         const bool whole = i == 0 && j + 1 == n_;
         if (!whole) lg = std::max(lg, i == j ? kLogMinSubmatchSingle : kLogMinSubmatchMulti);
         // A pattern that costs more than bruteforcing its span is never on the best path: the
