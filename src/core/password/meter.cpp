@@ -763,11 +763,14 @@ private:
     void dates() {
         const int ref = o_.reference_year;
         std::array<std::uint8_t, kMaxMeterCodePoints + 1> run;  // ASCII digit run length from c
+        const char32_t *cps = cps_;  // a local: a byte store may alias the member
         run[n_] = 0;
         std::size_t digits = 0;
+        std::uint8_t r = 0;
         for (std::size_t c = n_; c-- > 0;) {
-            const bool d = is_digit(cps_[c]);
-            run[c] = d ? static_cast<std::uint8_t>(run[c + 1] + 1) : 0;
+            const bool d = is_digit(cps[c]);
+            r = d ? static_cast<std::uint8_t>(r + 1) : 0;
+            run[c] = r;
             digits += d;
         }
         // Every form below takes at least 4 digits (a year; d m yy with separators).
