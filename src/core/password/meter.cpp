@@ -852,23 +852,31 @@ private:
         rows[0].v.p[0][0] = 0;
         rows[0].open = rows[0].v;
         Lanes runmin = Lanes::all(kInf);  // bruteforce from i to k, not a decoration: min of open[i] - i, + k + 1
+        // rows[k].open, carried in registers: each row depends on the one before (through runmin),
+        // and a store-to-load round trip per row would lengthen that chain.
+        Lanes open = rows[0].open;
         for (std::size_t k = 0; k < n; ++k) {
-            Lanes found[2] = {Lanes::all(kInf), Lanes::all(kInf)};  // patterns ending at k, by Match::counted
+            // Patterns ending at k: not counted, counted (selects, not an index: no round trip
+            // through memory from one match to the next).
+            Lanes found0 = Lanes::all(kInf), found1 = Lanes::all(kInf);
             for (std::uint32_t mi = by_end_[k].first; mi != kNoMatch; mi = matches_[mi].next) {
                 const Match &m = matches_[mi];
-                found[m.counted].min_with(rows[m.i].v.plus(m.lg));
+                const Lanes &from = rows[m.i].v;
+                found0.min_with(from.plus(m.counted ? kInf : m.lg));
+                found1.min_with(from.plus(m.counted ? m.lg : kInf));
             }
-            Lanes mv = found[1].shifted();
-            mv.min_with(found[0]);
-            if (k < S) runmin.min_with(rows[k].open.plus(-double(k)));
+            Lanes mv = found1.shifted();
+            mv.min_with(found0);
+            if (k < S) runmin.min_with(open.plus(-double(k)));
             Lanes bv = k >= P ? runmin.plus(double(k + 1)).shifted() : Lanes::all(kInf);
             // Inside a decoration run, bruteforce segments do not count either.
             for (std::size_t i = decoration_start(k); i <= k; ++i) bv.min_with(rows[i].open.plus(double(k - i + 1)));
             Row &to = rows[k + 1];
             for (std::size_t q = 0; q < Lanes::kPairs; ++q) {
                 to.v.p[q] = bv.p[q] < mv.p[q] ? bv.p[q] : mv.p[q];
-                to.open.p[q] = mv.p[q] <= bv.p[q] ? mv.p[q] : kInf;  // ties: the pattern, found first
+                open.p[q] = mv.p[q] <= bv.p[q] ? mv.p[q] : kInf;  // ties: the pattern, found first
             }
+            to.open = open;
         }
         double best = rows[n].v[0];  // context words and decorations only: no pattern to combine
         best_l_ = 0;
