@@ -85,12 +85,13 @@ Words::Words() {
         return (nd.first_dict & kFirstMask) + count_bits(nd.children & ((std::uint64_t(1) << c) - 1));
     };
     no_short_words_ = true;
-    down2_.assign(64 * 64, 0);
+    down2_.assign(64 * 64, Node{0, 0, 0.0f});  // a node has children or a word: never all zero
     for (unsigned c0 = 0; c0 < 64; ++c0) {
         const std::uint32_t n1 = child(0, c0);
         if (n1 == 0) continue;
         if (node_[n1].first_dict >> kDictShift != 0) no_short_words_ = false;
-        for (unsigned c1 = 0; c1 < 64; ++c1) down2_[c0 * 64 + c1] = child(n1, c1);
+        for (unsigned c1 = 0; c1 < 64; ++c1)
+            if (const std::uint32_t n2 = child(n1, c1); n2 != 0) down2_[c0 * 64 + c1] = node_[n2];
     }
 }
 

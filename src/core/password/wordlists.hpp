@@ -47,21 +47,21 @@ public:
     template <typename F>
     std::size_t prefixes(std::string_view s, F &&on_match) const {
         const auto *p = reinterpret_cast<const unsigned char *>(s.data());
-        std::uint32_t node = 0;  // the root: the empty prefix, no word
+        const Node *nd = node_.data();  // the root: the empty prefix, no word
         std::size_t d = 0;
         if (no_short_words_) {
-            // No word of one byte: the node two bytes down in one read (walks often stop there).
+            // No word of one byte: the node two bytes down, a copy in one table (walks often stop
+            // there), without reading the root and the first byte's node.
             const std::uint8_t c0 = class_[p[0]], c1 = class_[p[s.empty() ? 0 : 1]];
-            node = down2_[c0 * 64u + c1];
-            if (node == 0) return std::min<std::size_t>((node_[0].children >> c0 & 1) != 0 ? 2 : 1, s.size());
+            nd = &down2_[c0 * 64u + c1];
+            if ((nd->children | nd->first_dict) == 0) return std::min<std::size_t>((node_[0].children >> c0 & 1) != 0 ? 2 : 1, s.size());
             d = 2;
         }
         for (;; ++d) {
-            const Node &nd = node_[node];
-            if (nd.first_dict >> kDictShift != 0) on_match(d, Hit{static_cast<Dict>(nd.first_dict >> kDictShift), nd.lg});
+            if (nd->first_dict >> kDictShift != 0) on_match(d, Hit{static_cast<Dict>(nd->first_dict >> kDictShift), nd->lg});
             const std::uint8_t c = class_[p[d]];  // d == s.size(): the terminator
-            if ((nd.children >> c & 1) == 0) return std::min(d + 1, s.size());  // kNoClass: no node has it
-            node = (nd.first_dict & kFirstMask) + count_bits(nd.children & ((std::uint64_t(1) << c) - 1));
+            if ((nd->children >> c & 1) == 0) return std::min(d + 1, s.size());  // kNoClass: no node has it
+            nd = &node_[(nd->first_dict & kFirstMask) + count_bits(nd->children & ((std::uint64_t(1) << c) - 1))];
         }
     }
 
@@ -89,7 +89,7 @@ private:
     std::uint8_t class_[256];  // byte -> dense class (byte order) of the bytes words use, kNoClass
     std::vector<Node> node_;   // [0]: the root
     bool no_short_words_ = false;       // no indexed word has one byte: prefixes() may use down2_
-    std::vector<std::uint32_t> down2_;  // [class * 64 + class]: the node two bytes down, 0 when none
+    std::vector<Node> down2_;  // [class * 64 + class]: a copy of the node two bytes down, all zero when none
 };
 
 // A keyboard adjacency graph.
