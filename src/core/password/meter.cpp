@@ -856,6 +856,19 @@ private:
         // and a store-to-load round trip per row would lengthen that chain.
         Lanes open = rows[0].open;
         for (std::size_t k = 0; k < n; ++k) {
+            if (k < S) runmin.min_with(open.plus(-double(k)));
+            Lanes bv = k >= P ? runmin.plus(double(k + 1)).shifted() : Lanes::all(kInf);
+            // Inside a decoration run, bruteforce segments do not count either.
+            for (std::size_t i = decoration_start(k); i <= k; ++i) bv.min_with(rows[i].open.plus(double(k - i + 1)));
+            Row &to = rows[k + 1];
+            if (by_end_[k].first == kNoMatch) {
+                // No pattern ends here: bruteforce only, and the next rows do not wait for this
+                // one's comparisons (open is a constant).
+                to.v = bv;
+                open = Lanes::all(kInf);
+                to.open = open;
+                continue;
+            }
             // Patterns ending at k: not counted, counted (selects, not an index: no round trip
             // through memory from one match to the next).
             Lanes found0 = Lanes::all(kInf), found1 = Lanes::all(kInf);
@@ -867,11 +880,6 @@ private:
             }
             Lanes mv = found1.shifted();
             mv.min_with(found0);
-            if (k < S) runmin.min_with(open.plus(-double(k)));
-            Lanes bv = k >= P ? runmin.plus(double(k + 1)).shifted() : Lanes::all(kInf);
-            // Inside a decoration run, bruteforce segments do not count either.
-            for (std::size_t i = decoration_start(k); i <= k; ++i) bv.min_with(rows[i].open.plus(double(k - i + 1)));
-            Row &to = rows[k + 1];
             for (std::size_t q = 0; q < Lanes::kPairs; ++q) {
                 to.v.p[q] = bv.p[q] < mv.p[q] ? bv.p[q] : mv.p[q];
                 open.p[q] = mv.p[q] <= bv.p[q] ? mv.p[q] : kInf;  // ties: the pattern, found first
