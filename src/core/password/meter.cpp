@@ -488,9 +488,14 @@ private:
         f_.resize(at);
         secure_wipe(one.data(), one.capacity());
         fb_[n] = static_cast<std::uint16_t>(f_.size());
+        one_byte_ = f_.size() == n;
+        if (one_byte_) return;  // byte b is code point b: no map to build
         cp_at_.assign(f_.size() + 1, -1);
         for (std::size_t c = 0; c <= n; ++c) cp_at_[fb_[c]] = static_cast<std::int16_t>(c);
     }
+
+    // The code point that starts at folded byte b, -1 when b is inside one; b <= f_.size().
+    std::int16_t cp_at(std::size_t b) const { return one_byte_ ? static_cast<std::int16_t>(b) : cp_at_[b]; }
 
     // Room in f_ for `need` more bytes at `at`, and a few per code point still to fold; f_'s data.
     char *grow(std::size_t at, std::size_t need, std::size_t left) {
@@ -585,7 +590,7 @@ private:
         for (std::size_t k = from; k < to; ++k) {
             const Found &f = found[k];
             const std::size_t c = f.c;
-            const std::int16_t ce = cp_at_[fb_[c] + f.len];
+            const std::int16_t ce = cp_at(fb_[c] + f.len);
             if (ce <= static_cast<std::int16_t>(c)) continue;
             const std::size_t j = static_cast<std::size_t>(ce) - 1;
             // A one-character word costs at least 10 guesses, as bruteforce does: never better.
@@ -608,7 +613,7 @@ private:
                 if (s == &leet_ && !has_leet_) break;
                 std::size_t pos = 0;
                 while ((pos = s->find(w, pos)) != std::string::npos) {
-                    const std::int16_t a = cp_at_[pos], b = cp_at_[pos + w.size()];
+                    const std::int16_t a = cp_at(pos), b = cp_at(pos + w.size());
                     if (a >= 0 && b > a) {
                         double lg = std::log10(double(r + 1)) + log_upper(std::size_t(a), std::size_t(b) - 1);
                         if (s == &leet_) lg += log_leet_variations(std::size_t(a), std::size_t(b) - 1);
@@ -927,7 +932,8 @@ private:
     std::array<std::uint16_t, kMaxMeterCodePoints + 1> upper_count_;  // uppercase letters in [0, c)
     std::array<std::uint16_t, kMaxMeterCodePoints + 1> reach_;     // plain walk: end of the decided bytes
     std::array<std::uint16_t, kMaxMeterCodePoints + 1> next_sub_;
-    std::pmr::vector<std::int16_t> cp_at_{&arena_};
+    bool one_byte_ = true;                       // every code point folds to one byte
+    std::pmr::vector<std::int16_t> cp_at_{&arena_};  // folded byte -> its code point, -1 inside one (unless one_byte_)
     static constexpr std::size_t kSeqStates = kMaxSeq + 1;  // l = 0..kMaxSeq counted patterns
     struct Row {  // trivial on purpose: rows [0, n_] are written before they are read
         Lanes v, open;
