@@ -455,6 +455,7 @@ private:
         char *out = f_.data();
         std::size_t at = 0;
         std::string one;  // one code point folded outside the table (short: in the string itself), wiped below
+        bool used_one = false;
         std::uint16_t upper_count = 0;
         for (std::size_t c = 0; c < n; ++c) {
             fb_[c] = static_cast<std::uint16_t>(at);
@@ -471,6 +472,7 @@ private:
                 if (t.empty()) {
                     one.clear();
                     fold_cp_computed(cp, one);
+                    used_one = true;
                     t = one;
                 }
                 if (at + t.size() > f_.size()) out = grow(at, t.size(), n - c);
@@ -486,7 +488,7 @@ private:
             last_letter = letter ? c : last_letter;
         }
         f_.resize(at);
-        secure_wipe(one.data(), one.capacity());
+        if (used_one) secure_wipe(one.data(), one.capacity());
         fb_[n] = static_cast<std::uint16_t>(f_.size());
         one_byte_ = f_.size() == n;
         if (one_byte_) return;  // byte b is code point b: no map to build
