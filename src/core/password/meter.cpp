@@ -333,8 +333,8 @@ public:
         WipeString w1{f_}, w2{leet_};
         for (std::size_t k = 0; k < n_; ++k) by_end_[k].first = kNoMatch;
         matches_.reserve(64);
-        dictionary(f_, false);
-        if (has_leet_) dictionary(leet_, true);
+        dictionary<false>(f_);
+        if (has_leet_) dictionary<true>(leet_);
         context();
         spatial();
         sequence();
@@ -544,7 +544,10 @@ private:
     };
     static_assert(kMaxMeterCodePoints <= 256 && data::Words::kMaxWordBytes < 256);
 
-    SESAME_POPCNT_CLONES void dictionary(const std::pmr::string &s, bool leet) {
+    // The plain walks, or (leet) the walks over the l33t letters: two functions, so the plain
+    // pass (every password) carries no l33t test.
+    template <bool leet>
+    SESAME_POPCNT_CLONES void dictionary(const std::pmr::string &s) {
         const data::Words &words = data::Words::get();
         // The walks first, then their words into matches in one loop: no loop per start over its
         // few words (a branch that mispredicts at every start).
@@ -563,7 +566,7 @@ private:
             // when the plain walk from here stopped before that.
             if (leet && std::size_t(reach_[c]) <= next_sub_[c]) continue;
             if (found.size() - nfound < data::Words::kMaxWordBytes + 1) {  // room for one more walk
-                words_to_matches(found.data(), done, nfound, leet);
+                words_to_matches<leet>(found.data(), done, nfound);
                 std::copy(found.begin() + std::ptrdiff_t(last_begin), found.begin() + std::ptrdiff_t(last_end), found.begin());
                 nfound = done = last_end - last_begin;
                 last_begin = 0;
@@ -585,10 +588,11 @@ private:
             last_end = nfound;
             if (!leet) reach_[c] = static_cast<std::uint16_t>(std::min<std::size_t>(start + last_w, 0xFFFF));
         }
-        words_to_matches(found.data(), done, nfound, leet);
+        words_to_matches<leet>(found.data(), done, nfound);
     }
 
-    void words_to_matches(const Found *found, std::size_t from, std::size_t to, bool leet) {
+    template <bool leet>
+    void words_to_matches(const Found *found, std::size_t from, std::size_t to) {
         for (std::size_t k = from; k < to; ++k) {
             const Found &f = found[k];
             const std::size_t c = f.c;
