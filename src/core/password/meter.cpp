@@ -431,15 +431,21 @@ private:
         // l33t stands for letters inside the word: not for the digits and symbols of a decoration
         // run (Soleil2015! is not "soleilzois"), except one lone character ("4pple"). Counted
         // without a branch on the characters; only passwords with a substitution need leet_.
+        // fold_bytes() marked the l33t characters (ASCII: one byte each); leet_count_ and leet_
+        // are needed (and built) only when one is inside.
         const std::size_t lo = P == 1 ? 0 : P, hi = n - S == 1 ? n : S;  // [lo, hi): where l33t may stand
+        for (std::size_t w = 0; w < leet_at_.size(); ++w) {
+            const std::size_t from = std::clamp(lo, w * 64, w * 64 + 64) - w * 64, to = std::clamp(hi, w * 64, w * 64 + 64) - w * 64;
+            const std::uint64_t inside = to - from == 64 ? ~std::uint64_t(0) : ((std::uint64_t(1) << (to - from)) - 1) << from;
+            leet_at_[w] &= inside;
+            has_leet_ |= leet_at_[w] != 0;
+        }
+        if (!has_leet_) return;
         std::uint16_t subs = 0;
         for (std::size_t c = 0; c < n; ++c) {
-            const bool inside = c - lo < hi - lo;  // unsigned: c >= lo && c < hi
-            subs = static_cast<std::uint16_t>(subs + ((leet_letter(cps_[c]) != 0) & inside & (fb_[c + 1] - fb_[c] == 1)));
+            subs = static_cast<std::uint16_t>(subs + (leet_at_[c / 64] >> (c % 64) & 1));
             leet_count_[c + 1] = subs;
         }
-        has_leet_ = subs != 0;
-        if (!has_leet_) return;
         leet_ = f_;
         for (std::size_t c = 0; c < n; ++c)
             if (leet_count_[c + 1] != leet_count_[c]) leet_[fb_[c]] = leet_letter(cps_[c]);
@@ -465,6 +471,7 @@ private:
                 const char lower = fold_ascii(cp);
                 if (at == f_.size()) out = grow(at, 1, n - c);
                 out[at++] = lower;
+                leet_at_[c / 64] |= std::uint64_t(kLeet[cp] != 0) << (c % 64);
                 upper = lower != static_cast<char>(cp);
                 letter = lower >= 'a' && lower <= 'z';
             } else {
@@ -930,6 +937,7 @@ private:
     std::pmr::monotonic_buffer_resource arena_{scratch_.data(), scratch_.size()};
     std::pmr::string f_{&arena_}, leet_{&arena_};  // leet_: set only when has_leet_
     bool has_leet_ = false;
+    std::array<std::uint64_t, (kMaxMeterCodePoints + 63) / 64> leet_at_{};  // bit c: cps_[c] has a l33t letter
     std::size_t P_ = 0, S_ = 0;  // [0, P_) and [S_, n_): decoration runs
     // Per code point, [0, n_]: written by fold() and dictionary() before any read (not zeroed:
     // an estimate constructs them every call).
