@@ -51,31 +51,36 @@ struct Scan {
 // that invalid_utf8 takes precedence over control_char, and both over too_long.
 Scan scan(std::string_view pw, NfcPassword &buf) noexcept {
     Scan r;
-    bool control = false;
+    bool control = false, latin = true, quick = true;
+    std::size_t count = 0;
     const auto *p = reinterpret_cast<const unsigned char *>(pw.data());
     const std::size_t n = pw.size();
     std::size_t i = 0;
-    char32_t cp = 0;
     while (i < n) {
         const unsigned char b = p[i];
-        if (b < 0x80) {
-            cp = b;
+        char32_t cp = b;
+        if (b < 0x80) {  // ASCII: below U+0300, in NFC whatever surrounds it
             ++i;
-        } else if (!text::decode_one(pw, i, cp)) {
-            buf.n = std::min(r.count, kRawMaxCodePoints);  // what was stored gets wiped
-            r.error = RuleError::invalid_utf8;
-            return r;
+        } else {
+            if (!text::decode_one(pw, i, cp)) {
+                buf.n = std::min(count, kRawMaxCodePoints);  // what was stored gets wiped
+                r.error = RuleError::invalid_utf8;
+                return r;
+            }
+            const bool below = cp < text::kNfcQuickLimit;
+            latin &= below;
+            quick &= below || text::nfc_inert_above_limit(cp);
         }
         control |= is_control(cp);
-        const bool latin = cp < text::kNfcQuickLimit;
-        r.latin &= latin;
-        r.quick &= latin || text::nfc_inert_above_limit(cp);
-        if (r.count < kRawMaxCodePoints) buf.cps[r.count] = cp;
-        ++r.count;
+        if (count < kRawMaxCodePoints) buf.cps[count] = cp;
+        ++count;
     }
-    buf.n = std::min(r.count, kRawMaxCodePoints);
+    buf.n = std::min(count, kRawMaxCodePoints);
+    r.count = count;
+    r.latin = latin;
+    r.quick = quick;
     if (control) r.error = RuleError::control_char;
-    else if (n > kRawMaxBytes || r.count > kRawMaxCodePoints) r.error = RuleError::too_long;
+    else if (n > kRawMaxBytes || count > kRawMaxCodePoints) r.error = RuleError::too_long;
     return r;
 }
 
