@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -648,31 +649,40 @@ private:
         for (std::size_t gi = 0; gi < graphs.size(); ++gi) {
             if ((walks >> gi & 1) == 0) continue;
             const data::Graph &g = graphs[gi];
-            std::size_t i = 0;
-            while (i + 1 < n_) {
-                std::size_t j = i + 1;
-                int last_dir = -1, turns = 0;
-                unsigned shifted = 0;
-                // Is the first key shifted? (it appears as the second member of some slot)
-                if (!g.keypad && g.is_shifted(cps_[i])) shifted = 1;
-                for (;;) {
-                    const auto step = static_cast<std::uint8_t>(j < n_ ? moves[j] >> (8 * gi) : 0);
-                    if (step != 0) {
+            // Bit k: a move into key k on this graph. A walk is a run of two moves or more: the
+            // runs are found with bit operations, not a branch per key.
+            Bits moved{};
+            for (std::size_t k = 1; k < n_; ++k) moved[k / 64] |= std::uint64_t(static_cast<std::uint8_t>(moves[k] >> (8 * gi)) != 0) << (k % 64);
+            for (std::size_t a = first_bit(moved, 1, true); a < n_;) {
+                const std::size_t b = std::min(first_bit(moved, a, false), n_);  // moves a..b-1: keys a-1..b-1
+                if (b - a >= 2) {
+                    int last_dir = -1, turns = 0;
+                    // Is the first key shifted? (it appears as the second member of some slot)
+                    unsigned shifted = !g.keypad && g.is_shifted(cps_[a - 1]) ? 1 : 0;
+                    for (std::size_t k = a; k < b; ++k) {
+                        const auto step = static_cast<std::uint8_t>(moves[k] >> (8 * gi));
                         if ((step & data::Graph::kShiftedStep) && !g.keypad) ++shifted;
                         const int dir = step & ~data::Graph::kShiftedStep;
-                        if (last_dir != dir) {
-                            ++turns;
-                            last_dir = dir;
-                        }
-                        ++j;
-                        continue;
+                        turns += last_dir != dir;
+                        last_dir = dir;
                     }
-                    if (j - i > 2) add(i, j - 1, log_spatial(gi, j - i, unsigned(turns), shifted), kFbKeyboardWalk);
-                    i = j;
-                    break;
+                    add(a - 1, b - 1, log_spatial(gi, b - a + 1, unsigned(turns), shifted), kFbKeyboardWalk);
                 }
+                a = first_bit(moved, b, true);
             }
         }
+    }
+
+    // A set of code point positions.
+    using Bits = std::array<std::uint64_t, (kMaxMeterCodePoints + 63) / 64>;
+    // The first position at or after from whose bit is `set`, the set's size in bits when none.
+    static std::size_t first_bit(const Bits &bits, std::size_t from, bool set) {
+        for (std::size_t w = from / 64; w < bits.size(); ++w) {
+            std::uint64_t x = set ? bits[w] : ~bits[w];
+            if (w == from / 64) x &= ~std::uint64_t(0) << (from % 64);
+            if (x != 0) return w * 64 + static_cast<std::size_t>(std::countr_zero(x));
+        }
+        return bits.size() * 64;
     }
 
     void sequence() {
