@@ -104,30 +104,7 @@ constexpr double kLogFactorial[] = {0, 0, 0.3010299956639812, 0.7781512503836436
 static_assert(kMaxSeq < std::size(kLogFactorial));
 
 char fold_ascii(char32_t c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); }
-bool is_upper(char32_t c) { return c < 0x80 ? (c >= 'A' && c <= 'Z') : (unicode_classes(c) & kUpper) != 0; }
 bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
-
-// zxcvbn's uppercase variations over cps[i..j].
-double log_upper_variations(const char32_t *cps, std::size_t i, std::size_t j) {
-    unsigned up = 0, low = 0;
-    for (std::size_t k = i; k <= j; ++k) {
-        const char32_t ch = cps[k];
-        if (ch < 0x80) {
-            up += (ch >= 'A' && ch <= 'Z') ? 1 : 0;
-            low += (ch >= 'a' && ch <= 'z') ? 1 : 0;
-            continue;
-        }
-        const std::uint32_t c = unicode_classes(ch);
-        up += (c & kUpper) ? 1 : 0;
-        low += (c & kLower) ? 1 : 0;
-    }
-    if (up == 0) return 0;
-    if (low == 0) return std::log10(2.0);
-    if (up == 1 && (is_upper(cps[i]) || is_upper(cps[j]))) return std::log10(2.0);
-    double v = 0;
-    for (unsigned k = 1; k <= std::min(up, low); ++k) v += binom(up + low, k);
-    return std::log10(std::max(v, 1.0));
-}
 
 std::uint32_t dict_feedback(data::Dict d) {
     switch (d) {
@@ -416,7 +393,7 @@ private:
     // uppercase and l33t counts, and the decoration runs.
     void fold() {
         const std::size_t n = n_;
-        upper_count_[0] = leet_count_[0] = 0;
+        upper_count_[0] = lower_count_[0] = leet_count_[0] = 0;
         std::size_t first_letter = n, last_letter = 0;
         fold_bytes(first_letter, last_letter);
         // Decorations: a short run of non-letters at either end (Soleil2015!, 2015Soleil). Matches
@@ -463,11 +440,11 @@ private:
         std::size_t at = 0;
         std::string one;  // one code point folded outside the table (short: in the string itself), wiped below
         bool used_one = false;
-        std::uint16_t upper_count = 0;
+        std::uint16_t upper_count = 0, lower_count = 0;
         for (std::size_t c = 0; c < n; ++c) {
             fb_[c] = static_cast<std::uint16_t>(at);
             const char32_t cp = cps[c];
-            bool upper = false, letter = false;
+            bool upper = false, letter = false, lowercase = false;
             if (cp < 0x80) {
                 const char lower = fold_ascii(cp);
                 if (at == f_.size()) out = grow(at, 1, n - c);
@@ -475,6 +452,7 @@ private:
                 leet_at_[c / 64] |= std::uint64_t(kLeet[cp] != 0) << (c % 64);
                 upper = lower != static_cast<char>(cp);
                 letter = lower >= 'a' && lower <= 'z';
+                lowercase = letter && !upper;
             } else {
                 std::string_view t = folds.find(cp);
                 if (t.empty()) {
@@ -489,9 +467,12 @@ private:
                 const std::uint32_t cls = unicode_classes(cp);
                 upper = (cls & kUpper) != 0;
                 letter = (cls & kLetter) != 0;
+                lowercase = (cls & kLower) != 0;
             }
             upper_count = static_cast<std::uint16_t>(upper_count + (upper ? 1 : 0));
             upper_count_[c + 1] = upper_count;
+            lower_count = static_cast<std::uint16_t>(lower_count + (lowercase ? 1 : 0));
+            lower_count_[c + 1] = lower_count;
             first_letter = letter && first_letter == n ? c : first_letter;
             last_letter = letter ? c : last_letter;
         }
@@ -513,10 +494,17 @@ private:
         return f_.data();
     }
 
-    // Most words are typed in lowercase: no uppercase letter in [i..j] means no variation, without
-    // the per-character scan.
+    // zxcvbn's uppercase variations over cps_[i..j] (log10), from the counts fold() kept.
     double log_upper(std::size_t i, std::size_t j) const {
-        return upper_count_[j + 1] == upper_count_[i] ? 0 : log_upper_variations(cps_, i, j);
+        const unsigned up = upper_count_[j + 1] - upper_count_[i];
+        if (up == 0) return 0;  // most words are typed in lowercase
+        const unsigned low = lower_count_[j + 1] - lower_count_[i];
+        if (low == 0) return std::log10(2.0);
+        const bool first_up = upper_count_[i + 1] != upper_count_[i], last_up = upper_count_[j + 1] != upper_count_[j];
+        if (up == 1 && (first_up || last_up)) return std::log10(2.0);
+        double v = 0;
+        for (unsigned k = 1; k <= std::min(up, low); ++k) v += binom(up + low, k);
+        return std::log10(std::max(v, 1.0));
     }
 
     double log_leet_variations(std::size_t i, std::size_t j) const {
@@ -954,6 +942,7 @@ private:
     std::array<std::uint16_t, kMaxMeterCodePoints + 1> fb_;
     std::array<std::uint16_t, kMaxMeterCodePoints + 1> leet_count_;
     std::array<std::uint16_t, kMaxMeterCodePoints + 1> upper_count_;  // uppercase letters in [0, c)
+    std::array<std::uint16_t, kMaxMeterCodePoints + 1> lower_count_;  // lowercase letters in [0, c)
     std::array<std::uint16_t, kMaxMeterCodePoints + 1> reach_;     // plain walk: end of the decided bytes
     std::array<std::uint16_t, kMaxMeterCodePoints + 1> next_sub_;
     bool one_byte_ = true;                       // every code point folds to one byte
