@@ -140,7 +140,7 @@ bool dm_of(int a, int b, int &d, int &m) {
 int two_to_four(int y) { return y > 99 ? y : (y > 50 ? y + 1900 : y + 2000); }
 
 // zxcvbn's map_ints_to_dmy.
-bool ints_to_dmy(const int v[3], Dmy &out) {
+[[gnu::always_inline]] inline bool ints_to_dmy(const int v[3], Dmy &out) {
     if (v[1] > 31 || v[1] <= 0) return false;
     int over12 = 0, over31 = 0, under1 = 0;
     for (int k = 0; k < 3; ++k) {
