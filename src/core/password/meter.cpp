@@ -407,10 +407,9 @@ private:
         P_ = P;
         S_ = S;
         // l33t stands for letters inside the word: not for the digits and symbols of a decoration
-        // run (Soleil2015! is not "soleilzois"), except one lone character ("4pple"). Counted
-        // without a branch on the characters; only passwords with a substitution need leet_.
+        // run (Soleil2015! is not "soleilzois"), except one lone character ("4pple").
         // fold_bytes() marked the l33t characters (ASCII: one byte each); leet_count_ and leet_
-        // are needed (and built) only when one is inside.
+        // are needed (and built) only when one stands inside.
         const std::size_t lo = P == 1 ? 0 : P, hi = n - S == 1 ? n : S;  // [lo, hi): where l33t may stand
         for (std::size_t w = 0; w < leet_at_.size(); ++w) {
             const std::size_t from = std::clamp(lo, w * 64, w * 64 + 64) - w * 64, to = std::clamp(hi, w * 64, w * 64 + 64) - w * 64;
@@ -859,7 +858,7 @@ private:
     // Row pos holds, per l, the least log10 product over decompositions of [0, pos): v, and open,
     // the same when the last part is a pattern, inf when it is a bruteforce segment (no bruteforce
     // segment may follow another: they would be one). Only minima, so no branch on the data; which
-    // part won is found again by feedback(), for the one path it follows.
+    // part won is found again by path_feedback(), for the one path it follows.
     double decompose() {
         const std::size_t n = n_;
         const std::size_t P = P_, S = S_;  // decoration runs (see fold())
