@@ -80,6 +80,9 @@ struct Lanes {
     }
 };
 
+// A set of code point positions (bit c: position c).
+using Bits = std::array<std::uint64_t, (kMaxMeterCodePoints + 63) / 64>;
+
 // Wipes a string that held password-derived bytes.
 struct WipeString {
     std::pmr::string &s;
@@ -425,7 +428,7 @@ private:
         }
         leet_ = f_;
         for (std::size_t c = 0; c < n; ++c)
-            if (leet_count_[c + 1] != leet_count_[c]) leet_[fb_[c]] = leet_letter(cps_[c]);
+            if (leet_at_[c / 64] >> (c % 64) & 1) leet_[fb_[c]] = leet_letter(cps_[c]);
     }
 
     // The bytes, written through a pointer into f_, sized up front and grown when needed; the
@@ -660,8 +663,6 @@ private:
         }
     }
 
-    // A set of code point positions.
-    using Bits = std::array<std::uint64_t, (kMaxMeterCodePoints + 63) / 64>;
     // The first position at or after from whose bit is `set`, the set's size in bits when none.
     static std::size_t first_bit(const Bits &bits, std::size_t from, bool set) {
         for (std::size_t w = from / 64; w < bits.size(); ++w) {
@@ -934,7 +935,7 @@ private:
     std::pmr::monotonic_buffer_resource arena_{scratch_.data(), scratch_.size()};
     std::pmr::string f_{&arena_}, leet_{&arena_};  // leet_: set only when has_leet_
     bool has_leet_ = false;
-    std::array<std::uint64_t, (kMaxMeterCodePoints + 63) / 64> leet_at_{};  // bit c: cps_[c] has a l33t letter
+    Bits leet_at_{};  // cps_[c] has a l33t letter (inside the word, once fold() is done)
     std::size_t P_ = 0, S_ = 0;  // [0, P_) and [S_, n_): decoration runs
     // Per code point, [0, n_]: written by fold() and dictionary() before any read (not zeroed:
     // an estimate constructs them every call).

@@ -79,19 +79,17 @@ Words::Words() {
     };
     if (indexed > 0) fill(fill, 0, 0, static_cast<std::uint32_t>(indexed), 0);
     node_.shrink_to_fit();
-    auto child = [&](std::uint32_t node, unsigned c) -> std::uint32_t {  // 0: none (the root is nobody's child)
-        const Node &nd = node_[node];
-        if ((nd.children >> c & 1) == 0) return 0;
-        return (nd.first_dict & kFirstMask) + count_bits(nd.children & ((std::uint64_t(1) << c) - 1));
+    auto child_or_0 = [&](std::uint32_t node, unsigned c) -> std::uint32_t {  // 0: none (the root is nobody's child)
+        return (node_[node].children >> c & 1) == 0 ? 0 : child(node_[node], c);
     };
     no_short_words_ = true;
     down2_.assign(64 * 64, Node{0, 0, 0.0f});  // a node has children or a word: never all zero
     for (unsigned c0 = 0; c0 < 64; ++c0) {
-        const std::uint32_t n1 = child(0, c0);
+        const std::uint32_t n1 = child_or_0(0, c0);
         if (n1 == 0) continue;
         if (node_[n1].first_dict >> kDictShift != 0) no_short_words_ = false;
         for (unsigned c1 = 0; c1 < 64; ++c1)
-            if (const std::uint32_t n2 = child(n1, c1); n2 != 0) down2_[c0 * 64 + c1] = node_[n2];
+            if (const std::uint32_t n2 = child_or_0(n1, c1); n2 != 0) down2_[c0 * 64 + c1] = node_[n2];
     }
 }
 

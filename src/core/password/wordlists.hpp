@@ -61,7 +61,7 @@ public:
             if (nd->first_dict >> kDictShift != 0) on_match(d, Hit{static_cast<Dict>(nd->first_dict >> kDictShift), nd->lg});
             const std::uint8_t c = class_[p[d]];  // d == s.size(): the terminator
             if ((nd->children >> c & 1) == 0) return std::min(d + 1, s.size());  // kNoClass: no node has it
-            nd = &node_[(nd->first_dict & kFirstMask) + count_bits(nd->children & ((std::uint64_t(1) << c) - 1))];
+            nd = &node_[child(*nd, c)];
         }
     }
 
@@ -85,6 +85,11 @@ private:
         std::uint32_t first_dict;  // first child | dict << kDictShift (0: no word ends here)
         float lg;                  // log10(rank) of the word ending here
     };
+    // The index of nd's child for class c, which nd has: its children are contiguous in class
+    // order from the first one.
+    static std::uint32_t child(const Node &nd, unsigned c) noexcept {
+        return (nd.first_dict & kFirstMask) + count_bits(nd.children & ((std::uint64_t(1) << c) - 1));
+    }
     std::size_t words_ = 0;
     std::uint8_t class_[256];  // byte -> dense class (byte order) of the bytes words use, kNoClass
     std::vector<Node> node_;   // [0]: the root
