@@ -23,8 +23,8 @@ typedef enum sesame_status {
     SESAME_E_STATE = -19,
     SESAME_E_CANCELLED = -20
 } sesame_status;
- const char *sesame_status_str(sesame_status status) ;
- const char *sesame_status_name(sesame_status status) ;
+ const char *sesame_status_str(int32_t status) ;
+ const char *sesame_status_name(int32_t status) ;
  const char *sesame_last_error_message(void) ;
  int32_t sesame_version_number(void) ;
  const char *sesame_version_string(void) ;
@@ -33,6 +33,25 @@ typedef enum sesame_status {
  void sesame_memzero(void *p, size_t len) ;
  sesame_status sesame_utf8_repair(char *out, size_t out_cap, size_t *out_len,
                                                              const char *s, size_t s_len) ;
+typedef struct sesame_redis_options {
+    size_t struct_size;
+    const char *host;
+    size_t host_len;
+    int32_t port;
+    const char *unix_socket;
+    size_t unix_socket_len;
+    const char *prefix;
+    size_t prefix_len;
+    int32_t connect_timeout_ms;
+    int32_t timeout_ms;
+    const char *username;
+    size_t username_len;
+    const char *password;
+    size_t password_len;
+    int32_t db;
+    int32_t connections;
+} sesame_redis_options;
+ sesame_status sesame_redis_options_init(sesame_redis_options *opts) ;
 typedef enum sesame_phone_error {
     SESAME_PHONE_OK = 0,
     SESAME_PHONE_TOO_LONG = 1,
@@ -57,27 +76,26 @@ typedef enum sesame_phone_type {
     SESAME_PHONE_TYPE_PERSONAL_NUMBER = 10,
     SESAME_PHONE_TYPE_VOICEMAIL = 11
 } sesame_phone_type;
-typedef enum sesame_phone_field {
-    SESAME_PHONE_E164 = 0,
-    SESAME_PHONE_REGION = 1,
-    SESAME_PHONE_NATIONAL = 2,
-    SESAME_PHONE_INTERNATIONAL = 3,
-    SESAME_PHONE_MASKED = 4
-} sesame_phone_field;
- size_t sesame_phone_text_size(void) ;
+typedef enum sesame_phone_sizes {
+    SESAME_PHONE_E164_SIZE = 17,
+    SESAME_PHONE_REGION_SIZE = 4,
+    SESAME_PHONE_FORMAT_SIZE = 96
+} sesame_phone_sizes;
 typedef struct sesame_phone_result {
     size_t struct_size;
     int32_t error;
     int32_t country_code;
     int32_t type;
     bool is_mobile;
+    char e164[SESAME_PHONE_E164_SIZE];
+    char region[SESAME_PHONE_REGION_SIZE];
+    char national[SESAME_PHONE_FORMAT_SIZE];
+    char international[SESAME_PHONE_FORMAT_SIZE];
+    char masked[SESAME_PHONE_FORMAT_SIZE];
 } sesame_phone_result;
  sesame_status sesame_phone_result_init(sesame_phone_result *r) ;
  sesame_status sesame_phone_normalize(sesame_phone_result *out, const char *raw,
                                                                  size_t raw_len) ;
- sesame_status sesame_phone_text(char *out, size_t out_cap, size_t *out_len,
-                                                            const char *raw, size_t raw_len,
-                                                            int32_t field) ;
  sesame_status sesame_phone_same_number(bool *out, const char *a, size_t a_len,
                                                                    const char *b, size_t b_len) ;
  const char *sesame_phone_error_name(int32_t error) ;
@@ -174,7 +192,9 @@ typedef struct sesame_password_result {
  const char *sesame_password_feedback_message(uint32_t feedback, int32_t lang) ;
  sesame_status sesame_password_confirm(bool *out, const char *a, size_t a_len, const char *b,
                                                                   size_t b_len) ;
- size_t sesame_password_hash_max_bytes(void) ;
+typedef enum sesame_password_sizes {
+    SESAME_PASSWORD_HASH_SIZE = 128
+} sesame_password_sizes;
 typedef struct sesame_password_hash_options {
     size_t struct_size;
     int64_t ops_limit;
@@ -203,7 +223,7 @@ typedef int32_t (*sesame_progress_cb)(uint64_t done, uint64_t total, void *paylo
 typedef struct sesame_phone_audit_options {
     size_t struct_size;
     int32_t delimiter;
-    sesame_csv_encoding encoding;
+    int32_t encoding;
     sesame_progress_cb progress;
     void *progress_payload;
 } sesame_phone_audit_options;
@@ -233,7 +253,7 @@ typedef struct sesame_phone_audit sesame_phone_audit;
  void sesame_phone_audit_free(sesame_phone_audit *audit) ;
 typedef enum sesame_otp_sizes {
     SESAME_OTP_KEY_BYTES = 32,
-    SESAME_OTP_CODE_MAX_BYTES = 10,
+    SESAME_OTP_CODE_SIZE = 11,
     SESAME_OTP_MAX_PREVIOUS_KEYS = 8
 } sesame_otp_sizes;
 typedef enum sesame_otp_verdict {
@@ -269,43 +289,36 @@ typedef struct sesame_otp_memory_options {
  sesame_status sesame_otp_memory_options_init(sesame_otp_memory_options *opts) ;
  sesame_status sesame_otp_store_new_memory(sesame_otp_store **out,
                                                                        const sesame_otp_memory_options *opts) ;
-typedef struct sesame_otp_redis_options {
-    size_t struct_size;
-    const char *host;
-    size_t host_len;
-    int32_t port;
-    const char *unix_socket;
-    size_t unix_socket_len;
-    const char *prefix;
-    size_t prefix_len;
-    int32_t connect_timeout_ms;
-    int32_t timeout_ms;
-    const char *username;
-    size_t username_len;
-    const char *password;
-    size_t password_len;
-    int32_t db;
-    int32_t connections;
-} sesame_otp_redis_options;
- sesame_status sesame_otp_redis_options_init(sesame_otp_redis_options *opts) ;
  sesame_status sesame_otp_store_new_redis(sesame_otp_store **out,
-                                                                      const sesame_otp_redis_options *opts) ;
+                                                                      const sesame_redis_options *opts) ;
  void sesame_otp_store_free(sesame_otp_store *store) ;
  sesame_status sesame_otp_service_new(sesame_otp_service **out, const uint8_t *key,
                                                                   size_t key_len, uint32_t key_id,
                                                                   const sesame_otp_options *opts,
                                                                   sesame_otp_store *store) ;
  void sesame_otp_service_free(sesame_otp_service *svc) ;
- sesame_status sesame_otp_issue(char *out, size_t out_cap, size_t *out_len,
-                                                           int32_t *retry_after_s, const sesame_otp_service *svc,
+typedef struct sesame_otp_issue_result {
+    size_t struct_size;
+    char code[SESAME_OTP_CODE_SIZE];
+    char e164[SESAME_PHONE_E164_SIZE];
+    int64_t expires_at_ms;
+    int32_t retry_after_s;
+} sesame_otp_issue_result;
+ sesame_status sesame_otp_issue_result_init(sesame_otp_issue_result *r) ;
+ sesame_status sesame_otp_issue(sesame_otp_issue_result *out, const sesame_otp_service *svc,
                                                            const char *phone, size_t phone_len, const char *purpose,
                                                            size_t purpose_len, int64_t now_ms) ;
- sesame_status sesame_otp_verify(sesame_otp_verdict *verdict, int32_t *attempts_left,
-                                                            const sesame_otp_service *svc, const char *phone,
-                                                            size_t phone_len, const char *purpose,
+typedef struct sesame_otp_verify_result {
+    size_t struct_size;
+    int32_t verdict;
+    int32_t attempts_left;
+} sesame_otp_verify_result;
+ sesame_status sesame_otp_verify_result_init(sesame_otp_verify_result *r) ;
+ sesame_status sesame_otp_verify(sesame_otp_verify_result *out, const sesame_otp_service *svc,
+                                                            const char *phone, size_t phone_len, const char *purpose,
                                                             size_t purpose_len, const char *code, size_t code_len,
                                                             int64_t now_ms) ;
- const char *sesame_otp_verdict_name(sesame_otp_verdict verdict) ;
+ const char *sesame_otp_verdict_name(int32_t verdict) ;
 typedef enum sesame_otp_hash {
     SESAME_OTP_SHA1 = 0,
     SESAME_OTP_SHA256 = 1,
@@ -313,38 +326,43 @@ typedef enum sesame_otp_hash {
 } sesame_otp_hash;
  sesame_status sesame_otp_hotp(char *out, size_t out_cap, size_t *out_len,
                                                           const uint8_t *secret, size_t secret_len, uint64_t counter,
-                                                          int32_t digits, sesame_otp_hash hash) ;
+                                                          int32_t digits, int32_t hash) ;
  sesame_status sesame_otp_hotp_verify(bool *ok, uint64_t *next_counter,
                                                                  const uint8_t *secret, size_t secret_len,
                                                                  uint64_t counter, int32_t window, int32_t digits,
-                                                                 sesame_otp_hash hash, const char *code,
+                                                                 int32_t hash, const char *code,
                                                                  size_t code_len) ;
  sesame_status sesame_otp_totp(char *out, size_t out_cap, size_t *out_len,
                                                           const uint8_t *secret, size_t secret_len, int64_t now_ms,
                                                           int32_t step_s, int64_t t0_s, int32_t digits,
-                                                          sesame_otp_hash hash) ;
+                                                          int32_t hash) ;
  sesame_status sesame_otp_totp_verify(bool *ok, int64_t *matched_step,
                                                                  const uint8_t *secret, size_t secret_len,
                                                                  int64_t now_ms, int32_t step_s, int64_t t0_s,
-                                                                 int32_t window, int32_t digits, sesame_otp_hash hash,
+                                                                 int32_t window, int32_t digits, int32_t hash,
                                                                  int64_t last_step, const char *code,
                                                                  size_t code_len) ;
  sesame_status sesame_otp_base32_decode(uint8_t *out, size_t out_cap, size_t *out_len,
                                                                    const char *text, size_t text_len) ;
  sesame_status sesame_otp_base32_encode(char *out, size_t out_cap, size_t *out_len,
                                                                    const uint8_t *data, size_t data_len) ;
-typedef enum sesame_name_key_form {
-    SESAME_NAME_KEY_TEXT = 0,
-    SESAME_NAME_KEY_COMPACT = 1
-} sesame_name_key_form;
 typedef enum sesame_name_field {
     SESAME_NAME_FIELD_FAMILY = 0,
     SESAME_NAME_FIELD_GIVEN = 1
 } sesame_name_field;
- sesame_status sesame_name_key(char *out, size_t out_cap, size_t *out_len, bool *valid_out,
-                                                          const char *s, size_t s_len,
-                                                          sesame_name_key_form form) ;
- sesame_status sesame_name_match(bool *match_out, sesame_name_field field,
+typedef enum sesame_name_key_sizes {
+    SESAME_NAME_KEY_SIZE = 512
+} sesame_name_key_sizes;
+typedef struct sesame_name_key_result {
+    size_t struct_size;
+    bool valid;
+    char text[SESAME_NAME_KEY_SIZE];
+    char compact[SESAME_NAME_KEY_SIZE];
+} sesame_name_key_result;
+ sesame_status sesame_name_key_result_init(sesame_name_key_result *r) ;
+ sesame_status sesame_name_key(sesame_name_key_result *out, const char *s,
+                                                          size_t s_len) ;
+ sesame_status sesame_name_match(bool *match_out, int32_t field,
                                                             const char *record, size_t record_len,
                                                             const char *typed, size_t typed_len) ;
  sesame_status sesame_name_fc_tier(int32_t *tier_out, const char *record, size_t record_len,
@@ -364,31 +382,37 @@ typedef enum sesame_date_flag {
     SESAME_DATE_FLAG_AGE_OVER_25 = 1,
     SESAME_DATE_FLAG_AGE_UNDER_2 = 2
 } sesame_date_flag;
- sesame_status sesame_date_parse(int32_t *error_out, int32_t *date_out, uint32_t *flags_out,
-                                                            const char *s, size_t s_len, int32_t today) ;
+typedef struct sesame_date_result {
+    size_t struct_size;
+    int32_t error;
+    int32_t date;
+    uint32_t flags;
+    char iso[11];
+} sesame_date_result;
+ sesame_status sesame_date_result_init(sesame_date_result *r) ;
+ sesame_status sesame_date_parse(sesame_date_result *out, const char *s, size_t s_len,
+                                                            int32_t today) ;
  const char *sesame_date_error_name(int32_t error) ;
 typedef struct sesame_date_counter sesame_date_counter;
  sesame_status sesame_date_counter_new(sesame_date_counter **out, uint32_t max_failures,
                                                                   int64_t window_ms) ;
  sesame_status sesame_date_counter_new_redis(sesame_date_counter **out, uint32_t max_failures,
                                                                         int64_t window_ms,
-                                                                        const sesame_otp_redis_options *opts) ;
+                                                                        const sesame_redis_options *opts) ;
  void sesame_date_counter_free(sesame_date_counter *counter) ;
 typedef struct sesame_directory sesame_directory;
  sesame_status sesame_directory_new(sesame_directory **out) ;
  void sesame_directory_free(sesame_directory *dir) ;
  sesame_status sesame_directory_add_guardian(
-    sesame_directory *dir, const char *id, size_t id_len, const char *civilite, size_t civilite_len, const char *nom,
-    size_t nom_len, const char *nom_naissance, size_t nom_naissance_len, const char *prenom, size_t prenom_len,
-    const char *phone, size_t phone_len) ;
+    sesame_directory *dir, const char *id, size_t id_len, const char *family_name, size_t family_name_len,
+    const char *birth_name, size_t birth_name_len, const char *given_name, size_t given_name_len, const char *phone,
+    size_t phone_len) ;
  sesame_status sesame_directory_add_pupil(sesame_directory *dir, const char *id, size_t id_len,
-                                                                     const char *nom, size_t nom_len, const char *prenom,
-                                                                     size_t prenom_len, const char *birthdate,
+                                                                     const char *birthdate,
                                                                      size_t birthdate_len) ;
  sesame_status sesame_directory_add_link(sesame_directory *dir, const char *guardian_id,
                                                                     size_t guardian_id_len, const char *pupil_id,
-                                                                    size_t pupil_id_len, const char *relation,
-                                                                    size_t relation_len,
+                                                                    size_t pupil_id_len,
                                                                     bool legal_representative) ;
  sesame_status sesame_directory_load_json(sesame_directory **out, const char *json,
                                                                      size_t json_len) ;
@@ -431,7 +455,12 @@ typedef struct sesame_decision sesame_decision;
  sesame_status sesame_decision_outcome(const sesame_decision *decision, int32_t *status_out,
                                                                   int32_t *reason_out,
                                                                   int32_t *message_out) ;
- size_t sesame_login_id_max_bytes(void) ;
+ const char *sesame_decision_status_name(int32_t status) ;
+ const char *sesame_decision_reason_name(int32_t reason) ;
+ const char *sesame_user_message_name(int32_t message) ;
+typedef enum sesame_login_id_sizes {
+    SESAME_LOGIN_ID_SIZE = 27
+} sesame_login_id_sizes;
 typedef int32_t (*sesame_login_taken_fn)(void *payload, const char *login, size_t login_len, bool *taken_out);
  sesame_status sesame_login_id(char *out, size_t out_cap, size_t *out_len, const char *family,
                                                           size_t family_len, const char *given, size_t given_len,

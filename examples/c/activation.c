@@ -34,10 +34,11 @@ int main(void) {
     sesame_otp_options otp_opts;
     sesame_phone_result phone;
     sesame_password_result pw;
-    sesame_otp_verdict verdict;
-    int32_t status = -1, attempts_left = 0, retry_after = 0;
-    char e164[SESAME_PHONE_TEXT_SIZE], code[SESAME_OTP_CODE_MAX_BYTES + 1], hash[SESAME_PASSWORD_HASH_MAX_BYTES], login[64];
-    size_t n = 0, code_len = 0;
+    sesame_otp_issue_result issued;
+    sesame_otp_verify_result verified;
+    int32_t status = -1;
+    char hash[SESAME_PASSWORD_HASH_SIZE], login[SESAME_LOGIN_ID_SIZE];
+    size_t n = 0;
     uint8_t key[SESAME_OTP_KEY_BYTES] = {0}, index_key[SESAME_OTP_KEY_BYTES] = {1}; /* from the secret store */
     const char typed_phone[] = "06 12 34 56 78", password[] = "Vélo-Rouge_sous la Lune#42";
 
@@ -48,8 +49,7 @@ int main(void) {
     CHECK(sesame_phone_result_init(&phone));
     CHECK(sesame_phone_normalize(&phone, typed_phone, strlen(typed_phone)));
     if (phone.error != 0 || !phone.is_mobile) goto done;
-    CHECK(sesame_phone_text(e164, sizeof e164, &n, typed_phone, strlen(typed_phone), SESAME_PHONE_E164));
-    printf("C: phone %s (mobile)\n", e164);
+    printf("C: phone %s (mobile, shown as %s)\n", phone.e164, phone.masked);
 
     /* 2. Identification and pupils against the school's directory. */
     CHECK(sesame_directory_load_json(&dir, school, strlen(school)));
@@ -63,12 +63,14 @@ int main(void) {
     otp_opts.index_key_len = sizeof index_key;
     CHECK(sesame_otp_store_new_memory(&store, NULL));
     CHECK(sesame_otp_service_new(&otp, key, sizeof key, 1, &otp_opts, store));
-    CHECK(sesame_otp_issue(code, sizeof code, &code_len, &retry_after, otp, e164, strlen(e164), "activation", 10,
-                           1764300000000LL));
-    CHECK(sesame_otp_verify(&verdict, &attempts_left, otp, e164, strlen(e164), "activation", 10, code, code_len,
-                            1764300060000LL));
-    sesame_memzero(code, sizeof code);
-    printf("C: SMS code %s\n", sesame_otp_verdict_name(verdict));
+    CHECK(sesame_otp_issue_result_init(&issued));
+    CHECK(sesame_otp_issue(&issued, otp, phone.e164, strlen(phone.e164), "activation", 10, 1764300000000LL));
+    /* here the host sends issued.code by SMS to issued.e164 */
+    CHECK(sesame_otp_verify_result_init(&verified));
+    CHECK(sesame_otp_verify(&verified, otp, phone.e164, strlen(phone.e164), "activation", 10, issued.code,
+                            strlen(issued.code), 1764300060000LL));
+    sesame_memzero(&issued, sizeof issued);
+    printf("C: SMS code %s\n", sesame_otp_verdict_name(verified.verdict));
 
     /* 4. The password: rules, strength, Argon2id hash to store. */
     CHECK(sesame_password_result_init(&pw));
@@ -79,7 +81,7 @@ int main(void) {
     /* 5. The login identifier shown to the parent. */
     CHECK(sesame_login_id(login, sizeof login, &n, "LEFEVRE", 7, "H\xC3\xA9l\xC3\xA8ne", 8, NULL, 0, NULL, NULL));
     printf("C: login %s\n", login);
-    rc = status == SESAME_DECISION_ACTIVATED && verdict == SESAME_OTP_OK && pw.valid ? 0 : 1;
+    rc = status == SESAME_DECISION_ACTIVATED && verified.verdict == SESAME_OTP_OK && pw.valid ? 0 : 1;
 done:
     sesame_otp_service_free(otp);
     sesame_otp_store_free(store);

@@ -2,6 +2,7 @@
 // size-query convention wrapped once. Sesame exports no C++ class: this is all a C++ caller needs.
 #include <sesame.h>
 
+#include <cstring>
 #include <iostream>
 #include <memory>
 #include <stdexcept>
@@ -47,10 +48,11 @@ constexpr std::string_view kClaim = R"({"method": "form", "phone": "06 12 34 56 
 int main() try {
     check(sesame_init());
     const std::string_view typed = "06 12 34 56 78";
-    const std::string e164 = sized([&](char *o, size_t c, size_t *n) {
-        return sesame_phone_text(o, c, n, typed.data(), typed.size(), SESAME_PHONE_E164);
-    });
-    std::cout << "C++: phone " << e164 << '\n';
+    sesame_phone_result phone;
+    check(sesame_phone_result_init(&phone));
+    check(sesame_phone_normalize(&phone, typed.data(), typed.size()));
+    const std::string e164 = phone.e164;
+    std::cout << "C++: phone " << e164 << " (" << phone.international << ")\n";
 
     sesame_directory *raw_dir = nullptr;
     check(sesame_directory_load_json(&raw_dir, kSchool.data(), kSchool.size()));
@@ -72,16 +74,15 @@ int main() try {
     sesame_otp_service *raw_otp = nullptr;
     check(sesame_otp_service_new(&raw_otp, key, sizeof key, 1, &opts, store.get()));
     OtpService otp(raw_otp);
-    char code[SESAME_OTP_CODE_MAX_BYTES + 1];
-    size_t code_len = 0;
-    int32_t retry = 0, left = 0;
-    check(sesame_otp_issue(code, sizeof code, &code_len, &retry, otp.get(), e164.data(), e164.size(), "activation", 10,
-                           1764300000000));
-    sesame_otp_verdict verdict{};
-    check(sesame_otp_verify(&verdict, &left, otp.get(), e164.data(), e164.size(), "activation", 10, code, code_len,
-                            1764300030000));
-    sesame_memzero(code, sizeof code);
-    std::cout << "C++: SMS code " << sesame_otp_verdict_name(verdict) << '\n';
+    sesame_otp_issue_result issued;
+    check(sesame_otp_issue_result_init(&issued));
+    check(sesame_otp_issue(&issued, otp.get(), e164.data(), e164.size(), "activation", 10, 1764300000000));
+    sesame_otp_verify_result verified;
+    check(sesame_otp_verify_result_init(&verified));
+    check(sesame_otp_verify(&verified, otp.get(), e164.data(), e164.size(), "activation", 10, issued.code,
+                            std::strlen(issued.code), 1764300030000));
+    sesame_memzero(&issued, sizeof issued);
+    std::cout << "C++: SMS code " << sesame_otp_verdict_name(verified.verdict) << '\n';
 
     const std::string_view password = "Vélo-Rouge_sous la Lune#42";
     sesame_password_result pw;
@@ -93,7 +94,7 @@ int main() try {
         return sesame_login_id(o, c, n, "LEFEVRE", 7, "Hélène", std::string_view("Hélène").size(), nullptr, 0, nullptr, nullptr);
     });
     std::cout << "C++: login " << login << '\n';
-    return verdict == SESAME_OTP_OK && pw.valid ? 0 : 1;
+    return verified.verdict == SESAME_OTP_OK && pw.valid ? 0 : 1;
 } catch (const std::exception &e) {
     std::cerr << "C++ example: " << e.what() << '\n';
     return 1;

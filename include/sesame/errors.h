@@ -9,13 +9,30 @@
  * - Validators report invalid *user input* as a result (status ::SESAME_OK plus a result field);
  *   failing statuses are reserved for arguments that must be valid (options, keys, handles).
  * - After a failure, sesame_last_error_message() gives a precise, thread-local detail.
- * - Output buffers follow the size-query convention: `char *out, size_t out_cap, size_t *out_len`.
- *   `*out_len` always receives the required length in bytes, without the terminating NUL (also on
- *   failure); if `out_cap` is too small the function returns ::SESAME_E_BUFFER_TOO_SMALL and the
- *   buffer contents are unspecified; `out == NULL && out_cap == 0` is a valid size query. The
- *   output is NUL-terminated when there is room, but `*out_len` is authoritative.
+ * - **One call per operation.** An operation writes everything a caller reads into one result
+ *   struct (texts inline, NUL-terminated, in arrays whose sizes are enum constants of the module's
+ *   header, e.g. ::SESAME_PHONE_E164_SIZE), so a binding makes one foreign call per user-level
+ *   operation. Result and option structs start with `size_t struct_size`, set by the module's
+ *   `_init` function (or to `sizeof` the struct); the library writes or reads only the first
+ *   `struct_size` bytes, so a caller compiled against an older header keeps working.
+ * - Variable-size outputs follow the size-query convention: `char *out, size_t out_cap,
+ *   size_t *out_len`. `*out_len` always receives the required length in bytes, without the
+ *   terminating NUL (also on failure); if `out_cap` is too small the function returns
+ *   ::SESAME_E_BUFFER_TOO_SMALL and the buffer contents are unspecified; `out == NULL && out_cap ==
+ *   0` is a valid size query. The output is NUL-terminated when there is room, but `*out_len` is
+ *   authoritative.
  * - Text inputs are `(const char *s, size_t s_len)` pairs: no NUL terminator is read, NULL is legal
  *   only with a length of 0.
+ * - Enumeration values cross the ABI in parameters and struct fields as `int32_t` (bit sets as
+ *   `uint32_t`), never as C enum types, whose size a foreign caller cannot know; a value outside
+ *   the enumeration is ::SESAME_E_INVALID_ARGUMENT. The one enum type in signatures is the
+ *   returned ::sesame_status (an `int` on every supported ABI).
+ * - Names: every `sesame_*_name()` function returns a static, NUL-terminated string and never
+ *   NULL; the name of a value outside its enumeration is "" (the empty string), and so is the
+ *   name of the "no error" value of an error enumeration.
+ * - Every declaration states its thread safety: *thread-safe* (any thread, concurrently),
+ *   *per-handle* (one handle never used from two threads at once), *shared-const* (a finished
+ *   handle may be read from many threads). See docs/threading.md.
  */
 #ifndef SESAME_ERRORS_H
 #define SESAME_ERRORS_H
@@ -24,7 +41,7 @@
 
 SESAME_BEGIN_DECL
 
-/** Status codes. Append only; values are stable within a major version. @since 0.1 */
+/** Status codes. Append only; values are stable within a major version. @since 1.0 */
 typedef enum sesame_status {
     SESAME_OK = 0,                    /**< Success. */
     SESAME_E_INVALID_ARGUMENT = -1,   /**< A NULL pointer, a bad length, an unknown enum or option value. */
@@ -53,16 +70,16 @@ typedef enum sesame_status {
  * A static English message for a status (e.g. "invalid argument").
  * @param status any value, also unknown ones ("unknown status").
  * @return a static, NUL-terminated string, never NULL.
- * Thread safety: thread-safe. @since 0.1
+ * Thread safety: thread-safe. @since 1.0
  */
-SESAME_API const char *sesame_status_str(sesame_status status) SESAME_NOEXCEPT;
+SESAME_API const char *sesame_status_str(int32_t status) SESAME_NOEXCEPT;
 
 /**
  * The stable identifier of a status (e.g. "SESAME_E_INVALID_ARGUMENT"), as spelled in this header.
- * @return a static string, never NULL; "SESAME_E_UNKNOWN" for an unknown value.
- * Thread safety: thread-safe. @since 0.1
+ * @return a static string, never NULL; "" for an unknown value.
+ * Thread safety: thread-safe. @since 1.0
  */
-SESAME_API const char *sesame_status_name(sesame_status status) SESAME_NOEXCEPT;
+SESAME_API const char *sesame_status_name(int32_t status) SESAME_NOEXCEPT;
 
 /**
  * Detail about the last failure of a Sesame call on the calling thread.
@@ -70,7 +87,7 @@ SESAME_API const char *sesame_status_name(sesame_status status) SESAME_NOEXCEPT;
  * Meaningful only right after a call that returned a negative status. Never contains a secret or
  * personal data (no password, code, phone number, name or birth date).
  * @return a NUL-terminated string valid until the next Sesame call on this thread; "" if none.
- * Thread safety: thread-safe (thread-local). @since 0.1
+ * Thread safety: thread-safe (thread-local). @since 1.0
  */
 SESAME_API const char *sesame_last_error_message(void) SESAME_NOEXCEPT;
 

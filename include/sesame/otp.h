@@ -7,7 +7,7 @@
  * number, canonicalized to E.164 (so "06 12 34 56 78" and "+33612345678" share one challenge and
  * one budget); the purpose is 1..32 bytes of `[a-z0-9_.-]` ("activation", "password_reset").
  *
- * Rules (shared/spec/otp.md): a code is valid iff `issued_at <= now < issued_at + ttl`; a right
+ * Rules (docs/spec/otp.md): a code is valid iff `issued_at <= now < issued_at + ttl`; a right
  * code consumes the challenge; a new code replaces the previous one; at most `max_attempts` wrong
  * codes per challenge (the last one locks it) and `max_failures_per_hour` failures per (subject,
  * purpose) in any rolling hour, not reset by new codes; `cooldown_s` between two codes and at most
@@ -25,23 +25,29 @@
  * Stores: by default each service has a private in-process store (sharded, memory bounded). It is
  * not shared between processes and refuses use after fork() (::SESAME_E_STORE_UNAVAILABLE): PHP-FPM
  * and multi-server deployments use the Redis store (sesame_otp_store_new_redis()).
+ *
+ * One call per operation: sesame_otp_issue() fills a ::sesame_otp_issue_result (the code, the
+ * canonical number to send it to, its expiry, or the seconds to wait), sesame_otp_verify() a
+ * ::sesame_otp_verify_result (verdict and attempts left).
  */
 #ifndef SESAME_OTP_H
 #define SESAME_OTP_H
 
 #include "sesame/common.h"
 #include "sesame/errors.h"
+#include "sesame/phone.h"
+#include "sesame/redis.h"
 
 SESAME_BEGIN_DECL
 
-/** Sizes. @since 0.1 */
+/** Sizes. @since 1.0 */
 typedef enum sesame_otp_sizes {
-    SESAME_OTP_KEY_BYTES = 32,      /**< Size of the code key and of the index key. */
-    SESAME_OTP_CODE_MAX_BYTES = 10, /**< Longest code (10 digits); a buffer of this size always fits. */
+    SESAME_OTP_KEY_BYTES = 32,       /**< Size of the code key and of the index key. */
+    SESAME_OTP_CODE_SIZE = 11,       /**< Longest code (10 digits) and its NUL. */
     SESAME_OTP_MAX_PREVIOUS_KEYS = 8 /**< Previous keys accepted for rotation. */
 } sesame_otp_sizes;
 
-/** The outcome of sesame_otp_verify(). @since 0.1 */
+/** The outcome of sesame_otp_verify(). @since 1.0 */
 typedef enum sesame_otp_verdict {
     SESAME_OTP_OK = 0,           /**< Right code: the challenge is consumed. */
     SESAME_OTP_WRONG_CODE = 1,   /**< Wrong (or malformed) code; `attempts_left` says how many remain. */
@@ -51,12 +57,12 @@ typedef enum sesame_otp_verdict {
     SESAME_OTP_RATE_LIMITED = 5  /**< Too many failures for this subject and purpose in the last hour. */
 } sesame_otp_verdict;
 
-/** An OTP service: keys, options and a store. Opaque. @since 0.1 */
+/** An OTP service: keys, options and a store. Opaque. @since 1.0 */
 typedef struct sesame_otp_service sesame_otp_service;
-/** A challenge store (in-process or Redis), shareable by several services. Opaque. @since 0.1 */
+/** A challenge store (in-process or Redis), shareable by several services. Opaque. @since 1.0 */
 typedef struct sesame_otp_store sesame_otp_store;
 
-/** Options of a service. Initialise with sesame_otp_options_init() or _init_portal(). @since 0.1 */
+/** Options of a service. Initialise with sesame_otp_options_init() or _init_portal(). @since 1.0 */
 typedef struct sesame_otp_options {
     size_t struct_size;             /**< Set by the init functions. */
     int32_t ttl_s;                  /**< Code lifetime, 1..86,400 s (default 600; portal 1,800). */
@@ -80,24 +86,24 @@ typedef struct sesame_otp_options {
 /**
  * Sets `struct_size` and the defaults (600 s TTL, OWASP ASVS / NIST).
  * @param[out] opts must not be NULL.
- * @return ::SESAME_OK or ::SESAME_E_INVALID_ARGUMENT. Thread safety: thread-safe. @since 0.1
+ * @return ::SESAME_OK or ::SESAME_E_INVALID_ARGUMENT. Thread safety: thread-safe. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_otp_options_init(sesame_otp_options *opts) SESAME_NOEXCEPT;
 
 /**
  * Same as sesame_otp_options_init() with the portal's 1,800 s TTL ("valable 30 min").
- * @return ::SESAME_OK or ::SESAME_E_INVALID_ARGUMENT. Thread safety: thread-safe. @since 0.1
+ * @return ::SESAME_OK or ::SESAME_E_INVALID_ARGUMENT. Thread safety: thread-safe. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_otp_options_init_portal(sesame_otp_options *opts) SESAME_NOEXCEPT;
 
-/** Options of the in-process store. @since 0.1 */
+/** Options of the in-process store. @since 1.0 */
 typedef struct sesame_otp_memory_options {
     size_t struct_size;  /**< Set by sesame_otp_memory_options_init(). */
     size_t max_records;  /**< Records (subject, purpose pairs) held at most (default 1,000,000, about 140 MB);
                               a new pair beyond it gets ::SESAME_E_STORE_FULL. */
 } sesame_otp_memory_options;
 
-/** Sets `struct_size` and the defaults. @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT. Thread safety: thread-safe. @since 0.1 */
+/** Sets `struct_size` and the defaults. @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT. Thread safety: thread-safe. @since 1.0 */
 SESAME_NODISCARD SESAME_API sesame_status sesame_otp_memory_options_init(sesame_otp_memory_options *opts) SESAME_NOEXCEPT;
 
 /**
@@ -105,33 +111,10 @@ SESAME_NODISCARD SESAME_API sesame_status sesame_otp_memory_options_init(sesame_
  * @param[out] out receives the store (NULL on failure); free with sesame_otp_store_free().
  * @param opts NULL for the defaults.
  * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT, ::SESAME_E_NOMEM.
- * Thread safety: thread-safe. @since 0.1
+ * Thread safety: thread-safe. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_otp_store_new_memory(sesame_otp_store **out,
                                                                        const sesame_otp_memory_options *opts) SESAME_NOEXCEPT;
-
-/** Options of the Redis store. @since 0.1 */
-typedef struct sesame_otp_redis_options {
-    size_t struct_size;       /**< Set by sesame_otp_redis_options_init(). */
-    const char *host;         /**< Server address (default "127.0.0.1" when NULL/0); not a URL. */
-    size_t host_len;
-    int32_t port;             /**< TCP port, 1..65535 (6379). */
-    const char *unix_socket;  /**< Unix socket path; when set, host and port are ignored. */
-    size_t unix_socket_len;
-    const char *prefix;       /**< Key prefix (default "sesame:otp:"), at most 128 bytes; keys are prefix + 32 hex digits. */
-    size_t prefix_len;
-    int32_t connect_timeout_ms; /**< 1..60,000 (200). */
-    int32_t timeout_ms;       /**< Per command, 1..60,000 (200): a slower reply is ::SESAME_E_STORE_UNAVAILABLE. */
-    const char *username;     /**< ACL user for AUTH (optional, needs a password). */
-    size_t username_len;
-    const char *password;     /**< AUTH password (optional; copied and wiped on free). */
-    size_t password_len;
-    int32_t db;               /**< SELECT index, 0..65,535 (0). */
-    int32_t connections;      /**< Connection pool size, 1..64 (1); more helps many threads. */
-} sesame_otp_redis_options;
-
-/** Sets `struct_size` and the defaults. @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT. Thread safety: thread-safe. @since 0.1 */
-SESAME_NODISCARD SESAME_API sesame_status sesame_otp_redis_options_init(sesame_otp_redis_options *opts) SESAME_NOEXCEPT;
 
 /**
  * Creates a Redis store (hiredis): each issue or verify is one round trip through a Lua script
@@ -140,17 +123,18 @@ SESAME_NODISCARD SESAME_API sesame_status sesame_otp_redis_options_init(sesame_o
  * ::SESAME_E_STORE_UNAVAILABLE per call (nothing granted) and the next call reconnects. Redis TTLs
  * only collect garbage; correctness uses the callers' `now_ms`. hiredis 0.14 has no TLS: use a
  * unix socket or a local TLS tunnel. A forked child opens its own connections.
- * @param[out] out receives the store (NULL on failure). @param opts NULL for the defaults.
+ * @param[out] out receives the store (NULL on failure).
+ * @param opts the connection (sesame/redis.h); NULL for the defaults. Its prefix defaults to "sesame:otp:".
  * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT, ::SESAME_E_NOMEM, ::SESAME_E_UNSUPPORTED (built
  *         without hiredis).
- * Thread safety: thread-safe (the store is internally synchronized). @since 0.1
+ * Thread safety: thread-safe (the store is internally synchronized). @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_otp_store_new_redis(sesame_otp_store **out,
-                                                                      const sesame_otp_redis_options *opts) SESAME_NOEXCEPT;
+                                                                      const sesame_redis_options *opts) SESAME_NOEXCEPT;
 
 /**
  * Releases the caller's reference to a store; services using it keep it alive. NULL is a no-op.
- * Thread safety: per-handle. @since 0.1
+ * Thread safety: per-handle. @since 1.0
  */
 SESAME_API void sesame_otp_store_free(sesame_otp_store *store) SESAME_NOEXCEPT;
 
@@ -165,34 +149,67 @@ SESAME_API void sesame_otp_store_free(sesame_otp_store *store) SESAME_NOEXCEPT;
  *              (the service keeps its own reference).
  * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT (a key size, an option out of range: the detail
  *         names it), ::SESAME_E_NOMEM, ::SESAME_E_CRYPTO.
- * Thread safety: thread-safe. @since 0.1
+ * Thread safety: thread-safe. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_otp_service_new(sesame_otp_service **out, const uint8_t *key,
                                                                   size_t key_len, uint32_t key_id,
                                                                   const sesame_otp_options *opts,
                                                                   sesame_otp_store *store) SESAME_NOEXCEPT;
 
-/** Frees a service (its keys are wiped). NULL is a no-op. Thread safety: per-handle. @since 0.1 */
+/** Frees a service (its keys are wiped). NULL is a no-op. Thread safety: per-handle. @since 1.0 */
 SESAME_API void sesame_otp_service_free(sesame_otp_service *svc) SESAME_NOEXCEPT;
 
 /**
- * Issues a new code for (phone, purpose), replacing any pending one. The code is the only
- * plaintext copy: send it, then wipe the buffer with sesame_memzero().
+ * The outcome of sesame_otp_issue(). Initialise with sesame_otp_issue_result_init() (or set
+ * `struct_size = sizeof(sesame_otp_issue_result)`). `code` is the only plaintext copy of the code:
+ * send it, then wipe the struct with sesame_memzero(). @since 1.0
+ */
+typedef struct sesame_otp_issue_result {
+    size_t struct_size;                /**< set by sesame_otp_issue_result_init() */
+    char code[SESAME_OTP_CODE_SIZE];   /**< `digits` ASCII digits and a NUL; empty when nothing was issued */
+    char e164[SESAME_PHONE_E164_SIZE]; /**< the canonical number the challenge is bound to: send the SMS there */
+    int64_t expires_at_ms;             /**< now_ms + ttl: the code is valid strictly before it; 0 when nothing was issued */
+    int32_t retry_after_s;             /**< with ::SESAME_E_COOLDOWN and ::SESAME_E_QUOTA: seconds to wait; else 0 */
+} sesame_otp_issue_result;
+
+/**
+ * Sets `r->struct_size = sizeof *r` and the other fields to zero.
+ * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT (NULL). Thread safety: thread-safe. @since 1.0
+ */
+SESAME_NODISCARD SESAME_API sesame_status sesame_otp_issue_result_init(sesame_otp_issue_result *r) SESAME_NOEXCEPT;
+
+/**
+ * Issues a new code for (phone, purpose), replacing any pending one.
  * Order: invalid phone or purpose → ::SESAME_E_INVALID_ARGUMENT; failure cap reached →
  * ::SESAME_E_RATE_LIMITED; cooldown → ::SESAME_E_COOLDOWN; send quota → ::SESAME_E_QUOTA (both set
- * `*retry_after_s` = max(1, ceil(ms / 1000))); store full → ::SESAME_E_STORE_FULL; store failure →
- * ::SESAME_E_STORE_UNAVAILABLE. A non-mobile number is accepted (check is_mobile yourself).
- * @param[out] out, out_cap, out_len the code (digits ASCII digits), size-query convention.
- * @param[out] retry_after_s may be NULL; receives the seconds to wait with COOLDOWN and QUOTA, else 0.
+ * `out->retry_after_s` = max(1, ceil(ms / 1000))); store full → ::SESAME_E_STORE_FULL; store
+ * failure → ::SESAME_E_STORE_UNAVAILABLE. On any failure `out->code` is empty. A non-mobile number is
+ * accepted (check is_mobile with sesame_phone_normalize() first).
+ * @param[out] out the result (its struct_size set); must not be NULL.
  * @param svc the service. @param phone, phone_len the number as typed (UTF-8).
  * @param purpose, purpose_len the label. @param now_ms the current time, Unix milliseconds.
- * @return see above, plus ::SESAME_E_BUFFER_TOO_SMALL (nothing issued then).
- * Thread safety: thread-safe (a service may be used from many threads). @since 0.1
+ * @return see above.
+ * Thread safety: thread-safe (a service may be used from many threads). @since 1.0
  */
-SESAME_NODISCARD SESAME_API sesame_status sesame_otp_issue(char *out, size_t out_cap, size_t *out_len,
-                                                           int32_t *retry_after_s, const sesame_otp_service *svc,
+SESAME_NODISCARD SESAME_API sesame_status sesame_otp_issue(sesame_otp_issue_result *out, const sesame_otp_service *svc,
                                                            const char *phone, size_t phone_len, const char *purpose,
                                                            size_t purpose_len, int64_t now_ms) SESAME_NOEXCEPT;
+
+/**
+ * The outcome of sesame_otp_verify(). Initialise with sesame_otp_verify_result_init() (or set
+ * `struct_size = sizeof(sesame_otp_verify_result)`). @since 1.0
+ */
+typedef struct sesame_otp_verify_result {
+    size_t struct_size;     /**< set by sesame_otp_verify_result_init() */
+    int32_t verdict;        /**< a ::sesame_otp_verdict */
+    int32_t attempts_left;  /**< wrong codes still allowed on this challenge, with ::SESAME_OTP_WRONG_CODE; else 0 */
+} sesame_otp_verify_result;
+
+/**
+ * Sets `r->struct_size = sizeof *r`, the verdict to ::SESAME_OTP_NO_CHALLENGE and attempts to 0.
+ * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT (NULL). Thread safety: thread-safe. @since 1.0
+ */
+SESAME_NODISCARD SESAME_API sesame_status sesame_otp_verify_result_init(sesame_otp_verify_result *r) SESAME_NOEXCEPT;
 
 /**
  * Verifies a typed code. Spaces and hyphens are ignored and fullwidth digits accepted; anything else
@@ -201,26 +218,26 @@ SESAME_NODISCARD SESAME_API sesame_status sesame_otp_issue(char *out, size_t out
  * ::SESAME_E_STORE_UNAVAILABLE (nothing granted); then the verdicts RATE_LIMITED (even for the
  * right code), NO_CHALLENGE, LOCKED, EXPIRED, then OK or WRONG_CODE (the max_attempts-th wrong code
  * gives LOCKED). Wrong, expired and absent cost the same time; the comparison is constant-time.
- * @param[out] verdict must not be NULL. @param[out] attempts_left may be NULL; set with WRONG_CODE, else 0.
+ * @param[out] out the result (its struct_size set); must not be NULL.
  * @param code, code_len the typed code (any bytes; NULL only with 0).
- * @return ::SESAME_OK (see `*verdict`), ::SESAME_E_INVALID_ARGUMENT, ::SESAME_E_STORE_UNAVAILABLE.
- * Thread safety: thread-safe. @since 0.1
+ * @return ::SESAME_OK (see `out->verdict`), ::SESAME_E_INVALID_ARGUMENT, ::SESAME_E_STORE_UNAVAILABLE.
+ * Thread safety: thread-safe. @since 1.0
  */
-SESAME_NODISCARD SESAME_API sesame_status sesame_otp_verify(sesame_otp_verdict *verdict, int32_t *attempts_left,
-                                                            const sesame_otp_service *svc, const char *phone,
-                                                            size_t phone_len, const char *purpose,
+SESAME_NODISCARD SESAME_API sesame_status sesame_otp_verify(sesame_otp_verify_result *out, const sesame_otp_service *svc,
+                                                            const char *phone, size_t phone_len, const char *purpose,
                                                             size_t purpose_len, const char *code, size_t code_len,
                                                             int64_t now_ms) SESAME_NOEXCEPT;
 
 /**
  * The stable name of a verdict: "ok", "wrong_code", "expired", "no_challenge", "locked",
- * "rate_limited"; "unknown" otherwise. Never NULL. Thread safety: thread-safe. @since 0.1
+ * "rate_limited"; "" for a value outside ::sesame_otp_verdict. Never NULL.
+ * Thread safety: thread-safe. @since 1.0
  */
-SESAME_API const char *sesame_otp_verdict_name(sesame_otp_verdict verdict) SESAME_NOEXCEPT;
+SESAME_API const char *sesame_otp_verdict_name(int32_t verdict) SESAME_NOEXCEPT;
 
 /* ---- HOTP (RFC 4226) / TOTP (RFC 6238), for authenticator apps ---------------------------- */
 
-/** The HMAC hash of HOTP/TOTP. @since 0.1 */
+/** The HMAC hash of HOTP/TOTP. @since 1.0 */
 typedef enum sesame_otp_hash {
     SESAME_OTP_SHA1 = 0,
     SESAME_OTP_SHA256 = 1,
@@ -233,45 +250,45 @@ typedef enum sesame_otp_hash {
  * @param secret, secret_len raw secret, 1..1024 bytes (see sesame_otp_base32_decode()).
  * @param digits 6..8. @param hash a ::sesame_otp_hash.
  * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT, ::SESAME_E_BUFFER_TOO_SMALL, ::SESAME_E_CRYPTO.
- * Thread safety: thread-safe. @since 0.1
+ * Thread safety: thread-safe. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_otp_hotp(char *out, size_t out_cap, size_t *out_len,
                                                           const uint8_t *secret, size_t secret_len, uint64_t counter,
-                                                          int32_t digits, sesame_otp_hash hash) SESAME_NOEXCEPT;
+                                                          int32_t digits, int32_t hash) SESAME_NOEXCEPT;
 
 /**
  * Checks a HOTP code against counters `counter` .. `counter + window`.
  * @param[out] ok must not be NULL. @param[out] next_counter may be NULL; the matched counter + 1 when ok, else `counter`.
  * @param window 0..100 look-ahead. @param code, code_len the typed code.
- * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT, ::SESAME_E_CRYPTO. Thread safety: thread-safe. @since 0.1
+ * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT, ::SESAME_E_CRYPTO. Thread safety: thread-safe. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_otp_hotp_verify(bool *ok, uint64_t *next_counter,
                                                                  const uint8_t *secret, size_t secret_len,
                                                                  uint64_t counter, int32_t window, int32_t digits,
-                                                                 sesame_otp_hash hash, const char *code,
+                                                                 int32_t hash, const char *code,
                                                                  size_t code_len) SESAME_NOEXCEPT;
 
 /**
  * TOTP value at `now_ms`: HOTP of floor((now_ms / 1000 - t0_s) / step_s).
  * @param step_s 1..86,400 (30 usual). @param t0_s >= 0 (0 usual); `now` must not be before it.
- * @return as sesame_otp_hotp(). Thread safety: thread-safe. @since 0.1
+ * @return as sesame_otp_hotp(). Thread safety: thread-safe. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_otp_totp(char *out, size_t out_cap, size_t *out_len,
                                                           const uint8_t *secret, size_t secret_len, int64_t now_ms,
                                                           int32_t step_s, int64_t t0_s, int32_t digits,
-                                                          sesame_otp_hash hash) SESAME_NOEXCEPT;
+                                                          int32_t hash) SESAME_NOEXCEPT;
 
 /**
  * Checks a TOTP code against steps t - window .. t + window. A step not after `last_step` (the
  * caller's last accepted step, -1 for none) is refused, so a code is never accepted twice.
  * @param[out] ok must not be NULL. @param[out] matched_step may be NULL; the accepted step when ok, else -1.
  * @param window 0..100. @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT, ::SESAME_E_CRYPTO.
- * Thread safety: thread-safe. @since 0.1
+ * Thread safety: thread-safe. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_otp_totp_verify(bool *ok, int64_t *matched_step,
                                                                  const uint8_t *secret, size_t secret_len,
                                                                  int64_t now_ms, int32_t step_s, int64_t t0_s,
-                                                                 int32_t window, int32_t digits, sesame_otp_hash hash,
+                                                                 int32_t window, int32_t digits, int32_t hash,
                                                                  int64_t last_step, const char *code,
                                                                  size_t code_len) SESAME_NOEXCEPT;
 
@@ -279,7 +296,7 @@ SESAME_NODISCARD SESAME_API sesame_status sesame_otp_totp_verify(bool *ok, int64
  * RFC 4648 base32 decoding (either case; '=' padding, spaces and '-' ignored), for the secrets
  * authenticator apps show. Output: raw bytes, size-query convention (`out` as uint8_t).
  * @return ::SESAME_OK, ::SESAME_E_PARSE (a bad character or length), ::SESAME_E_INVALID_ARGUMENT,
- *         ::SESAME_E_BUFFER_TOO_SMALL. Thread safety: thread-safe. @since 0.1
+ *         ::SESAME_E_BUFFER_TOO_SMALL. Thread safety: thread-safe. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_otp_base32_decode(uint8_t *out, size_t out_cap, size_t *out_len,
                                                                    const char *text, size_t text_len) SESAME_NOEXCEPT;
@@ -287,7 +304,7 @@ SESAME_NODISCARD SESAME_API sesame_status sesame_otp_base32_decode(uint8_t *out,
 /**
  * RFC 4648 base32 encoding with '=' padding. Output: text, size-query convention.
  * @param data, data_len input bytes (at most 1024). @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT,
- *        ::SESAME_E_BUFFER_TOO_SMALL. Thread safety: thread-safe. @since 0.1
+ *        ::SESAME_E_BUFFER_TOO_SMALL. Thread safety: thread-safe. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_otp_base32_encode(char *out, size_t out_cap, size_t *out_len,
                                                                    const uint8_t *data, size_t data_len) SESAME_NOEXCEPT;

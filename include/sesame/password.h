@@ -3,7 +3,7 @@
  * @brief Passwords: the portal's policy, a French-aware strength meter, Argon2id hashing.
  *
  * One implementation of the password rules that every layer (web form, PHP back end, Python
- * scripts) can call so they all agree (spec: shared/spec/password.md):
+ * scripts) can call so they all agree (spec: docs/spec/password.md):
  * - rules: strict UTF-8, control characters refused, raw caps (512 code points / 2,048 bytes),
  *   NFC (not NFKC), length in code points, Unicode uppercase (Lu/Lt), lowercase (Ll), digits (Nd),
  *   exactly the policy's specials (the portal's 25 include `£` U+00A3 and `µ` U+00B5); each rule
@@ -25,7 +25,7 @@
 
 SESAME_BEGIN_DECL
 
-/** Why a password cannot be evaluated (precedence: invalid UTF-8, control, too long). @since 0.1 */
+/** Why a password cannot be evaluated (precedence: invalid UTF-8, control, too long). @since 1.0 */
 typedef enum sesame_password_error {
     SESAME_PASSWORD_OK = 0,            /**< evaluated (the rules may still fail) */
     SESAME_PASSWORD_INVALID_UTF8 = 1,  /**< ill-formed UTF-8 (overlong, surrogate, > U+10FFFF, truncated...) */
@@ -33,7 +33,7 @@ typedef enum sesame_password_error {
     SESAME_PASSWORD_TOO_LONG = 3       /**< > 512 code points or > 2,048 bytes raw, or > the policy maximum after NFC */
 } sesame_password_error;
 
-/** Character classes of a policy alternative (a bit set). @since 0.1 */
+/** Character classes of a policy alternative (a bit set). @since 1.0 */
 typedef enum sesame_password_class {
     SESAME_PASSWORD_CLASS_UPPER = 1,   /**< Unicode Lu or Lt */
     SESAME_PASSWORD_CLASS_LOWER = 2,   /**< Unicode Ll (µ counts) */
@@ -41,7 +41,7 @@ typedef enum sesame_password_class {
     SESAME_PASSWORD_CLASS_SPECIAL = 8  /**< one of the policy's specials */
 } sesame_password_class;
 
-/** The rules of the checklist. @since 0.1 */
+/** The rules of the checklist. @since 1.0 */
 typedef enum sesame_password_rule {
     SESAME_PASSWORD_RULE_UPPER = 0,
     SESAME_PASSWORD_RULE_LOWER = 1,
@@ -51,7 +51,7 @@ typedef enum sesame_password_rule {
     SESAME_PASSWORD_RULE_ALLOWED = 5  /**< only when the policy forbids other characters */
 } sesame_password_rule;
 
-/** Feedback codes of the meter (a bit set, reported when the score is 2 or less). @since 0.1 */
+/** Feedback codes of the meter (a bit set, reported when the score is 2 or less). @since 1.0 */
 typedef enum sesame_password_feedback {
     SESAME_PASSWORD_FEEDBACK_COMMON_PASSWORD = 1,
     SESAME_PASSWORD_FEEDBACK_DICTIONARY_WORD = 2,
@@ -63,15 +63,15 @@ typedef enum sesame_password_feedback {
     SESAME_PASSWORD_FEEDBACK_CONTEXT = 128
 } sesame_password_feedback;
 
-/** Language of labels and messages. @since 0.1 */
+/** Language of labels and messages. @since 1.0 */
 typedef enum sesame_password_lang {
     SESAME_PASSWORD_LANG_FR = 0,
     SESAME_PASSWORD_LANG_EN = 1
 } sesame_password_lang;
 
-/** A policy (immutable once built). @since 0.1 */
+/** A policy (immutable once built). @since 1.0 */
 typedef struct sesame_password_policy sesame_password_policy;
-/** Context words for the meter (the parent's and pupils' names, birth dates, phones, login). @since 0.1 */
+/** Context words for the meter (the parent's and pupils' names, birth dates, phones, login). @since 1.0 */
 typedef struct sesame_password_context sesame_password_context;
 
 /**
@@ -80,7 +80,7 @@ typedef struct sesame_password_context sesame_password_context;
  * @param[out] out receives the policy (NULL on failure); free with sesame_password_policy_free().
  * @param name, name_len the preset name.
  * @return ::SESAME_OK, ::SESAME_E_NOT_FOUND (unknown name), ::SESAME_E_INVALID_ARGUMENT, ::SESAME_E_NOMEM.
- * Thread safety: thread-safe. @since 0.1
+ * Thread safety: thread-safe. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_password_policy_preset(sesame_password_policy **out, const char *name,
                                                                         size_t name_len) SESAME_NOEXCEPT;
@@ -93,7 +93,7 @@ SESAME_NODISCARD SESAME_API sesame_status sesame_password_policy_preset(sesame_p
  * @param[out] out receives the policy (NULL on failure).
  * @return ::SESAME_OK, ::SESAME_E_PARSE (not JSON), ::SESAME_E_INVALID_ARGUMENT (a bad field; the
  * detail names it), ::SESAME_E_NOMEM.
- * Thread safety: thread-safe. @since 0.1
+ * Thread safety: thread-safe. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_password_policy_from_json(sesame_password_policy **out, const char *json,
                                                                            size_t json_len) SESAME_NOEXCEPT;
@@ -103,17 +103,17 @@ SESAME_NODISCARD SESAME_API sesame_status sesame_password_policy_from_json(sesam
  * @param[out] out, out_cap, out_len size-query output.
  * @param policy the policy; NULL means the portal's default.
  * @return ::SESAME_OK, ::SESAME_E_BUFFER_TOO_SMALL, ::SESAME_E_INVALID_ARGUMENT.
- * Thread safety: shared-const. @since 0.1
+ * Thread safety: shared-const. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_password_policy_to_json(char *out, size_t out_cap, size_t *out_len,
                                                                          const sesame_password_policy *policy) SESAME_NOEXCEPT;
 
-/** Frees a policy; NULL is a no-op. Thread safety: per-handle. @since 0.1 */
+/** Frees a policy; NULL is a no-op. Thread safety: per-handle. @since 1.0 */
 SESAME_API void sesame_password_policy_free(sesame_password_policy *policy) SESAME_NOEXCEPT;
 
 /**
  * An empty context. @param[out] out receives it (NULL on failure).
- * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT, ::SESAME_E_NOMEM. Thread safety: thread-safe. @since 0.1
+ * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT, ::SESAME_E_NOMEM. Thread safety: thread-safe. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_password_context_new(sesame_password_context **out) SESAME_NOEXCEPT;
 
@@ -125,21 +125,21 @@ SESAME_NODISCARD SESAME_API sesame_status sesame_password_context_new(sesame_pas
  * @param[out] out receives the context (NULL on failure).
  * @return ::SESAME_OK, ::SESAME_E_PARSE (not JSON), ::SESAME_E_INVALID_ARGUMENT (wrong shape, unknown
  * key, a date that is not a valid YYYY-MM-DD; the detail never holds the values), ::SESAME_E_NOMEM.
- * Thread safety: thread-safe. @since 0.1
+ * Thread safety: thread-safe. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_password_context_from_json(sesame_password_context **out, const char *json,
                                                                             size_t json_len) SESAME_NOEXCEPT;
 
 /**
  * Adds a name (a person's given or family name, UTF-8). An unusable name adds nothing.
- * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT. Thread safety: per-handle. @since 0.1
+ * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT. Thread safety: per-handle. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_password_context_add_name(sesame_password_context *context, const char *name,
                                                                            size_t name_len) SESAME_NOEXCEPT;
 
 /**
  * Adds a birth date "YYYY-MM-DD".
- * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT (NULL, or not a valid date). Thread safety: per-handle. @since 0.1
+ * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT (NULL, or not a valid date). Thread safety: per-handle. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_password_context_add_date(sesame_password_context *context, const char *iso,
                                                                            size_t iso_len) SESAME_NOEXCEPT;
@@ -147,22 +147,22 @@ SESAME_NODISCARD SESAME_API sesame_status sesame_password_context_add_date(sesam
 /**
  * Adds a phone number as typed (normalized with sesame_phone_normalize()'s rules; when it does not
  * normalize, its digits count if there are six or more).
- * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT. Thread safety: per-handle. @since 0.1
+ * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT. Thread safety: per-handle. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_password_context_add_phone(sesame_password_context *context, const char *phone,
                                                                             size_t phone_len) SESAME_NOEXCEPT;
 
 /**
  * Adds the login identifier (folded; its letter and digit runs of 3+ count too).
- * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT. Thread safety: per-handle. @since 0.1
+ * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT. Thread safety: per-handle. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_password_context_add_login(sesame_password_context *context, const char *login,
                                                                             size_t login_len) SESAME_NOEXCEPT;
 
-/** Frees a context; NULL is a no-op. Thread safety: per-handle. @since 0.1 */
+/** Frees a context; NULL is a no-op. Thread safety: per-handle. @since 1.0 */
 SESAME_API void sesame_password_context_free(sesame_password_context *context) SESAME_NOEXCEPT;
 
-/** Options of sesame_password_check(). Initialise with sesame_password_check_options_init(). @since 0.1 */
+/** Options of sesame_password_check(). Initialise with sesame_password_check_options_init(). @since 1.0 */
 typedef struct sesame_password_check_options {
     size_t struct_size;      /**< set by sesame_password_check_options_init() */
     bool strength;           /**< run the meter (default true; forced on when the policy has a min_score) */
@@ -170,10 +170,10 @@ typedef struct sesame_password_check_options {
                                   (the default) for the current UTC year read from the clock */
 } sesame_password_check_options;
 
-/** Sets struct_size and the defaults. @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT (NULL). @since 0.1 */
+/** Sets struct_size and the defaults. @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT (NULL). @since 1.0 */
 SESAME_NODISCARD SESAME_API sesame_status sesame_password_check_options_init(sesame_password_check_options *options) SESAME_NOEXCEPT;
 
-/** The outcome of sesame_password_check(). Initialise with sesame_password_result_init(). @since 0.1 */
+/** The outcome of sesame_password_check(). Initialise with sesame_password_result_init(). @since 1.0 */
 typedef struct sesame_password_result {
     size_t struct_size;         /**< set by sesame_password_result_init() */
     int32_t error;              /**< a ::sesame_password_error */
@@ -193,7 +193,7 @@ typedef struct sesame_password_result {
     uint32_t feedback;          /**< ::sesame_password_feedback bits (empty when the score is 3 or 4) */
 } sesame_password_result;
 
-/** Sets struct_size and an empty result. @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT. @since 0.1 */
+/** Sets struct_size and an empty result. @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT. @since 1.0 */
 SESAME_NODISCARD SESAME_API sesame_status sesame_password_result_init(sesame_password_result *result) SESAME_NOEXCEPT;
 
 /**
@@ -205,60 +205,59 @@ SESAME_NODISCARD SESAME_API sesame_status sesame_password_result_init(sesame_pas
  * @param password, password_len the password bytes (NULL only with 0); never copied beyond the call.
  * @param options NULL for the defaults.
  * @return ::SESAME_OK (also for an unacceptable password: see `out->error`), ::SESAME_E_INVALID_ARGUMENT.
- * Thread safety: thread-safe (policy and context are only read: shared-const). @since 0.1
+ * Thread safety: thread-safe (policy and context are only read: shared-const). @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_password_check(sesame_password_result *out, const sesame_password_policy *policy,
                                                                 const sesame_password_context *context, const char *password,
                                                                 size_t password_len,
                                                                 const sesame_password_check_options *options) SESAME_NOEXCEPT;
 
-/** "" for ::SESAME_PASSWORD_OK, then "invalid_utf8", "control_char", "too_long"; "" if unknown. @since 0.1 */
+/** "" for ::SESAME_PASSWORD_OK, then "invalid_utf8", "control_char", "too_long"; "" if unknown. @since 1.0 */
 SESAME_API const char *sesame_password_error_name(int32_t error) SESAME_NOEXCEPT;
-/** "upper", "lower", "digit", "special", "length", "allowed"; "" if unknown. @since 0.1 */
+/** "upper", "lower", "digit", "special", "length", "allowed"; "" if unknown. @since 1.0 */
 SESAME_API const char *sesame_password_rule_name(int32_t rule) SESAME_NOEXCEPT;
-/** The checklist line of a rule, e.g. "Au moins une lettre majuscule"; "" if unknown. @since 0.1 */
+/** The checklist line of a rule, e.g. "Au moins une lettre majuscule"; "" if unknown. @since 1.0 */
 SESAME_API const char *sesame_password_rule_message(int32_t rule, int32_t lang) SESAME_NOEXCEPT;
-/** fr "très faible", "faible", "moyen", "fort", "très fort"; en "very weak" ... "very strong"; "" if out of range. @since 0.1 */
+/** fr "très faible", "faible", "moyen", "fort", "très fort"; en "very weak" ... "very strong"; "" if out of range. @since 1.0 */
 SESAME_API const char *sesame_password_score_label(int32_t score, int32_t lang) SESAME_NOEXCEPT;
-/** The code of one feedback bit ("common_password", ..., "context"); "" if not exactly one known bit. @since 0.1 */
+/** The code of one feedback bit ("common_password", ..., "context"); "" if not exactly one known bit. @since 1.0 */
 SESAME_API const char *sesame_password_feedback_code(uint32_t feedback) SESAME_NOEXCEPT;
-/** A sentence explaining one feedback bit, in the language asked; "" if unknown. @since 0.1 */
+/** A sentence explaining one feedback bit, in the language asked; "" if unknown. @since 1.0 */
 SESAME_API const char *sesame_password_feedback_message(uint32_t feedback, int32_t lang) SESAME_NOEXCEPT;
 
 /**
  * Confirmation: true iff both are acceptable passwords (well-formed, no control character, within
  * the raw caps) whose NFC forms are equal, compared in constant time.
  * @param[out] out the answer. @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT.
- * Thread safety: thread-safe. @since 0.1
+ * Thread safety: thread-safe. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_password_confirm(bool *out, const char *a, size_t a_len, const char *b,
                                                                   size_t b_len) SESAME_NOEXCEPT;
 
-/** A buffer of this many bytes holds any hash of sesame_password_hash() and its NUL. @since 0.1 */
-#define SESAME_PASSWORD_HASH_MAX_BYTES 128
+/** Sizes. @since 1.0 */
+typedef enum sesame_password_sizes {
+    SESAME_PASSWORD_HASH_SIZE = 128  /**< a buffer of this many bytes holds any hash of sesame_password_hash() and its NUL */
+} sesame_password_sizes;
 
-/** Same value as SESAME_PASSWORD_HASH_MAX_BYTES, for FFIs. @since 0.1 */
-SESAME_API size_t sesame_password_hash_max_bytes(void) SESAME_NOEXCEPT;
-
-/** Argon2id limits. Initialise with sesame_password_hash_options_init(). @since 0.1 */
+/** Argon2id limits. Initialise with sesame_password_hash_options_init(). @since 1.0 */
 typedef struct sesame_password_hash_options {
     size_t struct_size;  /**< set by sesame_password_hash_options_init() */
     int64_t ops_limit;   /**< passes; 2 (libsodium interactive, the default and minimum) .. 64 */
     size_t mem_limit;    /**< bytes; 64 MiB (interactive, the default and minimum) .. 4 GiB */
 } sesame_password_hash_options;
 
-/** Sets struct_size and libsodium's interactive limits. @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT. @since 0.1 */
+/** Sets struct_size and libsodium's interactive limits. @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT. @since 1.0 */
 SESAME_NODISCARD SESAME_API sesame_status sesame_password_hash_options_init(sesame_password_hash_options *options) SESAME_NOEXCEPT;
 
 /**
  * Hashes the NFC form with Argon2id: "$argon2id$v=19$m=65536,t=2,p=1$...". Each call draws a new
- * salt, so size the buffer with ::SESAME_PASSWORD_HASH_MAX_BYTES rather than a size query.
+ * salt, so size the buffer with ::SESAME_PASSWORD_HASH_SIZE rather than a size query.
  * @param[out] out, out_cap, out_len size-query output (NUL-terminated when there is room).
  * @param password, password_len the password (not checked against a policy).
  * @param options NULL for the defaults.
  * @return ::SESAME_OK, ::SESAME_E_BUFFER_TOO_SMALL, ::SESAME_E_INVALID_UTF8, ::SESAME_E_INVALID_ARGUMENT
  * (control character, raw cap, limits out of range), ::SESAME_E_CRYPTO (Argon2id could not allocate).
- * Thread safety: thread-safe. @since 0.1
+ * Thread safety: thread-safe. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_password_hash(char *out, size_t out_cap, size_t *out_len, const char *password,
                                                                size_t password_len,
@@ -267,7 +266,7 @@ SESAME_NODISCARD SESAME_API sesame_status sesame_password_hash(char *out, size_t
 /**
  * Verifies a password (NFC first, so an NFD keyboard still matches) against a stored hash.
  * @param[out] out true iff it matches; false for any malformed hash or password.
- * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT. Thread safety: thread-safe. @since 0.1
+ * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT. Thread safety: thread-safe. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_password_verify(bool *out, const char *hash, size_t hash_len,
                                                                  const char *password, size_t password_len) SESAME_NOEXCEPT;
@@ -277,7 +276,7 @@ SESAME_NODISCARD SESAME_API sesame_status sesame_password_verify(bool *out, cons
  * limits (or malformed).
  * @param options NULL for the defaults.
  * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT (NULL out, limits out of range).
- * Thread safety: thread-safe. @since 0.1
+ * Thread safety: thread-safe. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_password_needs_rehash(bool *out, const char *hash, size_t hash_len,
                                                                        const sesame_password_hash_options *options) SESAME_NOEXCEPT;

@@ -4,13 +4,16 @@
  *
  * Turns what a parent or a school secretary typed into the E.164 number of a French or foreign
  * phone, says whether it can receive an SMS, and refuses everything that is not clearly a phone
- * number (spec: shared/spec/phone.md). Default country France; the overseas numbering is folded in
+ * number (spec: docs/spec/phone.md). Default country France; the overseas numbering is folded in
  * (`0692 12 34 56` is `+262692123456`, a Réunion mobile). Foreign numbers follow libphonenumber
  * 8.12.57's metadata, compiled into the library (libphonenumber is not a dependency).
  *
+ * One call, sesame_phone_normalize(), fills a ::sesame_phone_result with everything a caller
+ * reads: the verdict, E.164, region, type, mobility and the three display forms, inline.
+ *
  * A refused input is a result, not a failing status: the call returns ::SESAME_OK and the result's
  * `error` says why (one of ::sesame_phone_error). Failing statuses are reserved for bad arguments
- * (NULL pointers, a wrong struct_size, an unknown enum value). The library never logs the numbers.
+ * (NULL pointers, a wrong struct_size). The library never logs the numbers.
  */
 #ifndef SESAME_PHONE_H
 #define SESAME_PHONE_H
@@ -20,7 +23,7 @@
 
 SESAME_BEGIN_DECL
 
-/** Why an input was refused (the first failing rule of the spec wins, in this order). @since 0.1 */
+/** Why an input was refused (the first failing rule of the spec wins, in this order). @since 1.0 */
 typedef enum sesame_phone_error {
     SESAME_PHONE_OK = 0,                 /**< accepted */
     SESAME_PHONE_TOO_LONG = 1,           /**< more than 250 bytes (checked before UTF-8) */
@@ -32,7 +35,7 @@ typedef enum sesame_phone_error {
     SESAME_PHONE_INVALID_NUMBER = 7      /**< unknown country code, or a range no plan assigns */
 } sesame_phone_error;
 
-/** Line type, as libphonenumber names them (French plan: ARCEP ranges). @since 0.1 */
+/** Line type, as libphonenumber names them (French plan: ARCEP ranges). @since 1.0 */
 typedef enum sesame_phone_type {
     SESAME_PHONE_TYPE_UNKNOWN = 0,
     SESAME_PHONE_TYPE_MOBILE = 1,
@@ -48,65 +51,52 @@ typedef enum sesame_phone_type {
     SESAME_PHONE_TYPE_VOICEMAIL = 11
 } sesame_phone_type;
 
-/** The texts of an accepted number (sesame_phone_text()). @since 0.1 */
-typedef enum sesame_phone_field {
-    SESAME_PHONE_E164 = 0,           /**< "+262692123456" */
-    SESAME_PHONE_REGION = 1,         /**< ISO 3166 alpha-2 ("FR", "RE", "GB") or "001" (non-geographic) */
-    SESAME_PHONE_NATIONAL = 2,       /**< "06 92 12 34 56" (French plan); libphonenumber NATIONAL otherwise */
-    SESAME_PHONE_INTERNATIONAL = 3,  /**< "+262 692 12 34 56" */
-    SESAME_PHONE_MASKED = 4          /**< "+262 6•• •• •• 56": every NSN digit but the first and the last two
-                                          replaced by U+2022 BULLET (UTF-8 E2 80 A2), for screens and logs */
-} sesame_phone_field;
-
-/** A buffer of this many bytes holds any text of sesame_phone_text() and its NUL. @since 0.1 */
-#define SESAME_PHONE_TEXT_SIZE 96
-
-/** Same value as SESAME_PHONE_TEXT_SIZE, for FFIs that do not see macros. @since 0.1 */
-SESAME_API size_t sesame_phone_text_size(void) SESAME_NOEXCEPT;
+/** Sizes of the texts of ::sesame_phone_result, NUL included. @since 1.0 */
+typedef enum sesame_phone_sizes {
+    SESAME_PHONE_E164_SIZE = 17,   /**< '+', at most 15 digits, NUL */
+    SESAME_PHONE_REGION_SIZE = 4,  /**< "FR", "001", NUL */
+    SESAME_PHONE_FORMAT_SIZE = 96  /**< a display form (the masked one takes 3 bytes per bullet), NUL */
+} sesame_phone_sizes;
 
 /**
- * The outcome of sesame_phone_normalize(). Initialise with sesame_phone_result_init() (it sets
- * struct_size); the library writes only the first struct_size bytes. @since 0.1
+ * The outcome of sesame_phone_normalize(), texts inline and NUL-terminated. Initialise with
+ * sesame_phone_result_init() (or set `struct_size = sizeof(sesame_phone_result)`); the library
+ * writes only the first struct_size bytes. A refused input leaves every text empty. @since 1.0
  */
 typedef struct sesame_phone_result {
-    size_t struct_size;    /**< set by sesame_phone_result_init() */
-    int32_t error;         /**< a ::sesame_phone_error; ::SESAME_PHONE_OK when accepted */
-    int32_t country_code;  /**< calling code (33, 262, 44...); 0 when refused */
-    int32_t type;          /**< a ::sesame_phone_type; ::SESAME_PHONE_TYPE_UNKNOWN when refused */
-    bool is_mobile;        /**< can receive the activation SMS; false when refused */
+    size_t struct_size;                           /**< set by sesame_phone_result_init() */
+    int32_t error;                                /**< a ::sesame_phone_error; ::SESAME_PHONE_OK when accepted */
+    int32_t country_code;                         /**< calling code (33, 262, 44...); 0 when refused */
+    int32_t type;                                 /**< a ::sesame_phone_type; ::SESAME_PHONE_TYPE_UNKNOWN when refused */
+    bool is_mobile;                               /**< can receive the activation SMS; false when refused */
+    char e164[SESAME_PHONE_E164_SIZE];            /**< "+262692123456" */
+    char region[SESAME_PHONE_REGION_SIZE];        /**< ISO 3166 alpha-2 ("FR", "RE", "GB") or "001" (non-geographic) */
+    char national[SESAME_PHONE_FORMAT_SIZE];      /**< "06 92 12 34 56" (French plan); libphonenumber NATIONAL otherwise */
+    char international[SESAME_PHONE_FORMAT_SIZE]; /**< "+262 692 12 34 56" */
+    char masked[SESAME_PHONE_FORMAT_SIZE];        /**< "+262 6•• •• •• 56": the international form with every NSN digit
+                                                       but the first and the last two replaced by U+2022 BULLET
+                                                       (UTF-8 E2 80 A2), for screens and logs */
 } sesame_phone_result;
 
 /**
  * Sets `r->struct_size = sizeof *r` and the other fields to a refused, empty result.
+ * @param[out] r must not be NULL.
  * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT when r is NULL.
- * Thread safety: thread-safe. @since 0.1
+ * Thread safety: thread-safe. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_phone_result_init(sesame_phone_result *r) SESAME_NOEXCEPT;
 
 /**
- * Normalizes a typed phone number (default country France, overseas folded).
+ * Normalizes a typed phone number (default country France, overseas folded) and writes the whole
+ * outcome into `out`: one call gives the verdict, E.164, region, type, mobility and display forms.
  * Never allocates; cost linear in raw_len (inputs above 250 bytes are refused at once).
- * @param[out] out result, initialised with sesame_phone_result_init(); must not be NULL.
+ * @param[out] out the result (its struct_size set); must not be NULL.
  * @param raw, raw_len the bytes typed (UTF-8 expected; no NUL terminator read); NULL only with 0.
  * @return ::SESAME_OK (also for a refused number: see `out->error`), ::SESAME_E_INVALID_ARGUMENT.
- * Thread safety: thread-safe. @since 0.1
+ * Thread safety: thread-safe. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_phone_normalize(sesame_phone_result *out, const char *raw,
                                                                  size_t raw_len) SESAME_NOEXCEPT;
-
-/**
- * One text of the number `raw` normalizes to (size-query convention of errors.h; the text always
- * fits in SESAME_PHONE_TEXT_SIZE bytes). A refused input gives the empty text and ::SESAME_OK.
- * @param[out] out, out_cap, out_len output buffer (size-query convention, errors.h).
- * @param raw, raw_len the bytes typed; NULL only with 0.
- * @param field a ::sesame_phone_field.
- * @return ::SESAME_OK, ::SESAME_E_BUFFER_TOO_SMALL, ::SESAME_E_INVALID_ARGUMENT (unknown field,
- *         NULL out_len, NULL out with a non-zero out_cap, NULL raw with a non-zero length).
- * Thread safety: thread-safe. @since 0.1
- */
-SESAME_NODISCARD SESAME_API sesame_status sesame_phone_text(char *out, size_t out_cap, size_t *out_len,
-                                                            const char *raw, size_t raw_len,
-                                                            int32_t field) SESAME_NOEXCEPT;
 
 /**
  * Whether two typed numbers are the same phone: true iff both normalize and give the same E.164
@@ -114,22 +104,22 @@ SESAME_NODISCARD SESAME_API sesame_status sesame_phone_text(char *out, size_t ou
  * @param[out] out the answer; must not be NULL.
  * @param a, a_len, b, b_len the two inputs; NULL only with a length of 0.
  * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT.
- * Thread safety: thread-safe. @since 0.1
+ * Thread safety: thread-safe. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_phone_same_number(bool *out, const char *a, size_t a_len,
                                                                    const char *b, size_t b_len) SESAME_NOEXCEPT;
 
 /**
- * The stable name of an error ("too_long", "invalid_number"; "none" for ::SESAME_PHONE_OK).
- * @return a static string, or NULL for a value outside ::sesame_phone_error.
- * Thread safety: thread-safe. @since 0.1
+ * The stable name of an error ("too_long", "invalid_number"...; "" for ::SESAME_PHONE_OK).
+ * @return a static string, never NULL; "" for a value outside ::sesame_phone_error.
+ * Thread safety: thread-safe. @since 1.0
  */
 SESAME_API const char *sesame_phone_error_name(int32_t error) SESAME_NOEXCEPT;
 
 /**
  * The stable name of a type ("mobile", "fixed_line_or_mobile", "unknown"...).
- * @return a static string, or NULL for a value outside ::sesame_phone_type.
- * Thread safety: thread-safe. @since 0.1
+ * @return a static string, never NULL; "" for a value outside ::sesame_phone_type.
+ * Thread safety: thread-safe. @since 1.0
  */
 SESAME_API const char *sesame_phone_type_name(int32_t type) SESAME_NOEXCEPT;
 

@@ -18,7 +18,7 @@
 
 SESAME_BEGIN_DECL
 
-/** Outcome of one row. @since 0.1 */
+/** Outcome of one row. @since 1.0 */
 typedef enum sesame_phone_audit_outcome {
     SESAME_PHONE_AUDIT_MOBILE = 0,      /**< valid, can receive the SMS */
     SESAME_PHONE_AUDIT_NOT_MOBILE = 1,  /**< valid, but a landline, VoIP, special-rate number... */
@@ -26,7 +26,7 @@ typedef enum sesame_phone_audit_outcome {
     SESAME_PHONE_AUDIT_EMPTY = 3        /**< empty or blank cell (or a row without that column) */
 } sesame_phone_audit_outcome;
 
-/** Text encoding of the CSV file. @since 0.1 */
+/** Text encoding of the CSV file. @since 1.0 */
 typedef enum sesame_csv_encoding {
     SESAME_CSV_ENCODING_AUTO = 0,         /**< UTF-8 when the whole file is valid UTF-8, else Windows-1252 */
     SESAME_CSV_ENCODING_UTF8 = 1,
@@ -39,22 +39,22 @@ typedef enum sesame_csv_encoding {
  */
 typedef int32_t (*sesame_progress_cb)(uint64_t done, uint64_t total, void *payload);
 
-/** Options. Initialise with sesame_phone_audit_options_init(). @since 0.1 */
+/** Options. Initialise with sesame_phone_audit_options_init(). @since 1.0 */
 typedef struct sesame_phone_audit_options {
     size_t struct_size;          /**< set by sesame_phone_audit_options_init() */
     int32_t delimiter;           /**< 0 = detect from the header line (default), ',' or ';' */
-    sesame_csv_encoding encoding;/**< default ::SESAME_CSV_ENCODING_AUTO */
+    int32_t encoding;            /**< a ::sesame_csv_encoding; default ::SESAME_CSV_ENCODING_AUTO */
     sesame_progress_cb progress; /**< NULL (default) = no progress reports */
     void *progress_payload;      /**< passed to `progress` */
 } sesame_phone_audit_options;
 
 /**
  * Sets `opts->struct_size` and the defaults.
- * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT when opts is NULL. Thread safety: thread-safe. @since 0.1
+ * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT when opts is NULL. Thread safety: thread-safe. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_phone_audit_options_init(sesame_phone_audit_options *opts) SESAME_NOEXCEPT;
 
-/** Counts of an audit. Set `struct_size = sizeof(sesame_phone_audit_summary)` before the call. @since 0.1 */
+/** Counts of an audit. Set `struct_size = sizeof(sesame_phone_audit_summary)` before the call. @since 1.0 */
 typedef struct sesame_phone_audit_summary {
     size_t struct_size;
     uint64_t rows;            /**< data rows (header excluded, blank lines skipped) */
@@ -79,7 +79,7 @@ typedef struct sesame_phone_audit sesame_phone_audit;
  * @return ::SESAME_OK; ::SESAME_E_IO (cannot read the file), ::SESAME_E_NOT_FOUND (no such column, or an
  *         empty file), ::SESAME_E_PARSE (unterminated quoted field; the detail names the line),
  *         ::SESAME_E_CANCELLED, ::SESAME_E_INVALID_ARGUMENT, ::SESAME_E_NOMEM.
- * Thread safety: thread-safe (no shared state). @since 0.1
+ * Thread safety: thread-safe (no shared state). @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_phone_audit_file(sesame_phone_audit **out, const char *path, size_t path_len,
                                                                   const char *column, size_t column_len,
@@ -87,7 +87,7 @@ SESAME_NODISCARD SESAME_API sesame_status sesame_phone_audit_file(sesame_phone_a
 
 /**
  * Same as sesame_phone_audit_file() on CSV bytes in memory (`csv` is not kept).
- * @return as sesame_phone_audit_file() without ::SESAME_E_IO. @since 0.1
+ * @return as sesame_phone_audit_file() without ::SESAME_E_IO. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_phone_audit_buffer(sesame_phone_audit **out, const char *csv, size_t csv_len,
                                                                     const char *column, size_t column_len,
@@ -96,7 +96,7 @@ SESAME_NODISCARD SESAME_API sesame_status sesame_phone_audit_buffer(sesame_phone
 /**
  * The counts of an audit.
  * @param[out] out caller's struct with struct_size set; the fields it has room for are written.
- * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT. Thread safety: shared-const. @since 0.1
+ * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT. Thread safety: shared-const. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_phone_audit_summary_get(sesame_phone_audit_summary *out,
                                                                          const sesame_phone_audit *audit) SESAME_NOEXCEPT;
@@ -108,12 +108,12 @@ SESAME_NODISCARD SESAME_API sesame_status sesame_phone_audit_summary_get(sesame_
  *   "encoding", "delimiter"}`. `error` is the phone error code for invalid rows, null otherwise;
  * not_mobile rows also carry `"type"`. Contains the phone numbers of the file: personal data.
  * @param[out] out, out_cap, out_len size-query convention (sesame/errors.h).
- * @return ::SESAME_OK, ::SESAME_E_BUFFER_TOO_SMALL, ::SESAME_E_INVALID_ARGUMENT. Thread safety: shared-const. @since 0.1
+ * @return ::SESAME_OK, ::SESAME_E_BUFFER_TOO_SMALL, ::SESAME_E_INVALID_ARGUMENT. Thread safety: shared-const. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_phone_audit_json(char *out, size_t out_cap, size_t *out_len,
                                                                   const sesame_phone_audit *audit) SESAME_NOEXCEPT;
 
-/** Frees an audit; NULL is a no-op. Thread safety: per-handle. @since 0.1 */
+/** Frees an audit; NULL is a no-op. Thread safety: per-handle. @since 1.0 */
 SESAME_API void sesame_phone_audit_free(sesame_phone_audit *audit) SESAME_NOEXCEPT;
 
 SESAME_END_DECL

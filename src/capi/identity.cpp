@@ -1,11 +1,13 @@
 // Shims for sesame/identity.h.
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <unordered_set>
 
-#include "capi/redis_options.hpp"
+#include "capi/redis.hpp"
 #include "capi/shim.hpp"
 #include "core/identity/birthdate.hpp"
 #include "core/identity/counter.hpp"
@@ -25,12 +27,35 @@ struct sesame_date_counter {
 };
 struct sesame_decision {
     sesame::identity::Decision impl;
+    std::string json;  // built once, when the decision is made: sesame_decision_json() copies it
 };
 
 namespace {
 
 using sesame::capi::as_view;
 namespace id = sesame::identity;
+
+static_assert(int(id::Outcome::activated) == SESAME_DECISION_ACTIVATED);
+static_assert(int(id::Outcome::partial) == SESAME_DECISION_PARTIAL);
+static_assert(int(id::Outcome::rejected) == SESAME_DECISION_REJECTED);
+static_assert(int(id::Reason::ok) == SESAME_REASON_OK);
+static_assert(int(id::Reason::phone_unknown) == SESAME_REASON_PHONE_UNKNOWN);
+static_assert(int(id::Reason::name_mismatch) == SESAME_REASON_NAME_MISMATCH);
+static_assert(int(id::Reason::ambiguous) == SESAME_REASON_AMBIGUOUS);
+static_assert(int(id::Reason::not_legal_guardian) == SESAME_REASON_NOT_LEGAL_GUARDIAN);
+static_assert(int(id::Reason::birthdate_mismatch) == SESAME_REASON_BIRTHDATE_MISMATCH);
+static_assert(int(id::UserMessage::ok_all) == SESAME_USER_MESSAGE_OK_ALL);
+static_assert(int(id::UserMessage::ok_some) == SESAME_USER_MESSAGE_OK_SOME);
+static_assert(int(id::UserMessage::generic_failure) == SESAME_USER_MESSAGE_GENERIC_FAILURE);
+
+// Copies a text and its NUL when it fits; false otherwise (the caller reports the result invalid).
+template <std::size_t N>
+bool copy_text(char (&dst)[N], const std::string &text) noexcept {
+    if (text.size() >= N) return false;
+    std::memcpy(dst, text.data(), text.size());
+    dst[text.size()] = '\0';
+    return true;
+}
 
 bool today_from_packed(std::int32_t packed, id::Date &out) {
     out = id::Date::unpack(packed);
@@ -46,29 +71,41 @@ sesame_status decide_into(sesame_decision **out, const id::Directory &dir, sesam
     auto claim = id::parse_claim(claim_json);
     if (!claim.ok()) return sesame::capi::to_c(claim.status());
     auto d = id::decide(dir, *claim, opt);
-    return sesame::capi::new_handle(out, std::move(d));
+    if (!d.ok()) return sesame::capi::to_c(d.status());
+    auto decision = std::make_unique<sesame_decision>();
+    decision->json = d->to_json();
+    decision->impl = std::move(d).value();
+    *out = decision.release();
+    return SESAME_OK;
 }
 
 }  // namespace
 
 extern "C" {
 
-sesame_status sesame_name_key(char *out, size_t out_cap, size_t *out_len, bool *valid_out, const char *s, size_t s_len,
-                              sesame_name_key_form form) noexcept {
+sesame_status sesame_name_key_result_init(sesame_name_key_result *r) noexcept {
     SESAME_SHIM_BEGIN
-    SESAME_REQUIRE(valid_out != nullptr, "valid_out is NULL");
-    SESAME_REQUIRE(out_len != nullptr, "out_len is NULL");
-    SESAME_REQUIRE_INPUT(s, s_len);
-    SESAME_REQUIRE(form == SESAME_NAME_KEY_TEXT || form == SESAME_NAME_KEY_COMPACT, "unknown name key form");
-    *valid_out = false;
-    const sesame::text::NameKey k = sesame::text::name_key(as_view(s, s_len));
-    *valid_out = k.valid;
-    if (!k.valid) return sesame::capi::write_out("", out, out_cap, out_len);
-    return sesame::capi::write_out(form == SESAME_NAME_KEY_TEXT ? k.text() : k.compact(), out, out_cap, out_len);
+    SESAME_REQUIRE(r != nullptr, "result is NULL");
+    std::memset(r, 0, sizeof *r);
+    r->struct_size = sizeof *r;
+    return SESAME_OK;
     SESAME_SHIM_END
 }
 
-sesame_status sesame_name_match(bool *match_out, sesame_name_field field, const char *record, size_t record_len,
+sesame_status sesame_name_key(sesame_name_key_result *out, const char *s, size_t s_len) noexcept {
+    SESAME_SHIM_BEGIN
+    SESAME_REQUIRE(out != nullptr, "result is NULL");
+    SESAME_REQUIRE_INPUT(s, s_len);
+    const sesame::text::NameKey k = sesame::text::name_key(as_view(s, s_len));
+    sesame_name_key_result r;
+    r.struct_size = sizeof r;
+    r.valid = k.valid && copy_text(r.text, k.text()) && copy_text(r.compact, k.compact());
+    if (!r.valid) r.text[0] = r.compact[0] = '\0';
+    return sesame::capi::write_struct(out, r, "result");
+    SESAME_SHIM_END
+}
+
+sesame_status sesame_name_match(bool *match_out, int32_t field, const char *record, size_t record_len,
                                 const char *typed, size_t typed_len) noexcept {
     SESAME_SHIM_BEGIN
     SESAME_REQUIRE(match_out != nullptr, "match_out is NULL");
@@ -99,28 +136,38 @@ sesame_status sesame_name_fc_tier(int32_t *tier_out, const char *record, size_t 
     SESAME_SHIM_END
 }
 
-sesame_status sesame_date_parse(int32_t *error_out, int32_t *date_out, uint32_t *flags_out, const char *s, size_t s_len,
-                                int32_t today) noexcept {
+sesame_status sesame_date_result_init(sesame_date_result *r) noexcept {
     SESAME_SHIM_BEGIN
-    SESAME_REQUIRE(error_out != nullptr && date_out != nullptr && flags_out != nullptr, "an output pointer is NULL");
-    *error_out = SESAME_DATE_FORMAT;
-    *date_out = 0;
-    *flags_out = 0;
-    SESAME_REQUIRE_INPUT(s, s_len);
-    id::Date t;
-    SESAME_REQUIRE(today_from_packed(today, t), "today is not a valid yyyymmdd date");
-    const id::ParsedDate p = id::parse_birthdate(as_view(s, s_len), t);
-    *error_out = static_cast<int32_t>(p.error);
-    if (p.ok()) {
-        *date_out = p.date.packed();
-        *flags_out = p.flags;
-    }
+    SESAME_REQUIRE(r != nullptr, "result is NULL");
+    std::memset(r, 0, sizeof *r);
+    r->struct_size = sizeof *r;
+    r->error = SESAME_DATE_EMPTY;
     return SESAME_OK;
     SESAME_SHIM_END
 }
 
+sesame_status sesame_date_parse(sesame_date_result *out, const char *s, size_t s_len, int32_t today) noexcept {
+    SESAME_SHIM_BEGIN
+    SESAME_REQUIRE(out != nullptr, "result is NULL");
+    SESAME_REQUIRE_INPUT(s, s_len);
+    id::Date t;
+    SESAME_REQUIRE(today_from_packed(today, t), "today is not a valid yyyymmdd date");
+    const id::ParsedDate p = id::parse_birthdate(as_view(s, s_len), t);
+    sesame_date_result r;
+    std::memset(&r, 0, sizeof r);
+    r.struct_size = sizeof r;
+    r.error = static_cast<int32_t>(p.error);
+    if (p.ok()) {
+        r.date = p.date.packed();
+        r.flags = p.flags;
+        std::snprintf(r.iso, sizeof r.iso, "%04d-%02d-%02d", p.date.year, p.date.month, p.date.day);
+    }
+    return sesame::capi::write_struct(out, r, "result");
+    SESAME_SHIM_END
+}
+
 const char *sesame_date_error_name(int32_t error) noexcept {
-    if (error < 0 || error > static_cast<int32_t>(id::DateError::future)) return "unknown";
+    if (error <= 0 || error > static_cast<int32_t>(id::DateError::future)) return "";
     return id::date_error_name(static_cast<id::DateError>(error));
 }
 
@@ -136,7 +183,7 @@ sesame_status sesame_date_counter_new(sesame_date_counter **out, uint32_t max_fa
 }
 
 sesame_status sesame_date_counter_new_redis(sesame_date_counter **out, uint32_t max_failures, int64_t window_ms,
-                                            const sesame_otp_redis_options *opts) noexcept {
+                                            const sesame_redis_options *opts) noexcept {
     SESAME_SHIM_BEGIN
     SESAME_REQUIRE(out != nullptr, "out is NULL");
     *out = nullptr;
@@ -165,45 +212,39 @@ sesame_status sesame_directory_new(sesame_directory **out) noexcept {
 
 void sesame_directory_free(sesame_directory *dir) noexcept { delete dir; }
 
-sesame_status sesame_directory_add_guardian(sesame_directory *dir, const char *gid, size_t gid_len, const char *civilite,
-                                            size_t civilite_len, const char *nom, size_t nom_len, const char *nom_naissance,
-                                            size_t nom_naissance_len, const char *prenom, size_t prenom_len,
-                                            const char *phone, size_t phone_len) noexcept {
+sesame_status sesame_directory_add_guardian(sesame_directory *dir, const char *gid, size_t gid_len, const char *family_name,
+                                            size_t family_name_len, const char *birth_name, size_t birth_name_len,
+                                            const char *given_name, size_t given_name_len, const char *phone,
+                                            size_t phone_len) noexcept {
     SESAME_SHIM_BEGIN
     SESAME_REQUIRE(dir != nullptr, "dir is NULL");
     SESAME_REQUIRE_INPUT(gid, gid_len);
-    SESAME_REQUIRE_INPUT(civilite, civilite_len);
-    SESAME_REQUIRE_INPUT(nom, nom_len);
-    SESAME_REQUIRE_INPUT(nom_naissance, nom_naissance_len);
-    SESAME_REQUIRE_INPUT(prenom, prenom_len);
+    SESAME_REQUIRE_INPUT(family_name, family_name_len);
+    SESAME_REQUIRE_INPUT(birth_name, birth_name_len);
+    SESAME_REQUIRE_INPUT(given_name, given_name_len);
     SESAME_REQUIRE_INPUT(phone, phone_len);
-    return sesame::capi::to_c(dir->impl.add_guardian(as_view(gid, gid_len), as_view(nom, nom_len),
-                                                     as_view(nom_naissance, nom_naissance_len), as_view(prenom, prenom_len),
-                                                     as_view(phone, phone_len)));
+    return sesame::capi::to_c(dir->impl.add_guardian(as_view(gid, gid_len), as_view(family_name, family_name_len),
+                                                     as_view(birth_name, birth_name_len),
+                                                     as_view(given_name, given_name_len), as_view(phone, phone_len)));
     SESAME_SHIM_END
 }
 
-sesame_status sesame_directory_add_pupil(sesame_directory *dir, const char *pid, size_t pid_len, const char *nom,
-                                         size_t nom_len, const char *prenom, size_t prenom_len, const char *birthdate,
+sesame_status sesame_directory_add_pupil(sesame_directory *dir, const char *pid, size_t pid_len, const char *birthdate,
                                          size_t birthdate_len) noexcept {
     SESAME_SHIM_BEGIN
     SESAME_REQUIRE(dir != nullptr, "dir is NULL");
     SESAME_REQUIRE_INPUT(pid, pid_len);
-    SESAME_REQUIRE_INPUT(nom, nom_len);
-    SESAME_REQUIRE_INPUT(prenom, prenom_len);
     SESAME_REQUIRE_INPUT(birthdate, birthdate_len);
     return sesame::capi::to_c(dir->impl.add_pupil(as_view(pid, pid_len), as_view(birthdate, birthdate_len)));
     SESAME_SHIM_END
 }
 
 sesame_status sesame_directory_add_link(sesame_directory *dir, const char *guardian_id, size_t guardian_id_len,
-                                        const char *pupil_id, size_t pupil_id_len, const char *relation, size_t relation_len,
-                                        bool legal_representative) noexcept {
+                                        const char *pupil_id, size_t pupil_id_len, bool legal_representative) noexcept {
     SESAME_SHIM_BEGIN
     SESAME_REQUIRE(dir != nullptr, "dir is NULL");
     SESAME_REQUIRE_INPUT(guardian_id, guardian_id_len);
     SESAME_REQUIRE_INPUT(pupil_id, pupil_id_len);
-    SESAME_REQUIRE_INPUT(relation, relation_len);
     return sesame::capi::to_c(
         dir->impl.add_link(as_view(guardian_id, guardian_id_len), as_view(pupil_id, pupil_id_len), legal_representative));
     SESAME_SHIM_END
@@ -279,8 +320,23 @@ sesame_status sesame_decision_json(char *out, size_t out_cap, size_t *out_len, c
     SESAME_REQUIRE(out_len != nullptr, "out_len is NULL");
     *out_len = 0;
     SESAME_REQUIRE(decision != nullptr, "decision is NULL");
-    return sesame::capi::write_out(decision->impl.to_json(), out, out_cap, out_len);
+    return sesame::capi::write_out(decision->json, out, out_cap, out_len);
     SESAME_SHIM_END
+}
+
+const char *sesame_decision_status_name(int32_t status) noexcept {
+    if (status < SESAME_DECISION_ACTIVATED || status > SESAME_DECISION_REJECTED) return "";
+    return id::outcome_name(static_cast<id::Outcome>(status));
+}
+
+const char *sesame_decision_reason_name(int32_t reason) noexcept {
+    if (reason < SESAME_REASON_OK || reason > SESAME_REASON_BIRTHDATE_MISMATCH) return "";
+    return id::reason_name(static_cast<id::Reason>(reason));
+}
+
+const char *sesame_user_message_name(int32_t message) noexcept {
+    if (message < SESAME_USER_MESSAGE_OK_ALL || message > SESAME_USER_MESSAGE_GENERIC_FAILURE) return "";
+    return id::user_message_name(static_cast<id::UserMessage>(message));
 }
 
 sesame_status sesame_decision_outcome(const sesame_decision *decision, int32_t *status_out, int32_t *reason_out,
@@ -293,8 +349,6 @@ sesame_status sesame_decision_outcome(const sesame_decision *decision, int32_t *
     return SESAME_OK;
     SESAME_SHIM_END
 }
-
-size_t sesame_login_id_max_bytes(void) noexcept { return SESAME_LOGIN_ID_MAX_BYTES; }
 
 sesame_status sesame_login_id(char *out, size_t out_cap, size_t *out_len, const char *family, size_t family_len,
                               const char *given, size_t given_len, const char *taken, size_t taken_len,

@@ -71,7 +71,7 @@ constexpr StatusInfo kStatuses[] = {
     {SESAME_E_STATE, "SESAME_E_STATE", "invalid state"},
     {SESAME_E_CANCELLED, "SESAME_E_CANCELLED", "cancelled by the caller"},
 };
-const StatusInfo *find_status(sesame_status s) noexcept {
+const StatusInfo *find_status(int32_t s) noexcept {
     for (const auto &info : kStatuses)
         if (info.code == s) return &info;
     return nullptr;
@@ -80,14 +80,14 @@ const StatusInfo *find_status(sesame_status s) noexcept {
 
 extern "C" {
 
-const char *sesame_status_str(sesame_status status) noexcept {
+const char *sesame_status_str(int32_t status) noexcept {
     const StatusInfo *info = find_status(status);
     return info != nullptr ? info->message : "unknown status";
 }
 
-const char *sesame_status_name(sesame_status status) noexcept {
+const char *sesame_status_name(int32_t status) noexcept {
     const StatusInfo *info = find_status(status);
-    return info != nullptr ? info->name : "SESAME_E_UNKNOWN";
+    return info != nullptr ? info->name : "";
 }
 
 const char *sesame_last_error_message(void) noexcept { return sesame::capi::last_error_c_str(); }

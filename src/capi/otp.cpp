@@ -12,7 +12,7 @@
 #include "core/otp/hotp.hpp"
 #include "core/otp/memory_store.hpp"
 #include "core/otp/service.hpp"
-#include "capi/redis_options.hpp"
+#include "capi/redis.hpp"
 #include "core/otp/redis_store.hpp"
 
 struct sesame_otp_store {
@@ -41,7 +41,7 @@ void defaults(sesame_otp_options &o, int32_t ttl) noexcept {
     o.digits = d.digits;
 }
 
-bool valid_hash(sesame_otp_hash h) noexcept { return h == SESAME_OTP_SHA1 || h == SESAME_OTP_SHA256 || h == SESAME_OTP_SHA512; }
+bool valid_hash(int32_t h) noexcept { return h == SESAME_OTP_SHA1 || h == SESAME_OTP_SHA256 || h == SESAME_OTP_SHA512; }
 
 }  // namespace
 
@@ -91,20 +91,7 @@ sesame_status sesame_otp_store_new_memory(sesame_otp_store **out, const sesame_o
     SESAME_SHIM_END
 }
 
-sesame_status sesame_otp_redis_options_init(sesame_otp_redis_options *opts) noexcept {
-    SESAME_SHIM_BEGIN
-    SESAME_REQUIRE(opts != nullptr, "opts is NULL");
-    std::memset(opts, 0, sizeof *opts);
-    opts->struct_size = sizeof *opts;
-    opts->port = 6379;
-    opts->connect_timeout_ms = 200;
-    opts->timeout_ms = 200;
-    opts->connections = 1;
-    return SESAME_OK;
-    SESAME_SHIM_END
-}
-
-sesame_status sesame_otp_store_new_redis(sesame_otp_store **out, const sesame_otp_redis_options *opts) noexcept {
+sesame_status sesame_otp_store_new_redis(sesame_otp_store **out, const sesame_redis_options *opts) noexcept {
     SESAME_SHIM_BEGIN
     SESAME_REQUIRE(out != nullptr, "out is NULL");
     *out = nullptr;
@@ -157,57 +144,86 @@ sesame_status sesame_otp_service_new(sesame_otp_service **out, const uint8_t *ke
 
 void sesame_otp_service_free(sesame_otp_service *svc) noexcept { delete svc; }
 
-sesame_status sesame_otp_issue(char *out, size_t out_cap, size_t *out_len, int32_t *retry_after_s,
-                               const sesame_otp_service *svc, const char *phone, size_t phone_len, const char *purpose,
-                               size_t purpose_len, int64_t now_ms) noexcept {
+sesame_status sesame_otp_issue_result_init(sesame_otp_issue_result *r) noexcept {
     SESAME_SHIM_BEGIN
-    if (retry_after_s != nullptr) *retry_after_s = 0;
-    SESAME_REQUIRE(out_len != nullptr, "out_len is NULL");
-    SESAME_REQUIRE(svc != nullptr, "svc is NULL");
-    SESAME_REQUIRE_INPUT(phone, phone_len);
-    SESAME_REQUIRE_INPUT(purpose, purpose_len);
-    const auto digits = static_cast<std::size_t>(svc->impl.digits());
-    *out_len = digits;
-    SESAME_REQUIRE(out != nullptr || out_cap == 0, "out is NULL with a non-zero capacity");
-    // Check the buffer first: a code that cannot be returned must not be issued.
-    if (out_cap < digits) return fail(SESAME_E_BUFFER_TOO_SMALL, "out needs " + std::to_string(digits) + " bytes");
-    sesame::Status st = svc->impl.issue(as_view(phone, phone_len), as_view(purpose, purpose_len), now_ms, out,
-                                        retry_after_s);
-    if (!st.ok()) {
-        sesame::secure_wipe(out, out_cap);
-        return to_c(st);
-    }
-    if (out_cap > digits) out[digits] = '\0';
+    SESAME_REQUIRE(r != nullptr, "result is NULL");
+    std::memset(r, 0, sizeof *r);
+    r->struct_size = sizeof *r;
     return SESAME_OK;
     SESAME_SHIM_END
 }
 
-sesame_status sesame_otp_verify(sesame_otp_verdict *verdict, int32_t *attempts_left, const sesame_otp_service *svc,
-                                const char *phone, size_t phone_len, const char *purpose, size_t purpose_len,
-                                const char *code, size_t code_len, int64_t now_ms) noexcept {
+sesame_status sesame_otp_issue(sesame_otp_issue_result *out, const sesame_otp_service *svc, const char *phone,
+                               size_t phone_len, const char *purpose, size_t purpose_len, int64_t now_ms) noexcept {
     SESAME_SHIM_BEGIN
-    if (attempts_left != nullptr) *attempts_left = 0;
-    SESAME_REQUIRE(verdict != nullptr, "verdict is NULL");
-    *verdict = SESAME_OTP_NO_CHALLENGE;
+    // The result must be writable before a code is issued: a code nobody can read must not exist.
+    if (sesame_status st = sesame::capi::check_out_struct(out, "result"); st != SESAME_OK) return st;
+    SESAME_REQUIRE(svc != nullptr, "svc is NULL");
+    SESAME_REQUIRE_INPUT(phone, phone_len);
+    SESAME_REQUIRE_INPUT(purpose, purpose_len);
+    sesame_otp_issue_result r;
+    std::memset(&r, 0, sizeof r);
+    r.struct_size = sizeof r;
+    sesame::otp::Issued issued;
+    sesame::Status st = svc->impl.issue(as_view(phone, phone_len), as_view(purpose, purpose_len), now_ms, issued);
+    if (st.ok()) {
+        static_assert(sesame::otp::kMaxDigits < SESAME_OTP_CODE_SIZE);
+        static_assert(sesame::phone::kMaxE164Bytes < SESAME_PHONE_E164_SIZE);
+        std::memcpy(r.code, issued.code, issued.digits);
+        const std::string_view e164 = issued.subject.e164();
+        std::memcpy(r.e164, e164.data(), e164.size());
+        r.expires_at_ms = issued.expires_at_ms;
+    } else {
+        r.retry_after_s = issued.retry_after_s;
+    }
+    (void)sesame::capi::write_struct(out, r, "result");  // checked above: cannot fail
+    sesame::secure_wipe(&r, sizeof r);
+    sesame::secure_wipe(issued.code, sizeof issued.code);
+    return to_c(st);
+    SESAME_SHIM_END
+}
+
+sesame_status sesame_otp_verify_result_init(sesame_otp_verify_result *r) noexcept {
+    SESAME_SHIM_BEGIN
+    SESAME_REQUIRE(r != nullptr, "result is NULL");
+    std::memset(r, 0, sizeof *r);
+    r->struct_size = sizeof *r;
+    r->verdict = SESAME_OTP_NO_CHALLENGE;
+    return SESAME_OK;
+    SESAME_SHIM_END
+}
+
+sesame_status sesame_otp_verify(sesame_otp_verify_result *out, const sesame_otp_service *svc, const char *phone,
+                                size_t phone_len, const char *purpose, size_t purpose_len, const char *code,
+                                size_t code_len, int64_t now_ms) noexcept {
+    SESAME_SHIM_BEGIN
+    // The verdict must be writable before a code is consumed or a failure counted.
+    if (sesame_status st = sesame::capi::check_out_struct(out, "result"); st != SESAME_OK) return st;
     SESAME_REQUIRE(svc != nullptr, "svc is NULL");
     SESAME_REQUIRE_INPUT(phone, phone_len);
     SESAME_REQUIRE_INPUT(purpose, purpose_len);
     SESAME_REQUIRE_INPUT(code, code_len);
-    auto r = svc->impl.verify(as_view(phone, phone_len), as_view(purpose, purpose_len), as_view(code, code_len), now_ms);
-    if (!r.ok()) return to_c(r.status());
-    *verdict = static_cast<sesame_otp_verdict>(r->verdict);
-    if (attempts_left != nullptr && r->verdict == sesame::otp::Verdict::wrong_code) *attempts_left = r->attempts_left;
-    return SESAME_OK;
+    sesame_otp_verify_result r;
+    std::memset(&r, 0, sizeof r);
+    r.struct_size = sizeof r;
+    r.verdict = SESAME_OTP_NO_CHALLENGE;
+    auto v = svc->impl.verify(as_view(phone, phone_len), as_view(purpose, purpose_len), as_view(code, code_len), now_ms);
+    if (v.ok()) {
+        r.verdict = static_cast<int32_t>(v->verdict);
+        if (v->verdict == sesame::otp::Verdict::wrong_code) r.attempts_left = v->attempts_left;
+    }
+    (void)sesame::capi::write_struct(out, r, "result");  // checked above: cannot fail
+    return v.ok() ? SESAME_OK : to_c(v.status());
     SESAME_SHIM_END
 }
 
-const char *sesame_otp_verdict_name(sesame_otp_verdict verdict) noexcept {
-    if (verdict < SESAME_OTP_OK || verdict > SESAME_OTP_RATE_LIMITED) return "unknown";
+const char *sesame_otp_verdict_name(int32_t verdict) noexcept {
+    if (verdict < SESAME_OTP_OK || verdict > SESAME_OTP_RATE_LIMITED) return "";
     return sesame::otp::verdict_name(static_cast<sesame::otp::Verdict>(verdict));
 }
 
 sesame_status sesame_otp_hotp(char *out, size_t out_cap, size_t *out_len, const uint8_t *secret, size_t secret_len,
-                              uint64_t counter, int32_t digits, sesame_otp_hash hash) noexcept {
+                              uint64_t counter, int32_t digits, int32_t hash) noexcept {
     SESAME_SHIM_BEGIN
     SESAME_REQUIRE(out_len != nullptr, "out_len is NULL");
     *out_len = 0;
@@ -224,7 +240,7 @@ sesame_status sesame_otp_hotp(char *out, size_t out_cap, size_t *out_len, const 
 }
 
 sesame_status sesame_otp_hotp_verify(bool *ok, uint64_t *next_counter, const uint8_t *secret, size_t secret_len,
-                                     uint64_t counter, int32_t window, int32_t digits, sesame_otp_hash hash,
+                                     uint64_t counter, int32_t window, int32_t digits, int32_t hash,
                                      const char *code, size_t code_len) noexcept {
     SESAME_SHIM_BEGIN
     SESAME_REQUIRE(ok != nullptr, "ok is NULL");
@@ -244,7 +260,7 @@ sesame_status sesame_otp_hotp_verify(bool *ok, uint64_t *next_counter, const uin
 
 sesame_status sesame_otp_totp(char *out, size_t out_cap, size_t *out_len, const uint8_t *secret, size_t secret_len,
                               int64_t now_ms, int32_t step_s, int64_t t0_s, int32_t digits,
-                              sesame_otp_hash hash) noexcept {
+                              int32_t hash) noexcept {
     SESAME_SHIM_BEGIN
     SESAME_REQUIRE(out_len != nullptr, "out_len is NULL");
     *out_len = 0;
@@ -267,7 +283,7 @@ sesame_status sesame_otp_totp(char *out, size_t out_cap, size_t *out_len, const 
 
 sesame_status sesame_otp_totp_verify(bool *ok, int64_t *matched_step, const uint8_t *secret, size_t secret_len,
                                      int64_t now_ms, int32_t step_s, int64_t t0_s, int32_t window, int32_t digits,
-                                     sesame_otp_hash hash, int64_t last_step, const char *code,
+                                     int32_t hash, int64_t last_step, const char *code,
                                      size_t code_len) noexcept {
     SESAME_SHIM_BEGIN
     SESAME_REQUIRE(ok != nullptr, "ok is NULL");

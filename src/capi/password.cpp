@@ -31,7 +31,7 @@ static_assert(int(pw::Rule::upper) == SESAME_PASSWORD_RULE_UPPER && int(pw::Rule
 static_assert(int(pw::Rule::length) == SESAME_PASSWORD_RULE_LENGTH);
 static_assert(pw::kFbCommonPassword == SESAME_PASSWORD_FEEDBACK_COMMON_PASSWORD);
 static_assert(pw::kFbContext == SESAME_PASSWORD_FEEDBACK_CONTEXT && pw::kFbDate == SESAME_PASSWORD_FEEDBACK_DATE);
-static_assert(pw::kHashMaxBytes == SESAME_PASSWORD_HASH_MAX_BYTES);
+static_assert(pw::kHashMaxBytes == SESAME_PASSWORD_HASH_SIZE);
 
 bool lang_ok(int32_t lang) { return lang == SESAME_PASSWORD_LANG_FR || lang == SESAME_PASSWORD_LANG_EN; }
 pw::Lang to_lang(int32_t lang) { return lang == SESAME_PASSWORD_LANG_EN ? pw::Lang::en : pw::Lang::fr; }
@@ -240,7 +240,6 @@ sesame_status sesame_password_confirm(bool *out, const char *a, size_t a_len, co
     SESAME_SHIM_END
 }
 
-size_t sesame_password_hash_max_bytes(void) noexcept { return SESAME_PASSWORD_HASH_MAX_BYTES; }
 
 sesame_status sesame_password_hash_options_init(sesame_password_hash_options *options) noexcept {
     SESAME_SHIM_BEGIN

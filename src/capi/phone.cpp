@@ -1,6 +1,7 @@
 // Shims for sesame/phone.h.
 #include "sesame/phone.h"
 
+#include <cstring>
 #include <string_view>
 
 #include "capi/shim.hpp"
@@ -30,13 +31,20 @@ static_assert(int(ph::Type::uan) == SESAME_PHONE_TYPE_UAN);
 static_assert(int(ph::Type::pager) == SESAME_PHONE_TYPE_PAGER);
 static_assert(int(ph::Type::personal_number) == SESAME_PHONE_TYPE_PERSONAL_NUMBER);
 static_assert(int(ph::Type::voicemail) == SESAME_PHONE_TYPE_VOICEMAIL);
-static_assert(ph::kMaxFormatBytes < SESAME_PHONE_TEXT_SIZE);
+static_assert(ph::kMaxFormatBytes < SESAME_PHONE_FORMAT_SIZE);
+static_assert(ph::kMaxE164Bytes < SESAME_PHONE_E164_SIZE);
+
+// Copies a text that fits (the static_asserts above) and its NUL.
+template <std::size_t N>
+void copy_text(char (&dst)[N], std::string_view text) noexcept {
+    const std::size_t n = text.size() < N ? text.size() : N - 1;
+    std::memcpy(dst, text.data(), n);
+    dst[n] = '\0';
+}
 
 }  // namespace
 
 extern "C" {
-
-size_t sesame_phone_text_size(void) noexcept { return SESAME_PHONE_TEXT_SIZE; }
 
 sesame_status sesame_phone_result_init(sesame_phone_result *r) noexcept {
     SESAME_SHIM_BEGIN
@@ -53,41 +61,24 @@ sesame_status sesame_phone_normalize(sesame_phone_result *out, const char *raw, 
     SESAME_REQUIRE(out != nullptr, "result is NULL");
     SESAME_REQUIRE_INPUT(raw, raw_len);
     const ph::Parsed p = ph::normalize(sesame::capi::as_view(raw, raw_len));
-    sesame_phone_result r{};
+    sesame_phone_result r;  // every text empty unless accepted
     r.struct_size = sizeof r;
     r.error = static_cast<int32_t>(p.error);
+    r.country_code = 0;
+    r.type = SESAME_PHONE_TYPE_UNKNOWN;
+    r.is_mobile = false;
+    r.e164[0] = r.region[0] = r.national[0] = r.international[0] = r.masked[0] = '\0';
     if (p.ok()) {
         r.country_code = p.number.country_code;
         r.type = static_cast<int32_t>(p.number.type);
         r.is_mobile = p.number.is_mobile;
+        copy_text(r.e164, p.number.e164());
+        copy_text(r.region, p.number.region);
+        ph::format_to(p.number, ph::Format::national, r.national, sizeof r.national);
+        ph::format_to(p.number, ph::Format::international, r.international, sizeof r.international);
+        ph::format_to(p.number, ph::Format::masked, r.masked, sizeof r.masked);
     }
     return sesame::capi::write_struct(out, r, "result");
-    SESAME_SHIM_END
-}
-
-sesame_status sesame_phone_text(char *out, size_t out_cap, size_t *out_len, const char *raw, size_t raw_len,
-                                int32_t field) noexcept {
-    SESAME_SHIM_BEGIN
-    SESAME_REQUIRE(out_len != nullptr, "out_len is NULL");
-    *out_len = 0;
-    SESAME_REQUIRE_INPUT(raw, raw_len);
-    SESAME_REQUIRE(field >= SESAME_PHONE_E164 && field <= SESAME_PHONE_MASKED, "field is not a sesame_phone_field");
-    const ph::Parsed p = ph::normalize(sesame::capi::as_view(raw, raw_len));
-    if (!p.ok()) return sesame::capi::write_out({}, out, out_cap, out_len);
-    char buf[ph::kMaxFormatBytes];
-    std::string_view text;
-    switch (field) {
-        case SESAME_PHONE_E164: text = p.number.e164(); break;
-        case SESAME_PHONE_REGION: text = p.number.region; break;
-        default: {
-            const ph::Format f = field == SESAME_PHONE_NATIONAL        ? ph::Format::national
-                                 : field == SESAME_PHONE_INTERNATIONAL ? ph::Format::international
-                                                                       : ph::Format::masked;
-            const std::size_t n = ph::format_to(p.number, f, buf, sizeof buf);
-            text = std::string_view(buf, n < sizeof buf ? n : sizeof buf - 1);
-        }
-    }
-    return sesame::capi::write_out(text, out, out_cap, out_len);
     SESAME_SHIM_END
 }
 
@@ -102,12 +93,12 @@ sesame_status sesame_phone_same_number(bool *out, const char *a, size_t a_len, c
 }
 
 const char *sesame_phone_error_name(int32_t error) noexcept {
-    if (error < SESAME_PHONE_OK || error > SESAME_PHONE_INVALID_NUMBER) return nullptr;
+    if (error <= SESAME_PHONE_OK || error > SESAME_PHONE_INVALID_NUMBER) return "";
     return ph::error_name(static_cast<ph::Error>(error));
 }
 
 const char *sesame_phone_type_name(int32_t type) noexcept {
-    if (type < SESAME_PHONE_TYPE_UNKNOWN || type > SESAME_PHONE_TYPE_VOICEMAIL) return nullptr;
+    if (type < SESAME_PHONE_TYPE_UNKNOWN || type > SESAME_PHONE_TYPE_VOICEMAIL) return "";
     return ph::type_name(static_cast<ph::Type>(type));
 }
 

@@ -67,14 +67,23 @@ sesame_status read_struct(const T *in, T &out, const char *what) noexcept {
     return SESAME_OK;
 }
 
+// Checks a caller's versioned output struct before anything is done for it (an operation with a
+// side effect, such as issuing a code, must not happen if its result cannot be written).
+template <typename T>
+sesame_status check_out_struct(const T *out, const char *what) noexcept {
+    if (out == nullptr) return fail(SESAME_E_INVALID_ARGUMENT, std::string(what) + " is NULL");
+    if (out->struct_size < sizeof(std::size_t))
+        return fail(SESAME_E_INVALID_ARGUMENT, std::string(what) + ".struct_size is not set (call the _init function)");
+    return SESAME_OK;
+}
+
 // Writes `value` into the caller's versioned output struct: only the first out->struct_size
 // bytes (an older caller gets the fields it knows); out->struct_size is left as the caller set it.
 template <typename T>
 sesame_status write_struct(T *out, const T &value, const char *what) noexcept {
     static_assert(std::is_trivially_copyable_v<T>);
-    if (out == nullptr) return fail(SESAME_E_INVALID_ARGUMENT, std::string(what) + " is NULL");
+    if (sesame_status st = check_out_struct(out, what); st != SESAME_OK) return st;
     const std::size_t size = out->struct_size;
-    if (size < sizeof(std::size_t)) return fail(SESAME_E_INVALID_ARGUMENT, std::string(what) + ".struct_size is not set");
     const std::size_t n = size < sizeof(T) ? size : sizeof(T);
     std::memcpy(reinterpret_cast<unsigned char *>(out) + sizeof(std::size_t),
                 reinterpret_cast<const unsigned char *>(&value) + sizeof(std::size_t), n - sizeof(std::size_t));

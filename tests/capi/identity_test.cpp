@@ -1,6 +1,7 @@
 // sesame/identity.h through sesame.h only: conventions, NULLs, short buffers, invalid UTF-8, JSON errors.
 #include <gtest/gtest.h>
 
+#include <cstddef>
 #include <cstring>
 #include <string>
 #include <thread>
@@ -13,11 +14,18 @@ namespace {
 
 std::string S(const char *s) { return s; }
 
-std::string key(const std::string &s, sesame_name_key_form form, bool *valid) {
-    size_t len = 0;
-    char buf[512];
-    EXPECT_EQ(sesame_name_key(buf, sizeof buf, &len, valid, s.data(), s.size(), form), SESAME_OK);
-    return std::string(buf, len);
+sesame_name_key_result key(const std::string &s) {
+    sesame_name_key_result r;
+    EXPECT_EQ(sesame_name_key_result_init(&r), SESAME_OK);
+    EXPECT_EQ(sesame_name_key(&r, s.data(), s.size()), SESAME_OK);
+    return r;
+}
+
+sesame_date_result date(const char *typed, size_t len, int32_t today) {
+    sesame_date_result r;
+    EXPECT_EQ(sesame_date_result_init(&r), SESAME_OK);
+    EXPECT_EQ(sesame_date_parse(&r, typed, len, today), SESAME_OK);
+    return r;
 }
 
 std::string file_text(const char *rel) {
@@ -46,42 +54,54 @@ constexpr int64_t kNow = 1788220800000;
 }  // namespace
 
 TEST(CapiIdentity, NameKey) {
-    bool valid = false;
-    EXPECT_EQ(key("Jean-Pierre Marie", SESAME_NAME_KEY_TEXT, &valid), "jean pierre|marie");
-    EXPECT_TRUE(valid);
-    EXPECT_EQ(key("Jean-Pierre Marie", SESAME_NAME_KEY_COMPACT, &valid), "jeanpierremarie");
-    EXPECT_EQ(key("ИВАНОВ", SESAME_NAME_KEY_TEXT, &valid), "");
-    EXPECT_FALSE(valid);
-    EXPECT_EQ(key("DUP\xffONT", SESAME_NAME_KEY_TEXT, &valid), "");  // invalid UTF-8: a result
-    EXPECT_FALSE(valid);
-    EXPECT_EQ(key(std::string("DU\0PONT", 7), SESAME_NAME_KEY_TEXT, &valid), "");
-    EXPECT_FALSE(valid);
-    EXPECT_EQ(key(std::string(101, 'a'), SESAME_NAME_KEY_TEXT, &valid), "");
-    EXPECT_FALSE(valid);
+    sesame_name_key_result k = key("Jean-Pierre Marie");
+    EXPECT_TRUE(k.valid);
+    EXPECT_STREQ(k.text, "jean pierre|marie");
+    EXPECT_STREQ(k.compact, "jeanpierremarie");
+    for (const std::string &invalid : {S("ИВАНОВ"), S("DUP\xffONT"), std::string("DU\0PONT", 7), std::string(101, 'a'), S("")}) {
+        k = key(invalid);  // a result, not an error
+        EXPECT_FALSE(k.valid);
+        EXPECT_STREQ(k.text, "");
+        EXPECT_STREQ(k.compact, "");
+    }
+}
+
+TEST(CapiIdentity, NameKeyFitsItsFixedSize) {
+    // The longest keys: 100 code points that each give the most letters (U+2167 ROMAN NUMERAL
+    // EIGHT gives "viii"), or one-code-point tokens that grow ("\uFB06" ST ligature -> "saint").
+    std::string viii, st;
+    for (int i = 0; i < 100; ++i) viii += "\u2167";
+    for (int i = 0; i < 50; ++i) st += "\uFB06 ";
+    sesame_name_key_result k = key(viii);
+    ASSERT_TRUE(k.valid);
+    EXPECT_EQ(std::strlen(k.text), 400u);
+    k = key(st);
+    ASSERT_TRUE(k.valid);
+    EXPECT_EQ(std::strlen(k.text), 50 * 6 - 1u);
+    EXPECT_LT(std::strlen(k.text), sizeof k.text);
 }
 
 TEST(CapiIdentity, NameKeyArguments) {
-    bool valid = true;
-    size_t len = 99;
-    char small[3];
-    EXPECT_EQ(sesame_name_key(small, sizeof small, &len, &valid, "DUPONT", 6, SESAME_NAME_KEY_TEXT), SESAME_E_BUFFER_TOO_SMALL);
-    EXPECT_EQ(len, 6u);
-    EXPECT_EQ(sesame_name_key(nullptr, 0, &len, &valid, "DUPONT", 6, SESAME_NAME_KEY_TEXT), SESAME_E_BUFFER_TOO_SMALL);
-    EXPECT_EQ(sesame_name_key(nullptr, 0, &len, nullptr, "DUPONT", 6, SESAME_NAME_KEY_TEXT), SESAME_E_INVALID_ARGUMENT);
-    EXPECT_EQ(sesame_name_key(nullptr, 0, nullptr, &valid, "DUPONT", 6, SESAME_NAME_KEY_TEXT), SESAME_E_INVALID_ARGUMENT);
-    EXPECT_EQ(sesame_name_key(nullptr, 0, &len, &valid, nullptr, 3, SESAME_NAME_KEY_TEXT), SESAME_E_INVALID_ARGUMENT);
-    EXPECT_EQ(sesame_name_key(nullptr, 5, &len, &valid, "A", 1, SESAME_NAME_KEY_TEXT), SESAME_E_INVALID_ARGUMENT);
-    EXPECT_EQ(sesame_name_key(small, sizeof small, &len, &valid, "A", 1, static_cast<sesame_name_key_form>(7)),
-              SESAME_E_INVALID_ARGUMENT);
+    sesame_name_key_result r;
+    EXPECT_EQ(sesame_name_key_result_init(nullptr), SESAME_E_INVALID_ARGUMENT);
+    ASSERT_EQ(sesame_name_key_result_init(&r), SESAME_OK);
+    EXPECT_EQ(r.struct_size, sizeof r);
+    EXPECT_EQ(sesame_name_key(nullptr, "DUPONT", 6), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_name_key(&r, nullptr, 3), SESAME_E_INVALID_ARGUMENT);
     EXPECT_STRNE(sesame_last_error_message(), "");
-    // NULL with a zero length is the empty name (invalid key, not an error).
-    EXPECT_EQ(sesame_name_key(small, sizeof small, &len, &valid, nullptr, 0, SESAME_NAME_KEY_TEXT), SESAME_OK);
-    EXPECT_FALSE(valid);
-    EXPECT_EQ(len, 0u);
+    r.struct_size = 0;
+    EXPECT_EQ(sesame_name_key(&r, "DUPONT", 6), SESAME_E_INVALID_ARGUMENT);
+    // An older, smaller struct gets the fields it knows.
+    ASSERT_EQ(sesame_name_key_result_init(&r), SESAME_OK);
+    r.struct_size = offsetof(sesame_name_key_result, compact);
+    r.compact[0] = 'x';
+    ASSERT_EQ(sesame_name_key(&r, "DUPONT", 6), SESAME_OK);
+    EXPECT_STREQ(r.text, "dupont");
+    EXPECT_EQ(r.compact[0], 'x');
 }
 
 TEST(CapiIdentity, NameMatch) {
-    auto m = [](sesame_name_field f, const std::string &r, const std::string &t) {
+    auto m = [](int32_t f, const std::string &r, const std::string &t) {
         bool out = false;
         EXPECT_EQ(sesame_name_match(&out, f, r.data(), r.size(), t.data(), t.size()), SESAME_OK);
         return out;
@@ -97,7 +117,7 @@ TEST(CapiIdentity, NameMatch) {
     EXPECT_FALSE(m(SESAME_NAME_FIELD_GIVEN, "Michel", "Michèle"));
     bool out = true;
     EXPECT_EQ(sesame_name_match(nullptr, SESAME_NAME_FIELD_FAMILY, "A", 1, "A", 1), SESAME_E_INVALID_ARGUMENT);
-    EXPECT_EQ(sesame_name_match(&out, static_cast<sesame_name_field>(9), "A", 1, "A", 1), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_name_match(&out, 9, "A", 1, "A", 1), SESAME_E_INVALID_ARGUMENT);
     EXPECT_EQ(sesame_name_match(&out, SESAME_NAME_FIELD_FAMILY, nullptr, 1, "A", 1), SESAME_E_INVALID_ARGUMENT);
     EXPECT_FALSE(out);
     int32_t tier = -1;
@@ -109,50 +129,50 @@ TEST(CapiIdentity, NameMatch) {
 }
 
 TEST(CapiIdentity, DateParse) {
-    int32_t err = -1, date = -1;
-    uint32_t flags = 99;
-    ASSERT_EQ(sesame_date_parse(&err, &date, &flags, "29 02 2016", 10, kToday), SESAME_OK);
-    EXPECT_EQ(err, SESAME_DATE_OK);
-    EXPECT_EQ(date, 20160229);
-    EXPECT_EQ(flags, 0u);
-    ASSERT_EQ(sesame_date_parse(&err, &date, &flags, "29/02/2015", 10, kToday), SESAME_OK);
-    EXPECT_EQ(err, SESAME_DATE_NOT_LEAP);
-    EXPECT_EQ(date, 0);
-    EXPECT_STREQ(sesame_date_error_name(err), "not_leap");
-    ASSERT_EQ(sesame_date_parse(&err, &date, &flags, "01/09/2000", 10, kToday), SESAME_OK);
-    EXPECT_EQ(flags, static_cast<uint32_t>(SESAME_DATE_FLAG_AGE_OVER_25));
-    ASSERT_EQ(sesame_date_parse(&err, &date, &flags, "\xff", 1, kToday), SESAME_OK);
-    EXPECT_EQ(err, SESAME_DATE_FORMAT);
-    ASSERT_EQ(sesame_date_parse(&err, &date, &flags, nullptr, 0, kToday), SESAME_OK);
-    EXPECT_EQ(err, SESAME_DATE_EMPTY);
-    EXPECT_EQ(sesame_date_parse(&err, &date, &flags, "1/1/2000", 8, 20260230), SESAME_E_INVALID_ARGUMENT);
-    EXPECT_EQ(sesame_date_parse(&err, &date, &flags, "1/1/2000", 8, 0), SESAME_E_INVALID_ARGUMENT);
-    EXPECT_EQ(sesame_date_parse(nullptr, &date, &flags, "1/1/2000", 8, kToday), SESAME_E_INVALID_ARGUMENT);
-    EXPECT_EQ(sesame_date_parse(&err, &date, &flags, nullptr, 8, kToday), SESAME_E_INVALID_ARGUMENT);
+    sesame_date_result d = date("29 02 2016", 10, kToday);
+    EXPECT_EQ(d.error, SESAME_DATE_OK);
+    EXPECT_EQ(d.date, 20160229);
+    EXPECT_STREQ(d.iso, "2016-02-29");
+    EXPECT_EQ(d.flags, 0u);
+    d = date("29/02/2015", 10, kToday);
+    EXPECT_EQ(d.error, SESAME_DATE_NOT_LEAP);
+    EXPECT_EQ(d.date, 0);
+    EXPECT_STREQ(d.iso, "");
+    EXPECT_STREQ(sesame_date_error_name(d.error), "not_leap");
+    EXPECT_EQ(date("01/09/2000", 10, kToday).flags, static_cast<uint32_t>(SESAME_DATE_FLAG_AGE_OVER_25));
+    EXPECT_EQ(date("\xff", 1, kToday).error, SESAME_DATE_FORMAT);
+    EXPECT_EQ(date(nullptr, 0, kToday).error, SESAME_DATE_EMPTY);
+    sesame_date_result r;
+    ASSERT_EQ(sesame_date_result_init(&r), SESAME_OK);
+    EXPECT_EQ(sesame_date_parse(&r, "1/1/2000", 8, 20260230), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_date_parse(&r, "1/1/2000", 8, 0), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_date_parse(nullptr, "1/1/2000", 8, kToday), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_date_parse(&r, nullptr, 8, kToday), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_date_result_init(nullptr), SESAME_E_INVALID_ARGUMENT);
     EXPECT_STREQ(sesame_date_error_name(SESAME_DATE_OK), "");
     EXPECT_STREQ(sesame_date_error_name(SESAME_DATE_FUTURE), "future");
-    EXPECT_STREQ(sesame_date_error_name(42), "unknown");
-    EXPECT_STREQ(sesame_date_error_name(-1), "unknown");
+    EXPECT_STREQ(sesame_date_error_name(42), "");
+    EXPECT_STREQ(sesame_date_error_name(-1), "");
 }
 
 TEST(CapiIdentity, DirectoryRecordByRecordAndDecision) {
     sesame_directory *dir = nullptr;
     ASSERT_EQ(sesame_directory_new(&dir), SESAME_OK);
     auto G = [&](const char *id, const char *nom, const char *nn, const char *prenom, const char *phone) {
-        return sesame_directory_add_guardian(dir, id, std::strlen(id), "Mme", 3, nom, std::strlen(nom), nn, std::strlen(nn),
-                                             prenom, std::strlen(prenom), phone, std::strlen(phone));
+        return sesame_directory_add_guardian(dir, id, std::strlen(id), nom, std::strlen(nom), nn, std::strlen(nn), prenom,
+                                             std::strlen(prenom), phone, std::strlen(phone));
     };
     ASSERT_EQ(G("G01", "LEFEVRE", "", "Hélène", "+33 6 12 34 56 78"), SESAME_OK);
     ASSERT_EQ(G("G02", "LEFEVRE", "", "Marc", "0612345678"), SESAME_OK);
     EXPECT_EQ(G("G02", "X", "", "Y", ""), SESAME_E_DUPLICATE);
     EXPECT_EQ(G("", "X", "", "Y", ""), SESAME_E_INVALID_ARGUMENT);
-    ASSERT_EQ(sesame_directory_add_pupil(dir, "P01", 3, "LEFEVRE", 7, "Lucas", 5, "2014-03-12", 10), SESAME_OK);
-    EXPECT_EQ(sesame_directory_add_pupil(dir, "P02", 3, "", 0, "", 0, "2015-02-29", 10), SESAME_E_PARSE);
-    EXPECT_EQ(sesame_directory_add_pupil(dir, "P01", 3, "", 0, "", 0, "2014-03-12", 10), SESAME_E_DUPLICATE);
-    ASSERT_EQ(sesame_directory_add_link(dir, "G01", 3, "P01", 3, "mere", 4, true), SESAME_OK);
-    EXPECT_EQ(sesame_directory_add_link(dir, "G09", 3, "P01", 3, "", 0, true), SESAME_E_NOT_FOUND);
-    EXPECT_EQ(sesame_directory_add_link(dir, "G01", 3, "P01", 3, "", 0, true), SESAME_E_DUPLICATE);
-    EXPECT_EQ(sesame_directory_add_link(nullptr, "G01", 3, "P01", 3, "", 0, true), SESAME_E_INVALID_ARGUMENT);
+    ASSERT_EQ(sesame_directory_add_pupil(dir, "P01", 3, "2014-03-12", 10), SESAME_OK);
+    EXPECT_EQ(sesame_directory_add_pupil(dir, "P02", 3, "2015-02-29", 10), SESAME_E_PARSE);
+    EXPECT_EQ(sesame_directory_add_pupil(dir, "P01", 3, "2014-03-12", 10), SESAME_E_DUPLICATE);
+    ASSERT_EQ(sesame_directory_add_link(dir, "G01", 3, "P01", 3, true), SESAME_OK);
+    EXPECT_EQ(sesame_directory_add_link(dir, "G09", 3, "P01", 3, true), SESAME_E_NOT_FOUND);
+    EXPECT_EQ(sesame_directory_add_link(dir, "G01", 3, "P01", 3, true), SESAME_E_DUPLICATE);
+    EXPECT_EQ(sesame_directory_add_link(nullptr, "G01", 3, "P01", 3, true), SESAME_E_INVALID_ARGUMENT);
 
     const std::string claim = R"({"method": "form", "phone": "06 12 34 56 78", "family_name": "Lefèvre", "given_name": "HELENE",
         "pupils": [{"pupil": "P01", "legal_representative": true, "birthdate": "12/03/2014"}]})";
@@ -164,6 +184,10 @@ TEST(CapiIdentity, DirectoryRecordByRecordAndDecision) {
     EXPECT_EQ(reason, SESAME_REASON_OK);
     EXPECT_EQ(msg, SESAME_USER_MESSAGE_OK_ALL);
     EXPECT_NE(decision_json(d).find(R"("guardian":"G01")"), std::string::npos);
+    EXPECT_NE(decision_json(d).find(std::string("\"status\":\"") + sesame_decision_status_name(st) + "\""), std::string::npos);
+    EXPECT_NE(decision_json(d).find(std::string("\"reason\":\"") + sesame_decision_reason_name(reason) + "\""), std::string::npos);
+    EXPECT_NE(decision_json(d).find(std::string("\"user_message\":\"") + sesame_user_message_name(msg) + "\""),
+              std::string::npos);
     EXPECT_EQ(sesame_decision_outcome(d, nullptr, nullptr, nullptr), SESAME_OK);
     sesame_decision_free(d);
 
@@ -287,9 +311,8 @@ int32_t stop(void *, const char *, size_t, bool *) { return 1; }
 }  // namespace
 
 TEST(CapiIdentity, LoginId) {
-    char buf[SESAME_LOGIN_ID_MAX_BYTES + 1];
+    char buf[SESAME_LOGIN_ID_SIZE];
     size_t len = 0;
-    EXPECT_EQ(sesame_login_id_max_bytes(), static_cast<size_t>(SESAME_LOGIN_ID_MAX_BYTES));
     const std::string fam = "ИВАНОВ", giv = "Ольга";
     ASSERT_EQ(sesame_login_id(buf, sizeof buf, &len, fam.data(), fam.size(), giv.data(), giv.size(), nullptr, 0, nullptr, nullptr), SESAME_OK);
     const std::string id(buf, len);
@@ -318,8 +341,8 @@ TEST(CapiIdentity, LoginId) {
 // Two handles on one Redis (two PHP-FPM workers, two servers) share one cap; an unreachable
 // Redis decides nothing.
 TEST(CapiIdentity, RedisDateCounterIsSharedAndFailsClosed) {
-    sesame_otp_redis_options ro;
-    ASSERT_EQ(sesame_otp_redis_options_init(&ro), SESAME_OK);
+    sesame_redis_options ro;
+    ASSERT_EQ(sesame_redis_options_init(&ro), SESAME_OK);
     sesame_date_counter *a = nullptr, *b = nullptr;
     const int port = test_support::shared_redis_port();
     ro.port = port;
@@ -338,7 +361,7 @@ TEST(CapiIdentity, RedisDateCounterIsSharedAndFailsClosed) {
     sesame_date_counter *x = nullptr;
     EXPECT_EQ(sesame_date_counter_new_redis(&x, 0, 86400000, &ro), SESAME_E_INVALID_ARGUMENT);
     EXPECT_EQ(sesame_date_counter_new_redis(&x, 3, 0, &ro), SESAME_E_INVALID_ARGUMENT);
-    sesame_otp_redis_options bad = ro;
+    sesame_redis_options bad = ro;
     bad.prefix = nullptr;  // with a length
     EXPECT_EQ(sesame_date_counter_new_redis(&x, 3, 86400000, &bad), SESAME_E_INVALID_ARGUMENT);
     bad = ro;
@@ -370,7 +393,7 @@ TEST(CapiIdentity, RedisDateCounterIsSharedAndFailsClosed) {
     EXPECT_NE(detail(b, "08/08/2019", kNow + 3).find("too_many_attempts"), std::string::npos);  // the right date, too late
 
     // Nobody listening: the decision is not made (fail closed) and says why.
-    sesame_otp_redis_options down = ro;
+    sesame_redis_options down = ro;
     down.port = test_support::free_port();
     down.timeout_ms = 100;
     down.connect_timeout_ms = 100;

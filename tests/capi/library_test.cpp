@@ -29,10 +29,10 @@ TEST(CapiLibrary, EveryStatusHasAMessageAndAName) {
         auto st = static_cast<sesame_status>(code);
         ASSERT_NE(sesame_status_str(st), nullptr);
         EXPECT_STRNE(sesame_status_str(st), "unknown status") << code;
-        EXPECT_STRNE(sesame_status_name(st), "SESAME_E_UNKNOWN") << code;
+        EXPECT_STRNE(sesame_status_name(st), "") << code;
     }
-    EXPECT_STREQ(sesame_status_str(static_cast<sesame_status>(-9999)), "unknown status");
-    EXPECT_STREQ(sesame_status_name(static_cast<sesame_status>(42)), "SESAME_E_UNKNOWN");
+    EXPECT_STREQ(sesame_status_str(-9999), "unknown status");
+    EXPECT_STREQ(sesame_status_name(42), "");
     EXPECT_STREQ(sesame_status_name(SESAME_E_BUFFER_TOO_SMALL), "SESAME_E_BUFFER_TOO_SMALL");
 }
 

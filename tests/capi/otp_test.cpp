@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cstddef>
 #include <cstring>
 #include <string>
 #include <thread>
@@ -25,27 +26,36 @@ struct Svc {
     ~Svc() { sesame_otp_service_free(p); }
 };
 
+// Issues for (phone, kPurpose); the status is returned, the result in *out.
+sesame_status try_issue(sesame_otp_issue_result *out, const sesame_otp_service *s, const std::string &phone, int64_t now) {
+    EXPECT_EQ(sesame_otp_issue_result_init(out), SESAME_OK);
+    return sesame_otp_issue(out, s, phone.data(), phone.size(), kPurpose.data(), kPurpose.size(), now);
+}
+
 std::string issue(const sesame_otp_service *s, const std::string &phone, int64_t now) {
-    char buf[SESAME_OTP_CODE_MAX_BYTES + 1];
-    size_t len = 0;
-    int32_t retry = -1;
-    EXPECT_EQ(sesame_otp_issue(buf, sizeof buf, &len, &retry, s, phone.data(), phone.size(), kPurpose.data(),
-                               kPurpose.size(), now),
-              SESAME_OK)
-        << sesame_last_error_message();
-    EXPECT_EQ(retry, 0);
-    std::string code(buf, len);
-    sesame_memzero(buf, sizeof buf);
+    sesame_otp_issue_result r;
+    EXPECT_EQ(try_issue(&r, s, phone, now), SESAME_OK) << sesame_last_error_message();
+    EXPECT_EQ(r.retry_after_s, 0);
+    std::string code = r.code;
+    sesame_memzero(&r, sizeof r);
     return code;
 }
 
-sesame_otp_verdict verify(const sesame_otp_service *s, const std::string &phone, const std::string &code, int64_t now,
-                          int32_t *left = nullptr) {
-    sesame_otp_verdict v = SESAME_OTP_OK;
-    EXPECT_EQ(sesame_otp_verify(&v, left, s, phone.data(), phone.size(), kPurpose.data(), kPurpose.size(), code.data(),
+sesame_otp_verify_result verify_result(const sesame_otp_service *s, const std::string &phone, const std::string &code,
+                                       int64_t now) {
+    sesame_otp_verify_result r;
+    EXPECT_EQ(sesame_otp_verify_result_init(&r), SESAME_OK);
+    EXPECT_EQ(sesame_otp_verify(&r, s, phone.data(), phone.size(), kPurpose.data(), kPurpose.size(), code.data(),
                                 code.size(), now),
               SESAME_OK);
-    return v;
+    return r;
+}
+
+int32_t verify(const sesame_otp_service *s, const std::string &phone, const std::string &code, int64_t now,
+               int32_t *left = nullptr) {
+    const sesame_otp_verify_result r = verify_result(s, phone, code, now);
+    if (left != nullptr) *left = r.attempts_left;
+    return r.verdict;
 }
 
 TEST(CapiOtp, IssueVerifyAndVerdictNames) {
@@ -66,44 +76,46 @@ TEST(CapiOtp, IssueVerifyAndVerdictNames) {
     EXPECT_STREQ(sesame_otp_verdict_name(SESAME_OTP_NO_CHALLENGE), "no_challenge");
     EXPECT_STREQ(sesame_otp_verdict_name(SESAME_OTP_LOCKED), "locked");
     EXPECT_STREQ(sesame_otp_verdict_name(SESAME_OTP_RATE_LIMITED), "rate_limited");
-    EXPECT_STREQ(sesame_otp_verdict_name(static_cast<sesame_otp_verdict>(42)), "unknown");
+    EXPECT_STREQ(sesame_otp_verdict_name(42), "");
+    EXPECT_STREQ(sesame_otp_verdict_name(-1), "");
+}
+
+TEST(CapiOtp, IssueResultCarriesTheNumberAndTheExpiry) {
+    Svc s;
+    sesame_otp_issue_result r;
+    ASSERT_EQ(try_issue(&r, s.p, "0692 12 34 56", T0), SESAME_OK);
+    EXPECT_EQ(std::strlen(r.code), 6u);
+    EXPECT_STREQ(r.e164, "+262692123456");  // the canonical number: where the SMS goes
+    EXPECT_EQ(r.expires_at_ms, T0 + 600'000);
+    EXPECT_EQ(r.retry_after_s, 0);
+    const std::string code = r.code;
+    sesame_memzero(&r, sizeof r);
+    EXPECT_EQ(verify(s.p, "+262692123456", code, T0 + 599'999), SESAME_OTP_OK);
+    // A failure leaves no code in the result.
+    ASSERT_EQ(try_issue(&r, s.p, "0692 12 34 56", T0 + 1), SESAME_E_COOLDOWN);
+    EXPECT_STREQ(r.code, "");
+    EXPECT_STREQ(r.e164, "");
+    EXPECT_EQ(r.expires_at_ms, 0);
+    // An older caller's smaller struct receives only the fields it knows.
+    ASSERT_EQ(sesame_otp_issue_result_init(&r), SESAME_OK);
+    r.struct_size = offsetof(sesame_otp_issue_result, e164);
+    std::memset(r.e164, 'x', sizeof r.e164);
+    ASSERT_EQ(sesame_otp_issue(&r, s.p, "06 12 34 56 78", 14, kPurpose.data(), kPurpose.size(), T0), SESAME_OK);
+    EXPECT_EQ(std::strlen(r.code), 6u);
+    EXPECT_EQ(r.e164[0], 'x');
+    sesame_memzero(&r, sizeof r);
 }
 
 TEST(CapiOtp, CooldownAndQuotaGiveRetryAfter) {
     Svc s;
     issue(s.p, kPhone, T0);
-    char buf[8];
-    size_t len = 0;
-    int32_t retry = 0;
-    EXPECT_EQ(sesame_otp_issue(buf, sizeof buf, &len, &retry, s.p, kPhone.data(), kPhone.size(), kPurpose.data(),
-                               kPurpose.size(), T0 + 1500),
-              SESAME_E_COOLDOWN);
-    EXPECT_EQ(retry, 59);
+    sesame_otp_issue_result r;
+    EXPECT_EQ(try_issue(&r, s.p, kPhone, T0 + 1500), SESAME_E_COOLDOWN);
+    EXPECT_EQ(r.retry_after_s, 59);
     EXPECT_NE(std::string(sesame_last_error_message()).find("cooldown"), std::string::npos);
     for (int i = 1; i < 5; ++i) issue(s.p, kPhone, T0 + i * 60'000);
-    EXPECT_EQ(sesame_otp_issue(buf, sizeof buf, &len, &retry, s.p, kPhone.data(), kPhone.size(), kPurpose.data(),
-                               kPurpose.size(), T0 + 5 * 60'000),
-              SESAME_E_QUOTA);
-    EXPECT_EQ(retry, 3300);
-}
-
-TEST(CapiOtp, SizeQueryAndShortBufferIssueNothing) {
-    Svc s;
-    size_t len = 0;
-    EXPECT_EQ(sesame_otp_issue(nullptr, 0, &len, nullptr, s.p, kPhone.data(), kPhone.size(), kPurpose.data(),
-                               kPurpose.size(), T0),
-              SESAME_E_BUFFER_TOO_SMALL);
-    EXPECT_EQ(len, 6u);
-    char small[5];
-    EXPECT_EQ(sesame_otp_issue(small, sizeof small, &len, nullptr, s.p, kPhone.data(), kPhone.size(), kPurpose.data(),
-                               kPurpose.size(), T0),
-              SESAME_E_BUFFER_TOO_SMALL);
-    // Nothing was issued: no cooldown started.
-    char exact[6];
-    EXPECT_EQ(sesame_otp_issue(exact, sizeof exact, &len, nullptr, s.p, kPhone.data(), kPhone.size(), kPurpose.data(),
-                               kPurpose.size(), T0),
-              SESAME_OK);
-    sesame_memzero(exact, sizeof exact);
+    EXPECT_EQ(try_issue(&r, s.p, kPhone, T0 + 5 * 60'000), SESAME_E_QUOTA);
+    EXPECT_EQ(r.retry_after_s, 3300);
 }
 
 TEST(CapiOtp, NullAndBadArgumentsAreRefusedWithoutCrash) {
@@ -125,26 +137,29 @@ TEST(CapiOtp, NullAndBadArgumentsAreRefusedWithoutCrash) {
     sesame_otp_store_free(nullptr);
 
     Svc s;
-    char buf[16];
-    size_t len = 0;
-    sesame_otp_verdict v;
-    EXPECT_EQ(sesame_otp_issue(buf, sizeof buf, nullptr, nullptr, s.p, kPhone.data(), kPhone.size(), "a", 1, T0),
-              SESAME_E_INVALID_ARGUMENT);
-    EXPECT_EQ(sesame_otp_issue(buf, sizeof buf, &len, nullptr, nullptr, kPhone.data(), kPhone.size(), "a", 1, T0),
-              SESAME_E_INVALID_ARGUMENT);
-    EXPECT_EQ(sesame_otp_issue(buf, sizeof buf, &len, nullptr, s.p, nullptr, 3, "a", 1, T0), SESAME_E_INVALID_ARGUMENT);
-    EXPECT_EQ(sesame_otp_issue(buf, sizeof buf, &len, nullptr, s.p, "garbage", 7, "a", 1, T0), SESAME_E_INVALID_ARGUMENT);
-    EXPECT_EQ(sesame_otp_issue(buf, sizeof buf, &len, nullptr, s.p, kPhone.data(), kPhone.size(), "BAD", 3, T0),
-              SESAME_E_INVALID_ARGUMENT);
+    sesame_otp_issue_result r;
+    ASSERT_EQ(sesame_otp_issue_result_init(&r), SESAME_OK);
+    EXPECT_EQ(sesame_otp_issue_result_init(nullptr), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_otp_issue(nullptr, s.p, kPhone.data(), kPhone.size(), "a", 1, T0), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_otp_issue(&r, nullptr, kPhone.data(), kPhone.size(), "a", 1, T0), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_otp_issue(&r, s.p, nullptr, 3, "a", 1, T0), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_otp_issue(&r, s.p, "garbage", 7, "a", 1, T0), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_otp_issue(&r, s.p, kPhone.data(), kPhone.size(), "BAD", 3, T0), SESAME_E_INVALID_ARGUMENT);
     EXPECT_EQ(std::string(sesame_last_error_message()).find("612345678"), std::string::npos);
-    EXPECT_EQ(sesame_otp_verify(nullptr, nullptr, s.p, kPhone.data(), kPhone.size(), "a", 1, "1", 1, T0),
-              SESAME_E_INVALID_ARGUMENT);
-    EXPECT_EQ(sesame_otp_verify(&v, nullptr, s.p, kPhone.data(), kPhone.size(), "a", 1, nullptr, 1, T0),
-              SESAME_E_INVALID_ARGUMENT);
-    EXPECT_EQ(sesame_otp_verify(&v, nullptr, s.p, kPhone.data(), kPhone.size(), "a", 1, nullptr, 0, T0), SESAME_OK);
-    EXPECT_EQ(v, SESAME_OTP_NO_CHALLENGE);
+    r.struct_size = 0;  // a result that cannot be written: nothing is issued (no cooldown starts)
+    EXPECT_EQ(sesame_otp_issue(&r, s.p, kPhone.data(), kPhone.size(), "a", 1, T0), SESAME_E_INVALID_ARGUMENT);
+    ASSERT_EQ(sesame_otp_issue_result_init(&r), SESAME_OK);
+    EXPECT_EQ(sesame_otp_issue(&r, s.p, kPhone.data(), kPhone.size(), "a", 1, T0 + 1), SESAME_OK);
+    sesame_memzero(&r, sizeof r);
+    sesame_otp_verify_result v;
+    ASSERT_EQ(sesame_otp_verify_result_init(&v), SESAME_OK);
+    EXPECT_EQ(sesame_otp_verify_result_init(nullptr), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_otp_verify(nullptr, s.p, kPhone.data(), kPhone.size(), "a", 1, "1", 1, T0), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_otp_verify(&v, s.p, kPhone.data(), kPhone.size(), "a", 1, nullptr, 1, T0), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_otp_verify(&v, s.p, kPhone.data(), kPhone.size(), "c", 1, nullptr, 0, T0), SESAME_OK);
+    EXPECT_EQ(v.verdict, SESAME_OTP_NO_CHALLENGE);
     std::string huge(1 << 20, '1');
-    EXPECT_EQ(sesame_otp_verify(&v, nullptr, s.p, huge.data(), huge.size(), "a", 1, huge.data(), huge.size(), T0),
+    EXPECT_EQ(sesame_otp_verify(&v, s.p, huge.data(), huge.size(), "a", 1, huge.data(), huge.size(), T0),
               SESAME_E_INVALID_ARGUMENT);
 }
 
@@ -169,12 +184,8 @@ TEST(CapiOtp, MemoryStoreBoundIsStoreFull) {
     Svc s(nullptr, store);
     sesame_otp_store_free(store);
     issue(s.p, kPhone, T0);
-    char buf[8];
-    size_t len;
-    const std::string other = "+33698765432";
-    EXPECT_EQ(sesame_otp_issue(buf, sizeof buf, &len, nullptr, s.p, other.data(), other.size(), kPurpose.data(),
-                               kPurpose.size(), T0),
-              SESAME_E_STORE_FULL);
+    sesame_otp_issue_result r;
+    EXPECT_EQ(try_issue(&r, s.p, "+33698765432", T0), SESAME_E_STORE_FULL);
     mo.max_records = 0;
     EXPECT_EQ(sesame_otp_store_new_memory(&store, &mo), SESAME_E_INVALID_ARGUMENT);
 }
@@ -217,8 +228,8 @@ TEST(CapiOtp, ThreadsOnOneServiceGiveExactlyOneOk) {
 }
 
 TEST(CapiOtp, RedisStoreOptionsOrUnsupported) {
-    sesame_otp_redis_options ro;
-    ASSERT_EQ(sesame_otp_redis_options_init(&ro), SESAME_OK);
+    sesame_redis_options ro;
+    ASSERT_EQ(sesame_redis_options_init(&ro), SESAME_OK);
     EXPECT_EQ(ro.port, 6379);
     EXPECT_EQ(ro.timeout_ms, 200);
     sesame_otp_store *store = nullptr;
@@ -231,7 +242,7 @@ TEST(CapiOtp, RedisStoreOptionsOrUnsupported) {
     sesame_otp_store_free(store);
     ro.port = 70000;
     EXPECT_EQ(sesame_otp_store_new_redis(&store, &ro), SESAME_E_INVALID_ARGUMENT);
-    ASSERT_EQ(sesame_otp_redis_options_init(&ro), SESAME_OK);
+    ASSERT_EQ(sesame_redis_options_init(&ro), SESAME_OK);
     ro.host = nullptr;
     ro.host_len = 3;
     EXPECT_EQ(sesame_otp_store_new_redis(&store, &ro), SESAME_E_INVALID_ARGUMENT);

@@ -38,10 +38,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     } else if (p.flags != 0) {
         __builtin_trap();
     }
-    int32_t err = -1, date = -1;
-    uint32_t flags = 0;
-    if (sesame_date_parse(&err, &date, &flags, in.data(), in.size(), today.packed()) != SESAME_OK) __builtin_trap();
-    if (err != static_cast<int32_t>(p.error) || (p.ok() && date != p.date.packed())) __builtin_trap();
+    sesame_date_result r;
+    if (sesame_date_result_init(&r) != SESAME_OK || sesame_date_parse(&r, in.data(), in.size(), today.packed()) != SESAME_OK)
+        __builtin_trap();
+    if (r.error != static_cast<int32_t>(p.error) || (p.ok() && r.date != p.date.packed())) __builtin_trap();
     if ((data[2] & 7) == 0) (void)parse_claim(in);  // the claim JSON parser never crashes
     if ((data[2] & 7) == 1) {                        // nor the streaming directory loader
         auto d = Directory::from_json(in);

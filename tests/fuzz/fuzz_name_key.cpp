@@ -33,12 +33,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             __builtin_trap();
         (void)sesame::identity::given_fc_tier(sesame::identity::given_key(r), sesame::identity::given_key(t));
     }
-    char buf[512];
-    size_t len = 0;
-    bool valid = false;
-    const sesame_status st = sesame_name_key(buf, sizeof buf, &len, &valid, in.data(), in.size(), SESAME_NAME_KEY_COMPACT);
-    if (st != SESAME_OK && st != SESAME_E_BUFFER_TOO_SMALL) __builtin_trap();
-    if (valid != k.valid || (st == SESAME_OK && std::string_view(buf, len) != (k.valid ? compact : std::string()))) __builtin_trap();
+    sesame_name_key_result r;
+    if (sesame_name_key_result_init(&r) != SESAME_OK || sesame_name_key(&r, in.data(), in.size()) != SESAME_OK) __builtin_trap();
+    if (r.valid != k.valid || std::string_view(r.compact) != (k.valid ? compact : std::string()) ||
+        std::string_view(r.text) != (k.valid ? k.text() : std::string()))
+        __builtin_trap();
     if (size < 256) {
         auto stem = sesame::identity::login_stem(in, in);
         if (stem.ok()) {

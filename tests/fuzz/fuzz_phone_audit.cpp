@@ -12,7 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (sesame_phone_audit_options_init(&opts) != SESAME_OK) __builtin_trap();
     const uint8_t sel = data[0];
     opts.delimiter = (sel & 3) == 1 ? ',' : (sel & 3) == 2 ? ';' : 0;
-    opts.encoding = static_cast<sesame_csv_encoding>((sel >> 2) % 3);
+    opts.encoding = static_cast<int32_t>((sel >> 2) % 3);
     const char *csv = reinterpret_cast<const char *>(data + 1);
     const size_t csv_len = size - 1;
     // The column is the document's first field when it is short, else a fixed name.

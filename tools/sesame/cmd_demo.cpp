@@ -83,10 +83,6 @@ void check(sesame_status st, const char *what) {
         throw std::runtime_error(std::string(what) + ": " + sesame_status_str(st) + ": " + sesame_last_error_message());
 }
 
-std::string phone_text(const std::string &raw, int32_t field) {
-    return read_sized([&](char *o, size_t c, size_t *n) { return sesame_phone_text(o, c, n, raw.data(), raw.size(), field); });
-}
-
 std::string decide(const sesame_directory *dir, sesame_date_counter *counter, const json &claim, int32_t today,
                    int64_t now_ms) {
     const std::string text = claim.dump();
@@ -172,10 +168,9 @@ struct Demo {
             std::cout << "  " << t.number << " : " << sesame_phone_error_name(pr.error) << '\n';
             return "";
         }
-        const std::string e164 = phone_text(raw_phone, SESAME_PHONE_E164);
-        std::cout << "  " << t.number << " : " << e164 << " (" << phone_text(raw_phone, SESAME_PHONE_REGION) << ", "
-                  << phone_text(raw_phone, SESAME_PHONE_INTERNATIONAL) << ") — " << (pr.is_mobile ? t.mobile_yes : t.mobile_no)
-                  << '\n';
+        const std::string e164 = pr.e164;
+        std::cout << "  " << t.number << " : " << e164 << " (" << pr.region << ", " << pr.international << ") — "
+                  << (pr.is_mobile ? t.mobile_yes : t.mobile_no) << '\n';
         json claim = {{"method", "form"}, {"phone", raw_phone}, {"family_name", family}, {"given_name", given},
                       {"pupils", json::array()}};
         const json who = json::parse(decide(dir, counter, claim, today, now_ms()));
@@ -189,33 +184,32 @@ struct Demo {
 
         // 2. The SMS code (the host sends it; Sesame never does).
         std::cout << "\n== " << t.step_sms << " ==\n";
-        char code[SESAME_OTP_CODE_MAX_BYTES + 1];
-        size_t code_len = 0;
-        int32_t retry = 0;
-        check(sesame_otp_issue(code, sizeof code, &code_len, &retry, otp, e164.data(), e164.size(), "activation", 10,
-                               now_ms()),
-              "otp issue");
+        sesame_otp_issue_result issued;
+        check(sesame_otp_issue_result_init(&issued), "otp issue");
+        check(sesame_otp_issue(&issued, otp, e164.data(), e164.size(), "activation", 10, now_ms()), "otp issue");
+        std::string code = issued.code;
+        sesame_memzero(&issued, sizeof issued);
         char sms[128];
-        std::snprintf(sms, sizeof sms, t.sms_text, std::string(code, code_len).c_str());
-        std::cout << "  " << t.sms_to << ' ' << phone_text(raw_phone, SESAME_PHONE_MASKED) << " : « " << sms << " »\n";
+        std::snprintf(sms, sizeof sms, t.sms_text, code.c_str());
+        std::cout << "  " << t.sms_to << ' ' << pr.masked << " : « " << sms << " »\n";
         sesame_memzero(sms, sizeof sms);
 
         // 3. A wrong code, then the right one.
         std::cout << "\n== " << t.step_code << " ==\n";
-        std::string wrong(code, code_len);
+        std::string wrong = code;
         wrong[5] = wrong[5] == '9' ? '0' : static_cast<char>(wrong[5] + 1);
-        for (const std::string &typed : {wrong, std::string(code, code_len)}) {
-            sesame_otp_verdict v{};
-            int32_t left = -1;
-            check(sesame_otp_verify(&v, &left, otp, e164.data(), e164.size(), "activation", 10, typed.data(), typed.size(),
+        for (const std::string &typed : {wrong, code}) {
+            sesame_otp_verify_result v;
+            check(sesame_otp_verify_result_init(&v), "otp verify");
+            check(sesame_otp_verify(&v, otp, e164.data(), e164.size(), "activation", 10, typed.data(), typed.size(),
                                     now_ms()),
                   "otp verify");
             std::cout << "  " << t.typed_code << " " << typed << " → ";
-            if (v == SESAME_OTP_OK) std::cout << t.code_ok;
-            else if (v == SESAME_OTP_WRONG_CODE) std::cout << t.code_wrong << ' ' << left;
-            std::cout << " (" << sesame_otp_verdict_name(v) << ")\n";
+            if (v.verdict == SESAME_OTP_OK) std::cout << t.code_ok;
+            else if (v.verdict == SESAME_OTP_WRONG_CODE) std::cout << t.code_wrong << ' ' << v.attempts_left;
+            std::cout << " (" << sesame_otp_verdict_name(v.verdict) << ")\n";
         }
-        sesame_memzero(code, sizeof code);
+        sesame_memzero(code.data(), code.size());
         sesame_memzero(wrong.data(), wrong.size());
 
         // 4. Pupil confirmations.

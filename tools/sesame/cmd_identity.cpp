@@ -63,10 +63,11 @@ int32_t parse_today(const std::string &s) {
         if (s[i] < '0' || s[i] > '9') return 0;
         v = v * 10 + (s[i] - '0');
     }
-    int32_t err = 0, date = 0;
-    uint32_t flags = 0;
     // A date is valid as a reference iff the library accepts it as `today` for itself.
-    if (sesame_date_parse(&err, &date, &flags, s.data(), s.size(), v) != SESAME_OK || err != SESAME_DATE_OK) return 0;
+    sesame_date_result r;
+    if (sesame_date_result_init(&r) != SESAME_OK || sesame_date_parse(&r, s.data(), s.size(), v) != SESAME_OK ||
+        r.error != SESAME_DATE_OK)
+        return 0;
     return v;
 }
 
@@ -88,16 +89,12 @@ int cmd_name_key(const std::vector<std::string> &args) {
     return for_each_line([](const std::string &line) {
         json out;
         out["input"] = repaired(line);
-        bool valid = false;
-        std::string key = read_sized([&](char *o, size_t c, size_t *n) {
-            return sesame_name_key(o, c, n, &valid, line.data(), line.size(), SESAME_NAME_KEY_TEXT);
-        });
-        std::string compact = read_sized([&](char *o, size_t c, size_t *n) {
-            return sesame_name_key(o, c, n, &valid, line.data(), line.size(), SESAME_NAME_KEY_COMPACT);
-        });
-        out["valid"] = valid;
-        out["key"] = valid ? json(key) : json(nullptr);
-        out["compact"] = valid ? json(compact) : json(nullptr);
+        sesame_name_key_result k;
+        if (sesame_name_key_result_init(&k) != SESAME_OK || sesame_name_key(&k, line.data(), line.size()) != SESAME_OK)
+            throw std::runtime_error(sesame_last_error_message());
+        out["valid"] = k.valid;
+        out["key"] = k.valid ? json(k.text) : json(nullptr);
+        out["compact"] = k.valid ? json(k.compact) : json(nullptr);
         if (!is_utf8(line)) out["error"] = "invalid_utf8";
         return out;
     });
@@ -108,7 +105,7 @@ int cmd_name_match(const std::vector<std::string> &args) {
     if (!o.parse(args, {"--field"})) return usage_error(find("name match"), o.error);
     const std::string *field = o.get("--field");
     if (field == nullptr) return usage_error(find("name match"), "--field family|given is required");
-    sesame_name_field f;
+    int32_t f;
     if (*field == "family") {
         f = SESAME_NAME_FIELD_FAMILY;
     } else if (*field == "given") {
@@ -144,19 +141,17 @@ int cmd_date_parse(const std::vector<std::string> &args) {
     return for_each_line([today](const std::string &line) {
         json out;
         out["input"] = repaired(line);
-        int32_t err = 0, date = 0;
-        uint32_t flags = 0;
-        if (sesame_date_parse(&err, &date, &flags, line.data(), line.size(), today) != SESAME_OK)
+        sesame_date_result d;
+        if (sesame_date_result_init(&d) != SESAME_OK || sesame_date_parse(&d, line.data(), line.size(), today) != SESAME_OK)
             throw std::runtime_error(sesame_last_error_message());
-        out["valid"] = err == SESAME_DATE_OK;
-        if (err == SESAME_DATE_OK) {
-            char iso[16];
-            std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", date / 10000, (date / 100) % 100, date % 100);
-            out["iso"] = iso;
+        const uint32_t flags = d.flags;
+        out["valid"] = d.error == SESAME_DATE_OK;
+        if (d.error == SESAME_DATE_OK) {
+            out["iso"] = d.iso;
             out["error"] = nullptr;
         } else {
             out["iso"] = nullptr;
-            out["error"] = sesame_date_error_name(err);
+            out["error"] = sesame_date_error_name(d.error);
         }
         out["flags"] = json::array();
         if (flags & SESAME_DATE_FLAG_AGE_OVER_25) out["flags"].push_back("age_over_25");
@@ -265,7 +260,7 @@ int cmd_login_id(const std::vector<std::string> &args) {
             return out;
         }
         const std::string family = line.substr(0, tab), given = line.substr(tab + 1);
-        char buf[SESAME_LOGIN_ID_MAX_BYTES + 1];
+        char buf[SESAME_LOGIN_ID_SIZE];
         size_t len = 0;
         const sesame_status st = sesame_login_id(buf, sizeof buf, &len, family.data(), family.size(), given.data(),
                                                  given.size(), nullptr, 0, is_taken, &taken);

@@ -13,12 +13,6 @@ const Command &phone_command(const char *name) {
     return commands().front();
 }
 
-std::string phone_text(const std::string &raw, int32_t field) {
-    return read_sized([&](char *o, size_t cap, size_t *len) {
-        return sesame_phone_text(o, cap, len, raw.data(), raw.size(), field);
-    });
-}
-
 json normalize_line(std::string line) {
     if (!line.empty() && line.back() == '\r') line.pop_back();  // CRLF files
     json j;
@@ -32,14 +26,14 @@ json normalize_line(std::string line) {
         return j;
     }
     j["ok"] = true;
-    j["e164"] = phone_text(line, SESAME_PHONE_E164);
+    j["e164"] = r.e164;
     j["country_code"] = r.country_code;
-    j["region"] = phone_text(line, SESAME_PHONE_REGION);
+    j["region"] = r.region;
     j["type"] = sesame_phone_type_name(r.type);
     j["is_mobile"] = r.is_mobile;
-    j["national"] = phone_text(line, SESAME_PHONE_NATIONAL);
-    j["international"] = phone_text(line, SESAME_PHONE_INTERNATIONAL);
-    j["masked"] = phone_text(line, SESAME_PHONE_MASKED);
+    j["national"] = r.national;
+    j["international"] = r.international;
+    j["masked"] = r.masked;
     return j;
 }
 

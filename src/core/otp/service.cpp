@@ -92,13 +92,28 @@ Result<Service> Service::create(std::span<const std::uint8_t> key, std::uint32_t
     return s;
 }
 
-Result<StoreKey> Service::store_key(std::string_view phone, std::string_view purpose) const {
+namespace {
+
+// The subject of a challenge: the number normalized (so every spelling shares one challenge).
+Result<phone::Number> subject_of(std::string_view phone, std::string_view purpose) {
     if (!valid_purpose(purpose)) return Error(Code::invalid_argument, "purpose must be 1..32 bytes of [a-z0-9_.-]");
     const phone::Parsed parsed = phone::normalize(phone);
     if (!parsed.ok())
         return Error(Code::invalid_argument,
                      std::string("subject is not a valid phone number (") + phone::error_name(parsed.error) + ")");
-    const std::string_view e164 = parsed.number.e164();
+    return parsed.number;
+}
+
+}  // namespace
+
+Result<StoreKey> Service::store_key(std::string_view phone, std::string_view purpose) const {
+    auto subject = subject_of(phone, purpose);
+    if (!subject.ok()) return subject.status();
+    return store_key(*subject, purpose);
+}
+
+StoreKey Service::store_key(const phone::Number &subject, std::string_view purpose) const noexcept {
+    const std::string_view e164 = subject.e164();
     // A keyed PRF (SipHash-2-4, 128-bit output) of (purpose, E.164) under a key derived from the
     // non-rotating index key: cheap (one pass over ~30 bytes) and reveals nothing without the key.
     unsigned char msg[1 + kMaxPurposeBytes + phone::kMaxE164Bytes];
@@ -125,27 +140,41 @@ void Service::code_hash(const Key &k, const StoreKey &sk, const char *code, std:
     sodium_memzero(&h, sizeof h);
 }
 
-Status Service::issue(std::string_view phone, std::string_view purpose, UnixMillis now, char *code_out,
-                      std::int32_t *retry_after_s) const {
-    if (retry_after_s != nullptr) *retry_after_s = 0;
-    if (code_out == nullptr) return Error(Code::invalid_argument, "code_out is NULL");
-    auto sk = store_key(phone, purpose);
-    if (!sk.ok()) return sk.status();
+Status Service::issue(std::string_view phone, std::string_view purpose, UnixMillis now, Issued &out) const {
+    out = Issued{};
+    auto subject = subject_of(phone, purpose);
+    if (!subject.ok()) return subject.status();
+    const StoreKey sk = store_key(*subject, purpose);
     char code[kMaxDigits] = {};
     Status st = generate_code(opts_.digits, code);
     if (!st.ok()) return st;
     CodeHash h{};
-    code_hash(current_, *sk, code, static_cast<std::size_t>(opts_.digits), h);
+    code_hash(current_, sk, code, static_cast<std::size_t>(opts_.digits), h);
     std::int64_t retry_ms = 0;
-    st = store_->issue(*sk, limits_, now, current_.id, h, &retry_ms);
+    st = store_->issue(sk, limits_, now, current_.id, h, &retry_ms);
     sodium_memzero(h.data(), h.size());
     if (st.ok()) {
-        std::memcpy(code_out, code, static_cast<std::size_t>(opts_.digits));
+        std::memcpy(out.code, code, static_cast<std::size_t>(opts_.digits));
+        out.digits = opts_.digits;
+        out.subject = *subject;
+        const std::int64_t ttl_ms = std::int64_t{opts_.ttl_s} * 1000;
+        out.expires_at_ms = now > INT64_MAX - ttl_ms ? INT64_MAX : now + ttl_ms;
     } else if (st.code() == Code::cooldown || st.code() == Code::quota) {
         const std::int64_t s = retry_ms <= 0 ? 1 : (retry_ms + 999) / 1000;
-        if (retry_after_s != nullptr) *retry_after_s = static_cast<std::int32_t>(s > INT32_MAX ? INT32_MAX : s);
+        out.retry_after_s = static_cast<std::int32_t>(s > INT32_MAX ? INT32_MAX : s);
     }
     sodium_memzero(code, sizeof code);
+    return st;
+}
+
+Status Service::issue(std::string_view phone, std::string_view purpose, UnixMillis now, char *code_out,
+                      std::int32_t *retry_after_s) const {
+    if (code_out == nullptr) return Error(Code::invalid_argument, "code_out is NULL");
+    Issued issued;
+    Status st = issue(phone, purpose, now, issued);
+    if (st.ok()) std::memcpy(code_out, issued.code, static_cast<std::size_t>(issued.digits));
+    if (retry_after_s != nullptr) *retry_after_s = issued.retry_after_s;
+    sodium_memzero(issued.code, sizeof issued.code);
     return st;
 }
 

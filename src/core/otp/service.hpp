@@ -15,7 +15,9 @@
 #include "core/common/secret_bytes.hpp"
 #include "core/common/status.hpp"
 #include "core/common/time.hpp"
+#include "core/otp/code.hpp"
 #include "core/otp/store.hpp"
+#include "core/phone/phone.hpp"
 
 namespace sesame::otp {
 
@@ -46,6 +48,15 @@ struct PreviousKey {
     std::span<const std::uint8_t> key;
 };
 
+// What Service::issue hands back.
+struct Issued {
+    char code[kMaxDigits] = {};      // `digits` ASCII digits, no NUL: the only plaintext copy (the caller wipes it)
+    int digits = 0;
+    phone::Number subject;           // the canonical number the challenge is bound to (send the SMS there)
+    UnixMillis expires_at_ms = 0;    // now + ttl: valid strictly before
+    std::int32_t retry_after_s = 0;  // with cooldown or quota: max(1, ceil(ms / 1000)); else 0
+};
+
 // True iff purpose is 1..32 bytes of [a-z0-9_.-].
 bool valid_purpose(std::string_view purpose) noexcept;
 
@@ -57,9 +68,11 @@ public:
                                   std::span<const PreviousKey> previous, std::span<const std::uint8_t> index_key,
                                   std::shared_ptr<Store> store);
 
-    // Writes digits() ASCII digits into code_out (the only plaintext copy; the caller wipes it).
-    // Errors: invalid_argument (subject, purpose), rate_limited, cooldown and quota (with
-    // *retry_after_s = max(1, ceil(ms / 1000))), store_full, store_unavailable.
+    // A new code for (phone, purpose), replacing the pending one. Errors: invalid_argument
+    // (subject, purpose), rate_limited, cooldown and quota (out.retry_after_s set), store_full,
+    // store_unavailable; out.code is written only on success.
+    Status issue(std::string_view phone, std::string_view purpose, UnixMillis now, Issued &out) const;
+    // The same, for callers that only want the code: digits() ASCII digits into code_out.
     Status issue(std::string_view phone, std::string_view purpose, UnixMillis now, char *code_out,
                  std::int32_t *retry_after_s) const;
     // A verdict, or invalid_argument / store_unavailable.
@@ -72,6 +85,8 @@ public:
 
     // The store key of (subject, purpose), e.g. for tests checking what a dump can reveal.
     Result<StoreKey> store_key(std::string_view phone, std::string_view purpose) const;
+    // The same from an already normalized subject.
+    StoreKey store_key(const phone::Number &subject, std::string_view purpose) const noexcept;
 
 private:
     struct Key {

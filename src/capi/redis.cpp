@@ -1,14 +1,16 @@
-#include "capi/redis_options.hpp"
+#include "capi/redis.hpp"
+
+#include <cstring>
 
 #include "capi/shim.hpp"
 
 namespace sesame::capi {
 
-sesame_status read_redis_options(const sesame_otp_redis_options *in, redis::Options &out, std::string &prefix,
+sesame_status read_redis_options(const sesame_redis_options *in, redis::Options &out, std::string &prefix,
                                  const char *default_prefix) noexcept {
     SESAME_SHIM_BEGIN
-    sesame_otp_redis_options o;
-    if (sesame_status st = sesame_otp_redis_options_init(&o); st != SESAME_OK) return st;
+    sesame_redis_options o;
+    if (sesame_status st = sesame_redis_options_init(&o); st != SESAME_OK) return st;
     if (sesame_status st = read_struct(in, o, "redis options"); st != SESAME_OK) return st;
     SESAME_REQUIRE_INPUT(o.host, o.host_len);
     SESAME_REQUIRE_INPUT(o.unix_socket, o.unix_socket_len);
@@ -31,3 +33,18 @@ sesame_status read_redis_options(const sesame_otp_redis_options *in, redis::Opti
 }
 
 }  // namespace sesame::capi
+
+extern "C" sesame_status sesame_redis_options_init(sesame_redis_options *opts) noexcept {
+    SESAME_SHIM_BEGIN
+    SESAME_REQUIRE(opts != nullptr, "opts is NULL");
+    std::memset(opts, 0, sizeof *opts);
+    const sesame::redis::Options d;
+    opts->struct_size = sizeof *opts;
+    opts->port = d.port;
+    opts->connect_timeout_ms = d.connect_timeout_ms;
+    opts->timeout_ms = d.timeout_ms;
+    opts->db = d.db;
+    opts->connections = d.connections;
+    return SESAME_OK;
+    SESAME_SHIM_END
+}
