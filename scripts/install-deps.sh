@@ -10,6 +10,7 @@ pkgs=(
   libphonenumber-dev python3-phonenumbers libzxcvbn-dev liboath-dev libpwquality-dev  # test/bench peers
   redis-server                                                  # shared OTP store tests
   python3 python3-pytest php-cli phpunit                        # bindings
+  python3-jsonschema                                            # docs/schema checks (Docs.SchemasValidateExamples)
 )
 missing=()
 for p in "${pkgs[@]}"; do

@@ -14,7 +14,7 @@ Sources (npm registry, fetched with `npm pack` into a temporary directory, then 
 
 Note: in @zxcvbn-ts/language-fr 4.x the lists exported as `firstnames-fr` and `lastnames-fr` are
 swapped (firstnames.json holds family names such as "dupont", lastnames.json holds given names such
-as "lucas"); this generator swaps them back (see spec/password.md).
+as "lucas"); this generator swaps them back (see docs/spec/password.md).
 
 Output format (all entries of every list merged, folded, sorted by bytes, deduplicated):
   kWords: for each entry, the folded word (UTF-8, bytes >= 0x20), then one byte = dictionary id

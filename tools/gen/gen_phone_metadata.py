@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Generates src/core/phone/generated/ for the phone module (spec: shared/spec/phone.md).
+"""Generates src/core/phone/generated/ for the phone module (spec: docs/spec/phone.md).
 
 Run with Debian's Python:  /usr/bin/python3 tools/gen/gen_phone_metadata.py
 

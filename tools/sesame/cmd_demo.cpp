@@ -1,5 +1,5 @@
-// sesame demo [--lang fr|en]: the whole activation walk (shared/DESIGN.md) on an embedded sample
-// school, through the C ABI only. Where a real deployment sends an SMS, the demo prints it.
+// sesame demo [--lang fr|en]: the whole activation walk (phone, identity, otp, password: docs/spec/) on an
+// embedded sample school, through the C ABI only. Where a real deployment sends an SMS, the demo prints it.
 #include <fcntl.h>
 #include <unistd.h>
 

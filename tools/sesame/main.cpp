@@ -1,4 +1,4 @@
-// sesame: command-line tool for school IT staff, integrators and scripts (spec: shared/spec/cli.md).
+// sesame: command-line tool for school IT staff, integrators and scripts (spec: docs/spec/cli.md).
 #include <iostream>
 #include <string>
 #include <vector>

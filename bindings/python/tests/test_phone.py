@@ -1,4 +1,4 @@
-"""sesame.phone: the behaviour of the spec (shared/spec/phone.md) through the Python binding."""
+"""sesame.phone: the behaviour of the spec (docs/spec/phone.md) through the Python binding."""
 import pytest
 
 import sesame

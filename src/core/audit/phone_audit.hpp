@@ -1,5 +1,5 @@
 // Phone audit of a guardians export, for the school secretary: can each row's number receive the
-// activation SMS? (issue 8; CLI contract: shared/spec/cli.md, `phone audit`.)
+// activation SMS? (issue 8; CLI contract: docs/spec/cli.md, `phone audit`.)
 #pragma once
 
 #include <cstdint>

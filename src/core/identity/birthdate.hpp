@@ -1,4 +1,4 @@
-// Birth dates as parents type them (spec: shared/spec/identity.md, "Birth dates").
+// Birth dates as parents type them (spec: docs/spec/identity.md, "Birth dates").
 #pragma once
 
 #include <cstdint>

@@ -3,7 +3,7 @@
 // Codes are never stored: the store holds a keyed BLAKE2b hash of the code (with the id of the key
 // that made it, so keys can rotate), under a store key that is a keyed hash (SipHash-2-4-128) of
 // (subject, purpose) under a key derived from a separate index key that does not rotate. See
-// shared/spec/otp.md.
+// docs/spec/otp.md.
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,4 @@
-// Strength meter (spec: shared/spec/password.md, "Strength meter"): zxcvbn's minimum-guess
+// Strength meter (spec: docs/spec/password.md, "Strength meter"): zxcvbn's minimum-guess
 // decomposition over dictionary (common passwords, French words, first and last names, with
 // l33t substitutions), keyboard walks (QWERTY, AZERTY, keypad), sequences, repeats, dates and
 // caller context, on NFC code points. Bounded cost: at most 128 code points, O(n^2) with small

@@ -1,4 +1,4 @@
-// Password policy and rule evaluation (spec: shared/spec/password.md, "Rule semantics").
+// Password policy and rule evaluation (spec: docs/spec/password.md, "Rule semantics").
 //
 // A policy is data: a list of alternatives (a minimum length and the character classes it needs,
 // or "N of 4"), a maximum length (at most 128), the set of special characters, whether other

@@ -1,4 +1,4 @@
-// Phone normalization (spec: shared/spec/phone.md). One pass over at most 250 bytes, no heap.
+// Phone normalization (spec: docs/spec/phone.md). One pass over at most 250 bytes, no heap.
 #include "core/phone/phone.hpp"
 
 #include <algorithm>

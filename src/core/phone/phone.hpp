@@ -1,4 +1,4 @@
-// Phone numbers: E.164 normalization with the French overseas plan (spec: shared/spec/phone.md).
+// Phone numbers: E.164 normalization with the French overseas plan (spec: docs/spec/phone.md).
 //
 // This is the interface other modules use (otp canonicalizes its subject with it, identity
 // indexes guardians by it). The parser is allocation-free: a Number holds its E.164 inline.

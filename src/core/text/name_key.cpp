@@ -1,4 +1,4 @@
-// Canonical name keys: shared/spec/identity.md, "Canonical key", steps 1-9 (with the decisions of
+// Canonical name keys: docs/spec/identity.md, "Canonical key", steps 1-9 (with the decisions of
 // "Precise behaviour": a separator run containing a unit separator is a unit boundary; step 3
 // deletes Mn and Me only; ignorables are utf8proc's `ignorable` property plus U+00B7).
 #include "core/text/name_key.hpp"

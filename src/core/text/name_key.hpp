@@ -1,4 +1,4 @@
-// Canonical name keys (spec: shared/spec/identity.md, "Canonical key"), built on utf8proc.
+// Canonical name keys (spec: docs/spec/identity.md, "Canonical key"), built on utf8proc.
 // Used by identity (matching guardians) and by password (context words of the strength meter).
 #pragma once
 

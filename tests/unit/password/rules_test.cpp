@@ -1,4 +1,4 @@
-// Rule semantics of shared/spec/password.md, one behaviour per test.
+// Rule semantics of docs/spec/password.md, one behaviour per test.
 #include <gtest/gtest.h>
 
 #include <string>

@@ -71,7 +71,7 @@ Reference reference(const std::string &raw) {
     return r;
 }
 
-// The deliberate differences (spec shared/spec/phone.md), each with the rule that makes it.
+// The deliberate differences (spec docs/spec/phone.md), each with the rule that makes it.
 enum class Deliberate {
     overseas_folded,          // rule 7: a French NSN of the overseas table gets its territory's code
     m2m_70_refused,           // rule 7: 70... is refused as a 10-digit number (FR metadata: 700 mobile)

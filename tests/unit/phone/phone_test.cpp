@@ -1,4 +1,4 @@
-// Unit tests of sesame::phone::normalize: every rule of shared/spec/phone.md and every overseas row.
+// Unit tests of sesame::phone::normalize: every rule of docs/spec/phone.md and every overseas row.
 #include <gtest/gtest.h>
 #include <utf8proc.h>
 
