@@ -4,6 +4,7 @@
 set -euo pipefail
 pkgs=(
   cmake ninja-build g++ pkg-config clang libclang-rt-14-dev   # build (clang for the fuzzers)
+  abigail-tools                                                 # ABI check against abi/libsesame.abi
   libsodium-dev libutf8proc-dev libicu-dev libssl-dev           # runtime libraries
   nlohmann-json3-dev libhiredis-dev                             # JSON (CLI, directory), Redis store
   libgtest-dev libgmock-dev libbenchmark-dev                    # tests, benchmarks
