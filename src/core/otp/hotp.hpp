@@ -1,5 +1,5 @@
-// HOTP (RFC 4226) and TOTP (RFC 6238) with OpenSSL HMAC (SHA-1, SHA-256, SHA-512), and RFC 4648
-// base32 for the secrets authenticator apps show as text.
+// HOTP (RFC 4226) and TOTP (RFC 6238): HMAC (RFC 2104) over OpenSSL's SHA-1, SHA-256 and SHA-512,
+// keyed once per call. And RFC 4648 base32 for the secrets authenticator apps show as text.
 #pragma once
 
 #include <cstdint>
