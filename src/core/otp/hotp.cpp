@@ -185,20 +185,23 @@ Result<HotpMatch> hotp_verify(std::span<const std::uint8_t> secret, std::uint64_
     HotpMatch m;
     char expected[kMaxDigits] = {};
     CounterMac mac(secret, hash);
+    // Counters in increasing order, up to the first match (which counter matched is not secret).
     for (int i = 0; i <= window; ++i) {
         if (counter + static_cast<std::uint64_t>(i) < counter) break;  // wrapped
         const std::uint64_t c = counter + static_cast<std::uint64_t>(i);
         st = mac.code(c, digits, expected);
-        if (!st.ok()) return st;
+        if (!st.ok()) break;
         const bool eq = constant_time_equal({reinterpret_cast<const std::uint8_t *>(expected), std::size_t(digits)},
                                             {reinterpret_cast<const std::uint8_t *>(typed), std::size_t(digits)});
-        if (eq && well_formed && !m.ok) {
+        if (eq && well_formed) {
             m.ok = true;
             m.next_counter = c + 1;
+            break;
         }
     }
     secure_wipe(expected, sizeof expected);
     secure_wipe(typed, sizeof typed);
+    if (!st.ok()) return st;
     return m;
 }
 
@@ -233,20 +236,25 @@ Result<TotpMatch> totp_verify(std::span<const std::uint8_t> secret, std::int64_t
     char expected[kMaxDigits] = {};
     TotpMatch m;
     CounterMac mac(secret, p.hash);
+    // Steps in increasing order, up to the first match: the lowest matching step above last_step.
+    // Steps not after last_step are never accepted (replays), so their codes are not computed. Which
+    // step matched is not secret; each comparison is constant-time.
     for (std::int64_t s = *t - p.window; s <= *t + p.window; ++s) {
-        if (s < 0) continue;
+        if (s < 0 || s <= last_step) continue;
         st = mac.code(static_cast<std::uint64_t>(s), p.digits, expected);
-        if (!st.ok()) return st;
+        if (!st.ok()) break;
         const bool eq =
             constant_time_equal({reinterpret_cast<const std::uint8_t *>(expected), std::size_t(p.digits)},
                                 {reinterpret_cast<const std::uint8_t *>(typed), std::size_t(p.digits)});
-        if (eq && well_formed && s > last_step && !m.ok) {
+        if (eq && well_formed) {
             m.ok = true;
             m.step = s;
+            break;
         }
     }
     secure_wipe(expected, sizeof expected);
     secure_wipe(typed, sizeof typed);
+    if (!st.ok()) return st;
     return m;
 }
 

@@ -24,7 +24,8 @@ struct HotpMatch {
     bool ok = false;
     std::uint64_t next_counter = 0;  // matched counter + 1 when ok
 };
-// Checks counters counter .. counter + window (every one of them, constant-time comparison).
+// Checks counters counter .. counter + window in increasing order and stops at the first match (the
+// lowest); each comparison is constant-time. A wrong code costs the whole window.
 Result<HotpMatch> hotp_verify(std::span<const std::uint8_t> secret, std::uint64_t counter, int window, int digits,
                               Hash hash, std::string_view code);
 
@@ -44,7 +45,9 @@ struct TotpMatch {
     std::int64_t step = -1;  // the matched step when ok
 };
 // Checks steps t - window .. t + window; a step <= last_step (the caller's last accepted step, -1 for
-// none) is refused. Returns the lowest matching step above last_step.
+// none) is refused. Returns the lowest matching step above last_step: steps are tried in increasing
+// order up to the first match; each comparison is constant-time. A wrong code costs every step of the
+// window above last_step.
 Result<TotpMatch> totp_verify(std::span<const std::uint8_t> secret, std::int64_t now_ms, const TotpParams &p,
                               std::int64_t last_step, std::string_view code);
 

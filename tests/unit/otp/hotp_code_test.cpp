@@ -141,6 +141,32 @@ TEST(Totp, WindowAndLastStepRefuseReplays) {
     EXPECT_EQ(totp_verify(k, 1111111109'000, p, -1, "07081804").status().code(), Code::invalid_argument);
 }
 
+// Steps (and counters) 910737 and 910738 share the 6-digit code 911617 under the RFC key (SHA-1),
+// found by search: the search stops at the lowest match, and last_step moves it on.
+TEST(Totp, ACodeOfTwoStepsMatchesTheLowestStepNotRefused) {
+    const auto k = bytes("12345678901234567890");
+    TotpParams p;
+    p.digits = 6;
+    p.window = 1;
+    const std::int64_t now = 910738LL * 30'000;  // step 910738
+    auto r = totp_verify(k, now, p, -1, "911617");
+    ASSERT_TRUE(r.ok());
+    EXPECT_TRUE(r->ok);
+    EXPECT_EQ(r->step, 910737);
+    r = totp_verify(k, now, p, 910737, "911617");
+    EXPECT_TRUE(r->ok);
+    EXPECT_EQ(r->step, 910738);
+    r = totp_verify(k, now, p, 910738, "911617");
+    EXPECT_FALSE(r->ok);
+    auto h = hotp_verify(k, 910737, 1, 6, Hash::sha1, "911617");
+    ASSERT_TRUE(h.ok());
+    EXPECT_TRUE(h->ok);
+    EXPECT_EQ(h->next_counter, 910738u);
+    h = hotp_verify(k, 910738, 1, 6, Hash::sha1, "911617");
+    EXPECT_TRUE(h->ok);
+    EXPECT_EQ(h->next_counter, 910739u);
+}
+
 TEST(Base32, Rfc4648VectorsBothWays) {
     const std::pair<std::string, std::string> v[] = {
         {"", ""}, {"f", "MY======"}, {"fo", "MZXQ===="}, {"foo", "MZXW6==="},
