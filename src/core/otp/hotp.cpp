@@ -236,10 +236,12 @@ Result<TotpMatch> totp_verify(std::span<const std::uint8_t> secret, std::int64_t
     char expected[kMaxDigits] = {};
     TotpMatch m;
     CounterMac mac(secret, p.hash);
-    // Steps in increasing order, up to the first match: the lowest matching step above last_step.
-    // Steps not after last_step are never accepted (replays), so their codes are not computed. Which
-    // step matched is not secret; each comparison is constant-time.
-    for (std::int64_t s = *t - p.window; s <= *t + p.window; ++s) {
+    // Steps nearest to now first (t, t + 1, t - 1, t + 2, t - 2, ...), up to the first match. Steps
+    // not after last_step are never accepted (replays), so their codes are not computed. Which step
+    // matched is not secret; each comparison is constant-time.
+    for (int i = 0; i <= 2 * p.window; ++i) {
+        const std::int64_t d = (i + 1) / 2;
+        const std::int64_t s = i % 2 == 1 ? *t + d : *t - d;
         if (s < 0 || s <= last_step) continue;
         st = mac.code(static_cast<std::uint64_t>(s), p.digits, expected);
         if (!st.ok()) break;

@@ -44,10 +44,10 @@ struct TotpMatch {
     bool ok = false;
     std::int64_t step = -1;  // the matched step when ok
 };
-// Checks steps t - window .. t + window; a step <= last_step (the caller's last accepted step, -1 for
-// none) is refused. Returns the lowest matching step above last_step: steps are tried in increasing
-// order up to the first match; each comparison is constant-time. A wrong code costs every step of the
-// window above last_step.
+// Checks steps t - window .. t + window, nearest to t first (t, t + 1, t - 1, t + 2, ...) up to the
+// first match, whose step is returned; a step <= last_step (the caller's last accepted step, -1 for
+// none) is refused. Each comparison is constant-time; a wrong code costs every step of the window
+// above last_step.
 Result<TotpMatch> totp_verify(std::span<const std::uint8_t> secret, std::int64_t now_ms, const TotpParams &p,
                               std::int64_t last_step, std::string_view code);
 

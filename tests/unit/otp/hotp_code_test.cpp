@@ -142,22 +142,24 @@ TEST(Totp, WindowAndLastStepRefuseReplays) {
 }
 
 // Steps (and counters) 910737 and 910738 share the 6-digit code 911617 under the RFC key (SHA-1),
-// found by search: the search stops at the lowest match, and last_step moves it on.
-TEST(Totp, ACodeOfTwoStepsMatchesTheLowestStepNotRefused) {
+// found by search. TOTP tries the current step first; HOTP the lowest counter.
+TEST(Totp, ACodeOfTwoStepsMatchesTheStepNearestNow) {
     const auto k = bytes("12345678901234567890");
     TotpParams p;
     p.digits = 6;
     p.window = 1;
-    const std::int64_t now = 910738LL * 30'000;  // step 910738
-    auto r = totp_verify(k, now, p, -1, "911617");
+    auto r = totp_verify(k, 910738LL * 30'000, p, -1, "911617");  // now in step 910738
     ASSERT_TRUE(r.ok());
     EXPECT_TRUE(r->ok);
+    EXPECT_EQ(r->step, 910738);
+    r = totp_verify(k, 910738LL * 30'000, p, 910738, "911617");  // 910737 is not after last_step
+    EXPECT_FALSE(r->ok);
+    r = totp_verify(k, 910737LL * 30'000, p, -1, "911617");  // now in step 910737
+    EXPECT_TRUE(r->ok);
     EXPECT_EQ(r->step, 910737);
-    r = totp_verify(k, now, p, 910737, "911617");
+    r = totp_verify(k, 910737LL * 30'000, p, 910737, "911617");  // 910738 is still in the window
     EXPECT_TRUE(r->ok);
     EXPECT_EQ(r->step, 910738);
-    r = totp_verify(k, now, p, 910738, "911617");
-    EXPECT_FALSE(r->ok);
     auto h = hotp_verify(k, 910737, 1, 6, Hash::sha1, "911617");
     ASSERT_TRUE(h.ok());
     EXPECT_TRUE(h->ok);
