@@ -235,6 +235,35 @@ void BM_Totp_Liboath_Validate(benchmark::State &state) {
 }
 BENCHMARK(BM_Totp_Liboath_Validate);
 
+// A wrong code: both compute every step of the window (3 HMACs; the two above stop at the current
+// step, the first one both try).
+const char kTotpWrong[] = "000000";
+
+void BM_Totp_Sesame_ValidateWrong(benchmark::State &state) {
+    TotpParams p;
+    p.digits = 6;
+    p.window = 1;
+    std::span<const std::uint8_t> secret(reinterpret_cast<const std::uint8_t *>(kTotpSecret), 20);
+    for (auto _ : state) {
+        auto r = totp_verify(secret, kTotpNow * 1000, p, -1, kTotpWrong);
+        if (!r.ok() || r->ok) state.SkipWithError("matched");
+        benchmark::DoNotOptimize(r);
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_Totp_Sesame_ValidateWrong);
+
+void BM_Totp_Liboath_ValidateWrong(benchmark::State &state) {
+    oath_init();
+    for (auto _ : state) {
+        int r = oath_totp_validate(kTotpSecret, 20, kTotpNow, 30, 0, 1, kTotpWrong);
+        if (r != OATH_INVALID_OTP) state.SkipWithError("matched");
+        benchmark::DoNotOptimize(r);
+    }
+    state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_Totp_Liboath_ValidateWrong);
+
 // ---- Redis --------------------------------------------------------------------------------------
 #ifdef SESAME_WITH_REDIS
 int bench_redis_port() {

@@ -1,11 +1,10 @@
 #include "core/otp/hotp.hpp"
 
-#include <openssl/core_names.h>
-#include <openssl/evp.h>
-#include <openssl/params.h>
+#include <openssl/sha.h>
 
 #include <array>
-#include <memory>
+#include <type_traits>
+#include <variant>
 
 #include "core/otp/code.hpp"
 
@@ -13,94 +12,156 @@ namespace sesame::otp {
 
 namespace {
 
-const char *md_name(Hash h) noexcept {
-    switch (h) {
-        case Hash::sha1: return "SHA1";
-        case Hash::sha256: return "SHA256";
-        case Hash::sha512: return "SHA512";
-    }
-    return nullptr;
+bool known_hash(Hash h) noexcept {
+    return h == Hash::sha1 || h == Hash::sha256 || h == Hash::sha512;
 }
 
-struct MacCtxFree {
-    void operator()(EVP_MAC_CTX *c) const noexcept { EVP_MAC_CTX_free(c); }
+// OpenSSL's SHA-1 / SHA-256 / SHA-512 through the low-level interface, deprecated since OpenSSL 3.0
+// in favour of EVP_MD. It is used because its state is a plain struct that can be copied by value:
+// the HMAC below starts every message from copies of two states keyed once, where EVP_MD_CTX_copy_ex
+// allocates a new provider context for each copy. Being below the provider layer, these functions
+// are not governed by an OpenSSL provider configuration (a FIPS provider, say). Only these wrappers
+// call the deprecated functions, hence the local silencing of the deprecation warning.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+struct Sha1 {
+    using Ctx = SHA_CTX;
+    static constexpr std::size_t kBlock = SHA_CBLOCK;
+    static constexpr std::size_t kSize = SHA_DIGEST_LENGTH;
+    static bool init(Ctx &c) noexcept { return SHA1_Init(&c) == 1; }
+    static bool update(Ctx &c, const std::uint8_t *p, std::size_t n) noexcept { return SHA1_Update(&c, p, n) == 1; }
+    static bool finish(Ctx &c, std::uint8_t *md) noexcept { return SHA1_Final(md, &c) == 1; }
 };
-using MacCtx = std::unique_ptr<EVP_MAC_CTX, MacCtxFree>;
+struct Sha256 {
+    using Ctx = SHA256_CTX;
+    static constexpr std::size_t kBlock = SHA256_CBLOCK;
+    static constexpr std::size_t kSize = SHA256_DIGEST_LENGTH;
+    static bool init(Ctx &c) noexcept { return SHA256_Init(&c) == 1; }
+    static bool update(Ctx &c, const std::uint8_t *p, std::size_t n) noexcept { return SHA256_Update(&c, p, n) == 1; }
+    static bool finish(Ctx &c, std::uint8_t *md) noexcept { return SHA256_Final(md, &c) == 1; }
+};
+struct Sha512 {
+    using Ctx = SHA512_CTX;
+    static constexpr std::size_t kBlock = SHA512_CBLOCK;
+    static constexpr std::size_t kSize = SHA512_DIGEST_LENGTH;
+    static bool init(Ctx &c) noexcept { return SHA512_Init(&c) == 1; }
+    static bool update(Ctx &c, const std::uint8_t *p, std::size_t n) noexcept { return SHA512_Update(&c, p, n) == 1; }
+    static bool finish(Ctx &c, std::uint8_t *md) noexcept { return SHA512_Final(md, &c) == 1; }
+};
+#pragma GCC diagnostic pop
 
-// OpenSSL's HMAC with the algorithm and digest fetched once per process: a template context per
-// hash (digest set, no key), duplicated per call. Fetching by name on every call (what the one-shot
-// HMAC() does in OpenSSL 3) costs more than the MAC itself.
-const EVP_MAC_CTX *hmac_template(Hash h) noexcept {
-    static const std::array<EVP_MAC_CTX *, 3> templates = [] {
-        std::array<EVP_MAC_CTX *, 3> t{};
-        EVP_MAC *mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
-        if (mac == nullptr) return t;
-        for (int i = 0; i < 3; ++i) {
-            EVP_MAC_CTX *c = EVP_MAC_CTX_new(mac);
-            if (c == nullptr) continue;
-            char *name = const_cast<char *>(md_name(static_cast<Hash>(i)));
-            OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, name, 0),
-                                   OSSL_PARAM_construct_end()};
-            if (EVP_MAC_CTX_set_params(c, params) != 1) {
-                EVP_MAC_CTX_free(c);
-                continue;
-            }
-            t[static_cast<std::size_t>(i)] = c;
+// HMAC (RFC 2104) under one key: H((K ^ opad) || H((K ^ ipad) || m)), K the key zero-padded to the
+// hash's block size (hashed first if longer). The states after the (K ^ ipad) and (K ^ opad) blocks
+// depend on the key only: they are computed once, and each message starts from value copies of them.
+// Every state, pad and digest is wiped.
+template <class H>
+class Hmac {
+public:
+    explicit Hmac(std::span<const std::uint8_t> key) noexcept {
+        std::array<std::uint8_t, H::kBlock> k{};
+        std::array<std::uint8_t, H::kBlock> pad{};
+        bool ok = true;
+        if (key.size() > H::kBlock) {
+            ok = H::init(work_) && H::update(work_, key.data(), key.size()) && H::finish(work_, k.data());
+        } else {
+            for (std::size_t i = 0; i < key.size(); ++i) k[i] = key[i];
         }
-        EVP_MAC_free(mac);  // the contexts keep their own reference
-        return t;
-    }();
-    const auto i = static_cast<std::size_t>(h);
-    return i < templates.size() ? templates[i] : nullptr;
+        for (std::size_t i = 0; i < H::kBlock; ++i) pad[i] = static_cast<std::uint8_t>(k[i] ^ 0x36);
+        ok = ok && H::init(inner_) && H::update(inner_, pad.data(), pad.size());
+        for (std::size_t i = 0; i < H::kBlock; ++i) pad[i] = static_cast<std::uint8_t>(k[i] ^ 0x5c);
+        ok = ok && H::init(outer_) && H::update(outer_, pad.data(), pad.size());
+        ok_ = ok;
+        secure_wipe(k.data(), k.size());
+        secure_wipe(pad.data(), pad.size());
+    }
+    ~Hmac() {
+        secure_wipe(&inner_, sizeof inner_);
+        secure_wipe(&outer_, sizeof outer_);
+        secure_wipe(&work_, sizeof work_);
+        secure_wipe(digest_.data(), digest_.size());
+    }
+    Hmac(const Hmac &) = delete;
+    Hmac &operator=(const Hmac &) = delete;
+
+    // HMAC of msg into digest(), valid until the next call; false if the hash failed.
+    bool mac(const std::uint8_t *msg, std::size_t n) noexcept {
+        if (!ok_) return false;
+        work_ = inner_;
+        if (!H::update(work_, msg, n) || !H::finish(work_, digest_.data())) return false;
+        work_ = outer_;
+        return H::update(work_, digest_.data(), digest_.size()) && H::finish(work_, digest_.data());
+    }
+    const std::array<std::uint8_t, H::kSize> &digest() const noexcept { return digest_; }
+
+private:
+    typename H::Ctx inner_{};
+    typename H::Ctx outer_{};
+    typename H::Ctx work_{};
+    std::array<std::uint8_t, H::kSize> digest_{};
+    bool ok_ = false;
+};
+
+// RFC 4226 dynamic truncation: 31 bits at the offset the last nibble gives, as `digits` digits.
+template <std::size_t N>
+void truncate(const std::array<std::uint8_t, N> &mac, int digits, char *out) noexcept {
+    static_assert(N >= 20);
+    const unsigned offset = mac[N - 1] & 0x0F;
+    std::uint32_t bin = (static_cast<std::uint32_t>(mac[offset] & 0x7F) << 24) |
+                        (static_cast<std::uint32_t>(mac[offset + 1]) << 16) |
+                        (static_cast<std::uint32_t>(mac[offset + 2]) << 8) | mac[offset + 3];
+    for (int i = digits - 1; i >= 0; --i) {
+        out[i] = static_cast<char>('0' + bin % 10);
+        bin /= 10;
+    }
 }
 
-// HMAC of 8-byte counters under one key: keyed once, then re-initialised cheaply per message.
+// HOTP values of 8-byte big-endian counters under one key and hash: keyed once per call.
 class CounterMac {
 public:
     CounterMac(std::span<const std::uint8_t> secret, Hash hash) noexcept {
-        const EVP_MAC_CTX *t = hmac_template(hash);
-        if (t == nullptr) return;
-        ctx_.reset(EVP_MAC_CTX_dup(t));
-        if (ctx_ && EVP_MAC_init(ctx_.get(), secret.data(), secret.size(), nullptr) != 1) ctx_.reset();
+        switch (hash) {
+            case Hash::sha1:
+                mac_.emplace<Hmac<Sha1>>(secret);
+                break;
+            case Hash::sha256:
+                mac_.emplace<Hmac<Sha256>>(secret);
+                break;
+            case Hash::sha512:
+                mac_.emplace<Hmac<Sha512>>(secret);
+                break;
+        }
     }
-    bool ok() const noexcept { return ctx_ != nullptr; }
     // Writes `digits` digits of the dynamic truncation of HMAC(counter).
     Status code(std::uint64_t counter, int digits, char *out) noexcept {
-        if (!ctx_) return Error(Code::crypto, "HMAC unavailable");
-        if (used_ && EVP_MAC_init(ctx_.get(), nullptr, 0, nullptr) != 1) return Error(Code::crypto, "HMAC failed");
-        used_ = true;
         std::array<std::uint8_t, 8> msg{};
         for (int i = 7; i >= 0; --i) {
             msg[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(counter & 0xFF);
             counter >>= 8;
         }
-        std::array<std::uint8_t, EVP_MAX_MD_SIZE> mac{};
-        std::size_t mac_len = 0;
-        if (EVP_MAC_update(ctx_.get(), msg.data(), msg.size()) != 1 ||
-            EVP_MAC_final(ctx_.get(), mac.data(), &mac_len, mac.size()) != 1 || mac_len < 20)
-            return Error(Code::crypto, "HMAC failed");
-        const unsigned offset = mac[mac_len - 1] & 0x0F;
-        std::uint32_t bin = (static_cast<std::uint32_t>(mac[offset] & 0x7F) << 24) |
-                            (static_cast<std::uint32_t>(mac[offset + 1]) << 16) |
-                            (static_cast<std::uint32_t>(mac[offset + 2]) << 8) | mac[offset + 3];
-        for (int i = digits - 1; i >= 0; --i) {
-            out[i] = static_cast<char>('0' + bin % 10);
-            bin /= 10;
-        }
-        secure_wipe(mac.data(), mac.size());
+        const bool ok = std::visit(
+            [&](auto &m) noexcept {
+                if constexpr (std::is_same_v<std::decay_t<decltype(m)>, std::monostate>) {
+                    return false;
+                } else {
+                    if (!m.mac(msg.data(), msg.size())) return false;
+                    truncate(m.digest(), digits, out);
+                    return true;
+                }
+            },
+            mac_);
+        if (!ok) return Error(Code::crypto, "HMAC failed");
         return Status::Ok();
     }
 
 private:
-    MacCtx ctx_;
-    bool used_ = false;
+    std::variant<std::monostate, Hmac<Sha1>, Hmac<Sha256>, Hmac<Sha512>> mac_;
 };
 
 Status check_common(std::span<const std::uint8_t> secret, int digits, Hash hash) noexcept {
     if (secret.empty() || secret.size() > kMaxSecretBytes)
         return Error(Code::invalid_argument, "secret must be 1..1024 bytes");
     if (digits < 6 || digits > 8) return Error(Code::invalid_argument, "digits must be 6..8");
-    if (md_name(hash) == nullptr) return Error(Code::invalid_argument, "unknown hash");
+    if (!known_hash(hash)) return Error(Code::invalid_argument, "unknown hash");
     return Status::Ok();
 }
 
@@ -124,20 +185,23 @@ Result<HotpMatch> hotp_verify(std::span<const std::uint8_t> secret, std::uint64_
     HotpMatch m;
     char expected[kMaxDigits] = {};
     CounterMac mac(secret, hash);
+    // Counters in increasing order, up to the first match (which counter matched is not secret).
     for (int i = 0; i <= window; ++i) {
         if (counter + static_cast<std::uint64_t>(i) < counter) break;  // wrapped
         const std::uint64_t c = counter + static_cast<std::uint64_t>(i);
         st = mac.code(c, digits, expected);
-        if (!st.ok()) return st;
+        if (!st.ok()) break;
         const bool eq = constant_time_equal({reinterpret_cast<const std::uint8_t *>(expected), std::size_t(digits)},
                                             {reinterpret_cast<const std::uint8_t *>(typed), std::size_t(digits)});
-        if (eq && well_formed && !m.ok) {
+        if (eq && well_formed) {
             m.ok = true;
             m.next_counter = c + 1;
+            break;
         }
     }
     secure_wipe(expected, sizeof expected);
     secure_wipe(typed, sizeof typed);
+    if (!st.ok()) return st;
     return m;
 }
 
@@ -172,20 +236,27 @@ Result<TotpMatch> totp_verify(std::span<const std::uint8_t> secret, std::int64_t
     char expected[kMaxDigits] = {};
     TotpMatch m;
     CounterMac mac(secret, p.hash);
-    for (std::int64_t s = *t - p.window; s <= *t + p.window; ++s) {
-        if (s < 0) continue;
+    // Steps nearest to now first (t, t + 1, t - 1, t + 2, t - 2, ...), up to the first match. Steps
+    // not after last_step are never accepted (replays), so their codes are not computed. Which step
+    // matched is not secret; each comparison is constant-time.
+    for (int i = 0; i <= 2 * p.window; ++i) {
+        const std::int64_t d = (i + 1) / 2;
+        const std::int64_t s = i % 2 == 1 ? *t + d : *t - d;
+        if (s < 0 || s <= last_step) continue;
         st = mac.code(static_cast<std::uint64_t>(s), p.digits, expected);
-        if (!st.ok()) return st;
+        if (!st.ok()) break;
         const bool eq =
             constant_time_equal({reinterpret_cast<const std::uint8_t *>(expected), std::size_t(p.digits)},
                                 {reinterpret_cast<const std::uint8_t *>(typed), std::size_t(p.digits)});
-        if (eq && well_formed && s > last_step && !m.ok) {
+        if (eq && well_formed) {
             m.ok = true;
             m.step = s;
+            break;
         }
     }
     secure_wipe(expected, sizeof expected);
     secure_wipe(typed, sizeof typed);
+    if (!st.ok()) return st;
     return m;
 }
 

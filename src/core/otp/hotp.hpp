@@ -1,5 +1,5 @@
-// HOTP (RFC 4226) and TOTP (RFC 6238) with OpenSSL HMAC (SHA-1, SHA-256, SHA-512), and RFC 4648
-// base32 for the secrets authenticator apps show as text.
+// HOTP (RFC 4226) and TOTP (RFC 6238): HMAC (RFC 2104) over OpenSSL's SHA-1, SHA-256 and SHA-512,
+// keyed once per call. And RFC 4648 base32 for the secrets authenticator apps show as text.
 #pragma once
 
 #include <cstdint>
@@ -24,7 +24,8 @@ struct HotpMatch {
     bool ok = false;
     std::uint64_t next_counter = 0;  // matched counter + 1 when ok
 };
-// Checks counters counter .. counter + window (every one of them, constant-time comparison).
+// Checks counters counter .. counter + window in increasing order and stops at the first match (the
+// lowest); each comparison is constant-time. A wrong code costs the whole window.
 Result<HotpMatch> hotp_verify(std::span<const std::uint8_t> secret, std::uint64_t counter, int window, int digits,
                               Hash hash, std::string_view code);
 
@@ -43,8 +44,10 @@ struct TotpMatch {
     bool ok = false;
     std::int64_t step = -1;  // the matched step when ok
 };
-// Checks steps t - window .. t + window; a step <= last_step (the caller's last accepted step, -1 for
-// none) is refused. Returns the lowest matching step above last_step.
+// Checks steps t - window .. t + window, nearest to t first (t, t + 1, t - 1, t + 2, ...) up to the
+// first match, whose step is returned; a step <= last_step (the caller's last accepted step, -1 for
+// none) is refused. Each comparison is constant-time; a wrong code costs every step of the window
+// above last_step.
 Result<TotpMatch> totp_verify(std::span<const std::uint8_t> secret, std::int64_t now_ms, const TotpParams &p,
                               std::int64_t last_step, std::string_view code);
 

@@ -1,7 +1,10 @@
 // RFC 4226 / RFC 6238 vectors, base32, code generation (uniformity) and typed-code normalization.
 #include <gtest/gtest.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -41,6 +44,40 @@ TEST(Hotp, VerifyLooksAheadAndReturnsTheNextCounter) {
     EXPECT_TRUE(r->ok);
     EXPECT_EQ(hotp_verify(secret, 0, 101, 6, Hash::sha1, "755224").status().code(), Code::invalid_argument);
     EXPECT_EQ(hotp_verify({}, 0, 1, 6, Hash::sha1, "755224").status().code(), Code::invalid_argument);
+}
+
+// The RFC vectors use keys no longer than a block; this covers the "hash the key first" branch of
+// RFC 2104 (keys above 64 bytes for SHA-1 and SHA-256, 128 for SHA-512) against OpenSSL's one-shot HMAC.
+TEST(Hotp, MatchesOpenSslHmacForEveryKeyLength) {
+    const std::pair<Hash, const EVP_MD *> hashes[] = {
+        {Hash::sha1, EVP_sha1()}, {Hash::sha256, EVP_sha256()}, {Hash::sha512, EVP_sha512()}};
+    const std::size_t key_sizes[] = {1, 20, 63, 64, 65, 127, 128, 129, 300, kMaxSecretBytes};
+    const std::uint64_t counters[] = {0, 1, 37037036, (std::uint64_t{1} << 63) + 5, ~std::uint64_t{0}};
+    for (const auto &[hash, md] : hashes) {
+        for (std::size_t n : key_sizes) {
+            std::vector<std::uint8_t> key(n);
+            for (std::size_t i = 0; i < n; ++i) key[i] = static_cast<std::uint8_t>(i * 7 + n);
+            for (std::uint64_t c : counters) {
+                std::uint8_t msg[8];
+                for (int i = 0; i < 8; ++i) msg[i] = static_cast<std::uint8_t>(c >> (56 - 8 * i));
+                unsigned char mac[EVP_MAX_MD_SIZE];
+                unsigned int len = 0;
+                ASSERT_NE(HMAC(md, key.data(), int(n), msg, sizeof msg, mac, &len), nullptr);
+                const unsigned off = mac[len - 1] & 0x0F;
+                const std::uint32_t bin = (std::uint32_t(mac[off] & 0x7F) << 24) | (std::uint32_t(mac[off + 1]) << 16) |
+                                          (std::uint32_t(mac[off + 2]) << 8) | mac[off + 3];
+                char want[9];
+                std::snprintf(want, sizeof want, "%08u", bin % 100000000u);
+                char out[8];
+                ASSERT_TRUE(hotp(key, c, 8, hash, out).ok());
+                EXPECT_EQ(std::string(out, 8), want)
+                    << "hash " << int(hash) << ", key " << n << " bytes, counter " << c;
+                auto r = hotp_verify(key, c, 0, 8, hash, want);
+                ASSERT_TRUE(r.ok());
+                EXPECT_TRUE(r->ok);
+            }
+        }
+    }
 }
 
 struct TotpVector {
@@ -102,6 +139,34 @@ TEST(Totp, WindowAndLastStepRefuseReplays) {
     p.t0_s = 0;
     p.step_s = 0;
     EXPECT_EQ(totp_verify(k, 1111111109'000, p, -1, "07081804").status().code(), Code::invalid_argument);
+}
+
+// Steps (and counters) 910737 and 910738 share the 6-digit code 911617 under the RFC key (SHA-1),
+// found by search. TOTP tries the current step first; HOTP the lowest counter.
+TEST(Totp, ACodeOfTwoStepsMatchesTheStepNearestNow) {
+    const auto k = bytes("12345678901234567890");
+    TotpParams p;
+    p.digits = 6;
+    p.window = 1;
+    auto r = totp_verify(k, 910738LL * 30'000, p, -1, "911617");  // now in step 910738
+    ASSERT_TRUE(r.ok());
+    EXPECT_TRUE(r->ok);
+    EXPECT_EQ(r->step, 910738);
+    r = totp_verify(k, 910738LL * 30'000, p, 910738, "911617");  // 910737 is not after last_step
+    EXPECT_FALSE(r->ok);
+    r = totp_verify(k, 910737LL * 30'000, p, -1, "911617");  // now in step 910737
+    EXPECT_TRUE(r->ok);
+    EXPECT_EQ(r->step, 910737);
+    r = totp_verify(k, 910737LL * 30'000, p, 910737, "911617");  // 910738 is still in the window
+    EXPECT_TRUE(r->ok);
+    EXPECT_EQ(r->step, 910738);
+    auto h = hotp_verify(k, 910737, 1, 6, Hash::sha1, "911617");
+    ASSERT_TRUE(h.ok());
+    EXPECT_TRUE(h->ok);
+    EXPECT_EQ(h->next_counter, 910738u);
+    h = hotp_verify(k, 910738, 1, 6, Hash::sha1, "911617");
+    EXPECT_TRUE(h->ok);
+    EXPECT_EQ(h->next_counter, 910739u);
 }
 
 TEST(Base32, Rfc4648VectorsBothWays) {
