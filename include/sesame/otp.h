@@ -279,8 +279,10 @@ SESAME_NODISCARD SESAME_API sesame_status sesame_otp_totp(char *out, size_t out_
                                                           int32_t hash) SESAME_NOEXCEPT;
 
 /**
- * Checks a TOTP code against steps t - window .. t + window. A step not after `last_step` (the
- * caller's last accepted step, -1 for none) is refused, so a code is never accepted twice.
+ * Checks a TOTP code against steps t - window .. t + window, the step nearest now first. A step
+ * not after `last_step` (the caller's last accepted step, -1 for none) is refused, so a step is
+ * never accepted twice (a code that two steps share, about one chance in a million, may be
+ * accepted once for each).
  * @param[out] ok must not be NULL. @param[out] matched_step may be NULL; the accepted step when ok, else -1.
  * @param window 0..100. @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT, ::SESAME_E_CRYPTO.
  * Thread safety: thread-safe. @since 1.0
