@@ -170,7 +170,7 @@ typedef struct sesame_password_check_options {
                                   (the default) for the current UTC year read from the clock */
 } sesame_password_check_options;
 
-/** Sets struct_size and the defaults. @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT (NULL). @since 1.0 */
+/** Sets struct_size and the defaults. @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT (NULL). Thread safety: thread-safe. @since 1.0 */
 SESAME_NODISCARD SESAME_API sesame_status sesame_password_check_options_init(sesame_password_check_options *options) SESAME_NOEXCEPT;
 
 /** The outcome of sesame_password_check(). Initialise with sesame_password_result_init(). @since 1.0 */
@@ -193,7 +193,7 @@ typedef struct sesame_password_result {
     uint32_t feedback;          /**< ::sesame_password_feedback bits (empty when the score is 3 or 4) */
 } sesame_password_result;
 
-/** Sets struct_size and an empty result. @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT. @since 1.0 */
+/** Sets struct_size and an empty result. @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT. Thread safety: thread-safe. @since 1.0 */
 SESAME_NODISCARD SESAME_API sesame_status sesame_password_result_init(sesame_password_result *result) SESAME_NOEXCEPT;
 
 /**
@@ -212,17 +212,17 @@ SESAME_NODISCARD SESAME_API sesame_status sesame_password_check(sesame_password_
                                                                 size_t password_len,
                                                                 const sesame_password_check_options *options) SESAME_NOEXCEPT;
 
-/** "" for ::SESAME_PASSWORD_OK, then "invalid_utf8", "control_char", "too_long"; "" if unknown. @since 1.0 */
+/** "" for ::SESAME_PASSWORD_OK, then "invalid_utf8", "control_char", "too_long"; "" if unknown. Thread safety: thread-safe. @since 1.0 */
 SESAME_API const char *sesame_password_error_name(int32_t error) SESAME_NOEXCEPT;
-/** "upper", "lower", "digit", "special", "length", "allowed"; "" if unknown. @since 1.0 */
+/** "upper", "lower", "digit", "special", "length", "allowed"; "" if unknown. Thread safety: thread-safe. @since 1.0 */
 SESAME_API const char *sesame_password_rule_name(int32_t rule) SESAME_NOEXCEPT;
-/** The checklist line of a rule, e.g. "Au moins une lettre majuscule"; "" if unknown. @since 1.0 */
+/** The checklist line of a rule, e.g. "Au moins une lettre majuscule"; "" if unknown. Thread safety: thread-safe. @since 1.0 */
 SESAME_API const char *sesame_password_rule_message(int32_t rule, int32_t lang) SESAME_NOEXCEPT;
-/** fr "très faible", "faible", "moyen", "fort", "très fort"; en "very weak" ... "very strong"; "" if out of range. @since 1.0 */
+/** fr "très faible", "faible", "moyen", "fort", "très fort"; en "very weak" ... "very strong"; "" if out of range. Thread safety: thread-safe. @since 1.0 */
 SESAME_API const char *sesame_password_score_label(int32_t score, int32_t lang) SESAME_NOEXCEPT;
-/** The code of one feedback bit ("common_password", ..., "context"); "" if not exactly one known bit. @since 1.0 */
+/** The code of one feedback bit ("common_password", ..., "context"); "" if not exactly one known bit. Thread safety: thread-safe. @since 1.0 */
 SESAME_API const char *sesame_password_feedback_code(uint32_t feedback) SESAME_NOEXCEPT;
-/** A sentence explaining one feedback bit, in the language asked; "" if unknown. @since 1.0 */
+/** A sentence explaining one feedback bit, in the language asked; "" if unknown. Thread safety: thread-safe. @since 1.0 */
 SESAME_API const char *sesame_password_feedback_message(uint32_t feedback, int32_t lang) SESAME_NOEXCEPT;
 
 /**
@@ -246,7 +246,7 @@ typedef struct sesame_password_hash_options {
     size_t mem_limit;    /**< bytes; 64 MiB (interactive, the default and minimum) .. 4 GiB */
 } sesame_password_hash_options;
 
-/** Sets struct_size and libsodium's interactive limits. @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT. @since 1.0 */
+/** Sets struct_size and libsodium's interactive limits. @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT. Thread safety: thread-safe. @since 1.0 */
 SESAME_NODISCARD SESAME_API sesame_status sesame_password_hash_options_init(sesame_password_hash_options *options) SESAME_NOEXCEPT;
 
 /**

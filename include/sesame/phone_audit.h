@@ -87,7 +87,8 @@ SESAME_NODISCARD SESAME_API sesame_status sesame_phone_audit_file(sesame_phone_a
 
 /**
  * Same as sesame_phone_audit_file() on CSV bytes in memory (`csv` is not kept).
- * @return as sesame_phone_audit_file() without ::SESAME_E_IO. @since 1.0
+ * @return as sesame_phone_audit_file() without ::SESAME_E_IO.
+ * Thread safety: thread-safe (no shared state). @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_phone_audit_buffer(sesame_phone_audit **out, const char *csv, size_t csv_len,
                                                                     const char *column, size_t column_len,
