@@ -21,7 +21,8 @@ typedef enum sesame_status {
     SESAME_E_DUPLICATE = -17,
     SESAME_E_IO = -18,
     SESAME_E_STATE = -19,
-    SESAME_E_CANCELLED = -20
+    SESAME_E_CANCELLED = -20,
+    SESAME_E_LIMIT = -21
 } sesame_status;
  const char *sesame_status_str(int32_t status) ;
  const char *sesame_status_name(int32_t status) ;
@@ -33,6 +34,27 @@ typedef enum sesame_status {
  void sesame_memzero(void *p, size_t len) ;
  sesame_status sesame_utf8_repair(char *out, size_t out_cap, size_t *out_len,
                                                              const char *s, size_t s_len) ;
+typedef enum sesame_limits {
+    SESAME_STRUCT_SIZE_MAX = 4096,
+    SESAME_JSON_MAX_DEPTH = 16,
+    SESAME_CLAIM_MAX_BYTES = 65536,
+    SESAME_POLICY_MAX_BYTES = 65536,
+    SESAME_CONTEXT_MAX_BYTES = 65536,
+    SESAME_CANDIDATES_MAX_BYTES = 16777216,
+    SESAME_DIRECTORY_MAX_BYTES_DEFAULT = 1073741824,
+    SESAME_CSV_MAX_BYTES_DEFAULT = 1073741824,
+    SESAME_LOGIN_TAKEN_MAX_BYTES = 67108864,
+    SESAME_PHONE_MAX_INPUT_BYTES = 250,
+    SESAME_PASSWORD_MAX_INPUT_BYTES = 2048,
+    SESAME_PASSWORD_MAX_INPUT_CODE_POINTS = 512,
+    SESAME_NAME_MAX_CODE_POINTS = 100,
+    SESAME_OTP_PURPOSE_MAX_BYTES = 32,
+    SESAME_OTP_TYPED_CODE_MAX_BYTES = 64,
+    SESAME_OTP_SECRET_MAX_BYTES = 1024,
+    SESAME_PASSWORD_HASH_MAX_MEM_KIB = 262144,
+    SESAME_PASSWORD_HASH_MAX_OPS = 4,
+    SESAME_PASSWORD_HASH_MAX_LANES = 16
+} sesame_limits;
 typedef struct sesame_redis_options {
     size_t struct_size;
     const char *host;

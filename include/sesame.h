@@ -6,6 +6,7 @@
 #include "sesame/errors.h"
 #include "sesame/version.h"
 #include "sesame/library.h"
+#include "sesame/limits.h"
 #include "sesame/redis.h"
 #include "sesame/phone.h"
 #include "sesame/password.h"

@@ -63,7 +63,9 @@ typedef enum sesame_status {
     SESAME_E_DUPLICATE = -17,         /**< An id or item is given twice. */
     SESAME_E_IO = -18,                /**< A file could not be read. */
     SESAME_E_STATE = -19,             /**< The object is in a state that forbids the call (e.g. used after fork()). */
-    SESAME_E_CANCELLED = -20          /**< A caller's callback asked to stop. */
+    SESAME_E_CANCELLED = -20,         /**< A caller's callback asked to stop. */
+    SESAME_E_LIMIT = -21              /**< An input exceeds a documented limit (size, nesting depth, cost:
+                                           sesame/limits.h); the detail names the limit. */
 } sesame_status;
 
 /**

@@ -242,8 +242,10 @@ typedef enum sesame_password_sizes {
 /** Argon2id limits. Initialise with sesame_password_hash_options_init(). @since 1.0 */
 typedef struct sesame_password_hash_options {
     size_t struct_size;  /**< set by sesame_password_hash_options_init() */
-    int64_t ops_limit;   /**< passes; 2 (libsodium interactive, the default and minimum) .. 64 */
-    size_t mem_limit;    /**< bytes; 64 MiB (interactive, the default and minimum) .. 4 GiB */
+    int64_t ops_limit;   /**< passes; 2 (libsodium interactive, the default and minimum) ..
+                              ::SESAME_PASSWORD_HASH_MAX_OPS (4) */
+    size_t mem_limit;    /**< bytes; 64 MiB (interactive, the default and minimum) ..
+                              ::SESAME_PASSWORD_HASH_MAX_MEM_KIB KiB (256 MiB) */
 } sesame_password_hash_options;
 
 /** Sets struct_size and libsodium's interactive limits. @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT. Thread safety: thread-safe. @since 1.0 */
@@ -264,16 +266,23 @@ SESAME_NODISCARD SESAME_API sesame_status sesame_password_hash(char *out, size_t
                                                                const sesame_password_hash_options *options) SESAME_NOEXCEPT;
 
 /**
- * Verifies a password (NFC first, so an NFD keyboard still matches) against a stored hash.
- * @param[out] out true iff it matches; false for any malformed hash or password.
- * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT. Thread safety: thread-safe. @since 1.0
+ * Verifies a password (NFC first, so an NFD keyboard still matches) against a stored hash
+ * (Argon2id, or Argon2i imported from elsewhere, e.g. PHP's PASSWORD_ARGON2I).
+ * A stored hash names its own cost: one whose memory, passes or lanes exceed the limits of
+ * sesame/limits.h (what sesame_password_hash() accepts) is refused without running Argon2, so a
+ * tampered row cannot cost minutes of CPU or gigabytes of memory.
+ * @param[out] out true iff it matches; false for any malformed hash or password, and on failure.
+ * @return ::SESAME_OK, ::SESAME_E_LIMIT (the stored cost is above the limits; the detail gives
+ *         the stored and the allowed values), ::SESAME_E_INVALID_ARGUMENT, ::SESAME_E_CRYPTO.
+ * Thread safety: thread-safe. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_password_verify(bool *out, const char *hash, size_t hash_len,
                                                                  const char *password, size_t password_len) SESAME_NOEXCEPT;
 
 /**
- * True when a stored hash should be recomputed at the next login: not Argon2id with exactly these
- * limits (or malformed).
+ * True when a stored hash should be recomputed at the next login: anything that is not exactly
+ * what sesame_password_hash() writes with these options (Argon2id, version 19, this memory and
+ * these passes, one lane): Argon2i imports, other parameters, malformed strings.
  * @param options NULL for the defaults.
  * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT (NULL out, limits out of range).
  * Thread safety: thread-safe. @since 1.0

@@ -40,6 +40,7 @@ SESAME_SAME(duplicate, SESAME_E_DUPLICATE);
 SESAME_SAME(io, SESAME_E_IO);
 SESAME_SAME(state, SESAME_E_STATE);
 SESAME_SAME(cancelled, SESAME_E_CANCELLED);
+SESAME_SAME(limit, SESAME_E_LIMIT);
 #undef SESAME_SAME
 
 namespace {
@@ -70,6 +71,7 @@ constexpr StatusInfo kStatuses[] = {
     {SESAME_E_IO, "SESAME_E_IO", "input/output error"},
     {SESAME_E_STATE, "SESAME_E_STATE", "invalid state"},
     {SESAME_E_CANCELLED, "SESAME_E_CANCELLED", "cancelled by the caller"},
+    {SESAME_E_LIMIT, "SESAME_E_LIMIT", "limit exceeded"},
 };
 const StatusInfo *find_status(int32_t s) noexcept {
     for (const auto &info : kStatuses)

@@ -166,8 +166,7 @@ sesame_status sesame_password_check(sesame_password_result *out, const sesame_pa
                                     const sesame_password_context *context, const char *password, size_t password_len,
                                     const sesame_password_check_options *options) noexcept {
     SESAME_SHIM_BEGIN
-    SESAME_REQUIRE(out != nullptr, "result is NULL");
-    SESAME_REQUIRE(out->struct_size >= sizeof(size_t), "result.struct_size is not set (call sesame_password_result_init)");
+    if (sesame_status st = sesame::capi::check_out_struct(out, "result"); st != SESAME_OK) return st;
     SESAME_REQUIRE_INPUT(password, password_len);
     sesame_password_check_options o{};
     o.struct_size = sizeof o;
@@ -274,7 +273,9 @@ sesame_status sesame_password_verify(bool *out, const char *hash, size_t hash_le
     *out = false;
     SESAME_REQUIRE_INPUT(hash, hash_len);
     SESAME_REQUIRE_INPUT(password, password_len);
-    *out = pw::verify(as_view(hash, hash_len), as_view(password, password_len));
+    auto v = pw::verify(as_view(hash, hash_len), as_view(password, password_len));
+    if (!v.ok()) return sesame::capi::to_c(v.status());
+    *out = *v;
     return SESAME_OK;
     SESAME_SHIM_END
 }

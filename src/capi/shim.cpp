@@ -31,6 +31,16 @@ sesame_status to_c(const Status &st) noexcept {
     return static_cast<sesame_status>(st.code());
 }
 
+sesame_status check_struct_size(std::size_t size, const char *what) noexcept {
+    if (size < sizeof(std::size_t))
+        return fail(SESAME_E_INVALID_ARGUMENT, std::string(what) + ".struct_size is not set (call the _init function)");
+    if (size > limits::kStructSizeMax)
+        return fail(SESAME_E_INVALID_ARGUMENT, std::string(what) + ".struct_size is " + std::to_string(size) +
+                                                   ", above SESAME_STRUCT_SIZE_MAX (" +
+                                                   std::to_string(limits::kStructSizeMax) + ")");
+    return SESAME_OK;
+}
+
 sesame_status write_out(std::string_view value, char *out, std::size_t out_cap, std::size_t *out_len,
                         const char *what) noexcept {
     if (out_len == nullptr) return fail(SESAME_E_INVALID_ARGUMENT, std::string(what) + "_len is NULL");

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <type_traits>
 
+#include "core/common/limits.hpp"
 #include "core/common/status.hpp"
 #include "sesame/errors.h"
 
@@ -47,16 +48,20 @@ sesame_status new_handle(Handle **out, Result<T> &&result) {
 }
 
 // Versioned structs (STYLE 2.11): the first member is `size_t struct_size`, set by the caller
-// (through sesame_x_options_init). read_struct copies the caller's first struct_size bytes over
-// `out` (which holds the defaults), so an older caller gets defaults for the fields it does not
-// know; a newer caller's larger struct is accepted only if its unknown tail is all zero.
-// `in == nullptr` keeps the defaults.
+// (through sesame_x_options_init). A size below the member itself or above
+// SESAME_STRUCT_SIZE_MAX (garbage, or SIZE_MAX) is refused before any byte past it is read.
+sesame_status check_struct_size(std::size_t size, const char *what) noexcept;
+
+// read_struct copies the caller's first struct_size bytes over `out` (which holds the defaults),
+// so an older caller gets defaults for the fields it does not know; a newer caller's larger
+// struct is accepted only if its unknown tail is all zero. `in == nullptr` keeps the defaults.
 template <typename T>
 sesame_status read_struct(const T *in, T &out, const char *what) noexcept {
     static_assert(std::is_trivially_copyable_v<T>);
+    static_assert(sizeof(T) <= limits::kStructSizeMax);
     if (in == nullptr) return SESAME_OK;
     const std::size_t size = in->struct_size;
-    if (size < sizeof(std::size_t)) return fail(SESAME_E_INVALID_ARGUMENT, std::string(what) + ".struct_size is not set (call the _init function)");
+    if (sesame_status st = check_struct_size(size, what); st != SESAME_OK) return st;
     if (size > sizeof(T)) {
         const auto *tail = reinterpret_cast<const unsigned char *>(in) + sizeof(T);
         for (std::size_t i = 0; i < size - sizeof(T); ++i)
@@ -71,10 +76,9 @@ sesame_status read_struct(const T *in, T &out, const char *what) noexcept {
 // side effect, such as issuing a code, must not happen if its result cannot be written).
 template <typename T>
 sesame_status check_out_struct(const T *out, const char *what) noexcept {
+    static_assert(sizeof(T) <= limits::kStructSizeMax);
     if (out == nullptr) return fail(SESAME_E_INVALID_ARGUMENT, std::string(what) + " is NULL");
-    if (out->struct_size < sizeof(std::size_t))
-        return fail(SESAME_E_INVALID_ARGUMENT, std::string(what) + ".struct_size is not set (call the _init function)");
-    return SESAME_OK;
+    return check_struct_size(out->struct_size, what);
 }
 
 // Writes `value` into the caller's versioned output struct: only the first out->struct_size

@@ -25,7 +25,7 @@ TEST(CapiLibrary, InitIsIdempotentAndThreadSafe) {
 }
 
 TEST(CapiLibrary, EveryStatusHasAMessageAndAName) {
-    for (int code = 0; code >= SESAME_E_CANCELLED; --code) {
+    for (int code = 0; code >= SESAME_E_LIMIT; --code) {
         auto st = static_cast<sesame_status>(code);
         ASSERT_NE(sesame_status_str(st), nullptr);
         EXPECT_STRNE(sesame_status_str(st), "unknown status") << code;
@@ -102,4 +102,35 @@ TEST(CapiLibrary, MemzeroWipes) {
     char code[7] = "123456";
     sesame_memzero(code, sizeof code);
     for (char c : code) EXPECT_EQ(c, 0);
+}
+
+// struct_size is trusted only within [sizeof(size_t), SESAME_STRUCT_SIZE_MAX]: a garbage or
+// SIZE_MAX size is refused before any byte past the member is read (options and results alike).
+TEST(CapiLibrary, StructSizeAboveTheMaximumIsRefused) {
+    sesame_otp_options o;
+    ASSERT_EQ(sesame_otp_options_init(&o), SESAME_OK);
+    o.struct_size = SIZE_MAX;
+    const uint8_t key[SESAME_OTP_KEY_BYTES] = {1};
+    sesame_otp_service *svc = nullptr;
+    EXPECT_EQ(sesame_otp_service_new(&svc, key, sizeof key, 1, &o, nullptr), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_NE(std::string(sesame_last_error_message()).find("SESAME_STRUCT_SIZE_MAX"), std::string::npos);
+    o.struct_size = SESAME_STRUCT_SIZE_MAX + 1;
+    EXPECT_EQ(sesame_otp_service_new(&svc, key, sizeof key, 1, &o, nullptr), SESAME_E_INVALID_ARGUMENT);
+    sesame_phone_result r;
+    ASSERT_EQ(sesame_phone_result_init(&r), SESAME_OK);
+    r.struct_size = SIZE_MAX;
+    EXPECT_EQ(sesame_phone_normalize(&r, "0612345678", 10), SESAME_E_INVALID_ARGUMENT);
+    sesame_password_result pr;
+    ASSERT_EQ(sesame_password_result_init(&pr), SESAME_OK);
+    pr.struct_size = SIZE_MAX;
+    EXPECT_EQ(sesame_password_check(&pr, nullptr, nullptr, "x", 1, nullptr), SESAME_E_INVALID_ARGUMENT);
+    // A newer caller's larger struct (within the maximum) with a zero tail is accepted.
+    struct {
+        sesame_otp_options o;
+        char tail[64];
+    } bigger{};
+    ASSERT_EQ(sesame_otp_options_init(&bigger.o), SESAME_OK);
+    bigger.o.struct_size = sizeof bigger;
+    ASSERT_EQ(sesame_otp_service_new(&svc, key, sizeof key, 1, &bigger.o, nullptr), SESAME_OK);
+    sesame_otp_service_free(svc);
 }

@@ -238,6 +238,17 @@ TEST(CapiPassword, HashVerifyNeedsRehash) {
     stronger.ops_limit = 3;
     ASSERT_EQ(sesame_password_needs_rehash(&rehash, h, len, &stronger), SESAME_OK);
     EXPECT_TRUE(rehash);
+    // A tampered row naming a huge cost is refused without running Argon2 (fail closed).
+    std::string costly = h;
+    costly.replace(costly.find("m=65536"), 7, "m=4194304");
+    ok = true;
+    EXPECT_EQ(sesame_password_verify(&ok, costly.data(), costly.size(), nfc.data(), nfc.size()), SESAME_E_LIMIT);
+    EXPECT_FALSE(ok);
+    EXPECT_NE(std::string(sesame_last_error_message()).find("m=4194304"), std::string::npos);
+    // The empty password: hashed and verified without undefined behaviour (UBSan runs this).
+    ASSERT_EQ(sesame_password_hash(h, sizeof h, &len, nullptr, 0, &o), SESAME_OK);
+    ASSERT_EQ(sesame_password_verify(&ok, h, len, nullptr, 0), SESAME_OK);
+    EXPECT_TRUE(ok);
 }
 
 TEST(CapiPassword, HashRefusals) {

@@ -31,6 +31,7 @@ enum class Code : std::int32_t {
     io = -18,
     state = -19,
     cancelled = -20,
+    limit = -21,  // an input above a documented limit (core/common/limits.hpp); the detail names it
 };
 
 // A code plus a detail message for logs. The detail never holds secrets or personal data.

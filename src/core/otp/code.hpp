@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "core/common/limits.hpp"
 #include "core/common/status.hpp"
 
 namespace sesame::otp {
@@ -12,7 +13,7 @@ namespace sesame::otp {
 inline constexpr int kMinDigits = 6;
 inline constexpr int kMaxDigits = 10;
 // Typed codes longer than this (in bytes) are wrong codes without further work.
-inline constexpr std::size_t kMaxTypedBytes = 64;
+inline constexpr std::size_t kMaxTypedBytes = limits::kOtpTypedCodeMaxBytes;
 
 // Writes `digits` uniform decimal digits (zero-padded) into out[0..digits). Drawn in groups of at
 // most 10^9 with randombytes_uniform. `digits` must be in [kMinDigits, kMaxDigits].

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/common/limits.hpp"
 #include "core/common/secret_bytes.hpp"
 #include "core/common/status.hpp"
 
@@ -14,7 +15,7 @@ namespace sesame::otp {
 
 enum class Hash : std::uint8_t { sha1 = 0, sha256 = 1, sha512 = 2 };
 
-inline constexpr std::size_t kMaxSecretBytes = 1024;
+inline constexpr std::size_t kMaxSecretBytes = limits::kOtpSecretMaxBytes;
 inline constexpr int kMaxWindow = 100;
 
 // Writes `digits` (6..8) digits into out[0..digits).

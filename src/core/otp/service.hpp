@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/common/limits.hpp"
 #include "core/common/secret_bytes.hpp"
 #include "core/common/status.hpp"
 #include "core/common/time.hpp"
@@ -24,7 +25,7 @@ namespace sesame::otp {
 inline constexpr std::size_t kKeyBytes = 32;
 inline constexpr std::size_t kMaxPreviousKeys = 8;
 static_assert(1 + kMaxPreviousKeys <= kMaxCandidates);
-inline constexpr std::size_t kMaxPurposeBytes = 32;
+inline constexpr std::size_t kMaxPurposeBytes = limits::kOtpPurposeMaxBytes;
 
 struct ServiceOptions {
     std::int32_t ttl_s = 600;  // OWASP ASVS / NIST; portal() uses 1,800 s ("valable 30 min")

@@ -19,7 +19,8 @@ struct HashLimits {
 
 // libsodium's "interactive" limits (ops 2, 64 MiB): the default and the minimum accepted.
 HashLimits interactive_limits() noexcept;
-// ops within [interactive, 64], memory within [interactive, 4 GiB]; Code::invalid_argument.
+// ops within [interactive, SESAME_PASSWORD_HASH_MAX_OPS], memory within [interactive,
+// SESAME_PASSWORD_HASH_MAX_MEM_KIB]; Code::invalid_argument.
 Status validate_limits(const HashLimits &limits);
 
 // "$argon2id$v=19$m=...,t=...,p=1$salt$hash". Code::invalid_utf8 for ill-formed text,
@@ -27,10 +28,13 @@ Status validate_limits(const HashLimits &limits);
 // Argon2id fails (memory). The NFC copy is wiped.
 Result<std::string> hash(std::string_view password, const HashLimits &limits);
 
-// True iff the password's NFC form matches the stored hash. Anything malformed gives false.
-bool verify(std::string_view stored, std::string_view password);
+// True iff the password's NFC form matches the stored hash (Argon2id or Argon2i). Anything
+// malformed gives false; a stored hash whose cost exceeds what hash() accepts (memory, passes,
+// lanes) is Code::limit without running Argon2.
+Result<bool> verify(std::string_view stored, std::string_view password);
 
-// True when the stored hash is not Argon2id with exactly these limits (or is malformed).
+// True unless the stored hash is exactly what hash() writes with these limits: Argon2id, version
+// 19, this memory and these passes, one lane (so Argon2i imports and other parameters are rehashed).
 bool needs_rehash(std::string_view stored, const HashLimits &limits);
 
 }  // namespace sesame::password

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/common/limits.hpp"
 #include "core/common/status.hpp"
 
 namespace sesame::password {
@@ -25,8 +26,8 @@ inline constexpr std::uint32_t kSpecial = 8;
 inline constexpr std::uint32_t kAllClasses = kUpper | kLower | kDigit | kSpecial;
 
 inline constexpr std::uint32_t kMaxLengthLimit = 128;  // the policy maximum may not exceed this
-inline constexpr std::size_t kRawMaxCodePoints = 512;  // before NFC (NFC shrinks at most 4:1)
-inline constexpr std::size_t kRawMaxBytes = 2048;
+inline constexpr std::size_t kRawMaxCodePoints = limits::kPasswordMaxInputCodePoints;  // before NFC (NFC shrinks at most 4:1)
+inline constexpr std::size_t kRawMaxBytes = limits::kPasswordMaxInputBytes;
 inline constexpr std::size_t kMaxAlternatives = 8;
 inline constexpr std::size_t kMaxSpecials = 256;
 

@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/common/limits.hpp"
+
 namespace sesame::phone {
 
 // The seven refusal reasons of the spec, in the order the rules check them (first failing wins).
@@ -42,7 +44,7 @@ enum class Type : std::uint8_t {
 const char *error_name(Error e) noexcept;
 const char *type_name(Type t) noexcept;
 
-inline constexpr std::size_t kMaxInputBytes = 250;
+inline constexpr std::size_t kMaxInputBytes = limits::kPhoneMaxInputBytes;
 inline constexpr std::size_t kMaxE164Bytes = 16;  // '+' and at most 15 digits
 
 // An accepted number. Regular value type, no heap.

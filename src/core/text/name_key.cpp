@@ -7,13 +7,14 @@
 
 #include <array>
 
+#include "core/common/limits.hpp"
 #include "core/text/utf8.hpp"
 
 namespace sesame::text {
 
 namespace {
 
-constexpr std::size_t kMaxNameCodePoints = 100;
+constexpr std::size_t kMaxNameCodePoints = limits::kNameMaxCodePoints;
 
 enum class Kind : std::uint8_t { drop, token_char, token_sep, unit_sep, invalid };
 

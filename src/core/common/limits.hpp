@@ -1,0 +1,32 @@
+// The bounds on every input. The numbers are written once, in include/sesame/limits.h (the
+// public contract; docs/limits.md explains each); the core takes them from there.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "sesame/limits.h"
+
+namespace sesame::limits {
+
+inline constexpr std::size_t kStructSizeMax = SESAME_STRUCT_SIZE_MAX;
+inline constexpr int kJsonMaxDepth = SESAME_JSON_MAX_DEPTH;
+inline constexpr std::size_t kClaimMaxBytes = SESAME_CLAIM_MAX_BYTES;
+inline constexpr std::size_t kPolicyMaxBytes = SESAME_POLICY_MAX_BYTES;
+inline constexpr std::size_t kContextMaxBytes = SESAME_CONTEXT_MAX_BYTES;
+inline constexpr std::size_t kCandidatesMaxBytes = SESAME_CANDIDATES_MAX_BYTES;
+inline constexpr std::uint64_t kDirectoryMaxBytesDefault = SESAME_DIRECTORY_MAX_BYTES_DEFAULT;
+inline constexpr std::uint64_t kCsvMaxBytesDefault = SESAME_CSV_MAX_BYTES_DEFAULT;
+inline constexpr std::size_t kLoginTakenMaxBytes = SESAME_LOGIN_TAKEN_MAX_BYTES;
+inline constexpr std::size_t kPhoneMaxInputBytes = SESAME_PHONE_MAX_INPUT_BYTES;
+inline constexpr std::size_t kPasswordMaxInputBytes = SESAME_PASSWORD_MAX_INPUT_BYTES;
+inline constexpr std::size_t kPasswordMaxInputCodePoints = SESAME_PASSWORD_MAX_INPUT_CODE_POINTS;
+inline constexpr std::size_t kNameMaxCodePoints = SESAME_NAME_MAX_CODE_POINTS;
+inline constexpr std::size_t kOtpPurposeMaxBytes = SESAME_OTP_PURPOSE_MAX_BYTES;
+inline constexpr std::size_t kOtpTypedCodeMaxBytes = SESAME_OTP_TYPED_CODE_MAX_BYTES;
+inline constexpr std::size_t kOtpSecretMaxBytes = SESAME_OTP_SECRET_MAX_BYTES;
+inline constexpr std::uint64_t kHashMaxMemKib = SESAME_PASSWORD_HASH_MAX_MEM_KIB;
+inline constexpr std::uint64_t kHashMaxOps = SESAME_PASSWORD_HASH_MAX_OPS;
+inline constexpr std::uint64_t kHashMaxLanes = SESAME_PASSWORD_HASH_MAX_LANES;
+
+}  // namespace sesame::limits
