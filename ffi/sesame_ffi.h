@@ -248,6 +248,7 @@ typedef struct sesame_phone_audit_options {
     int32_t encoding;
     sesame_progress_cb progress;
     void *progress_payload;
+    uint64_t max_bytes;
 } sesame_phone_audit_options;
  sesame_status sesame_phone_audit_options_init(sesame_phone_audit_options *opts) ;
 typedef struct sesame_phone_audit_summary {
@@ -436,10 +437,17 @@ typedef struct sesame_directory sesame_directory;
                                                                     size_t guardian_id_len, const char *pupil_id,
                                                                     size_t pupil_id_len,
                                                                     bool legal_representative) ;
+typedef struct sesame_directory_load_options {
+    size_t struct_size;
+    uint64_t max_bytes;
+} sesame_directory_load_options;
+ sesame_status sesame_directory_load_options_init(sesame_directory_load_options *opts) ;
  sesame_status sesame_directory_load_json(sesame_directory **out, const char *json,
-                                                                     size_t json_len) ;
+                                                                     size_t json_len,
+                                                                     const sesame_directory_load_options *opts) ;
  sesame_status sesame_directory_load_json_file(sesame_directory **out, const char *path,
-                                                                          size_t path_len) ;
+                                                                          size_t path_len,
+                                                                          const sesame_directory_load_options *opts) ;
  sesame_status sesame_directory_report(char *out, size_t out_cap, size_t *out_len,
                                                                   const sesame_directory *dir) ;
 typedef enum sesame_decision_status {

@@ -52,7 +52,7 @@ int main(void) {
     printf("C: phone %s (mobile, shown as %s)\n", phone.e164, phone.masked);
 
     /* 2. Identification and pupils against the school's directory. */
-    CHECK(sesame_directory_load_json(&dir, school, strlen(school)));
+    CHECK(sesame_directory_load_json(&dir, school, strlen(school), NULL));
     CHECK(sesame_directory_match(&decision, dir, NULL, claim, strlen(claim), 20261128, 1764300000000LL));
     CHECK(sesame_decision_outcome(decision, &status, NULL, NULL));
     printf("C: decision %s\n", status == SESAME_DECISION_ACTIVATED ? "activated" : "not activated");

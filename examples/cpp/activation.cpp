@@ -55,7 +55,7 @@ int main() try {
     std::cout << "C++: phone " << e164 << " (" << phone.international << ")\n";
 
     sesame_directory *raw_dir = nullptr;
-    check(sesame_directory_load_json(&raw_dir, kSchool.data(), kSchool.size()));
+    check(sesame_directory_load_json(&raw_dir, kSchool.data(), kSchool.size(), nullptr));
     Directory dir(raw_dir);
     sesame_decision *raw_decision = nullptr;
     check(sesame_directory_match(&raw_decision, dir.get(), nullptr, kClaim.data(), kClaim.size(), 20261128, 1764300000000));

@@ -12,6 +12,7 @@
 
 #include "sesame/common.h"
 #include "sesame/errors.h"
+#include "sesame/limits.h"
 #include "sesame/redis.h"
 
 SESAME_BEGIN_DECL
@@ -233,27 +234,48 @@ SESAME_NODISCARD SESAME_API sesame_status sesame_directory_add_link(sesame_direc
                                                                     size_t pupil_id_len,
                                                                     bool legal_representative) SESAME_NOEXCEPT;
 
+/** Options of the directory loaders. Initialise with sesame_directory_load_options_init(). @since 1.0 */
+typedef struct sesame_directory_load_options {
+    size_t struct_size;  /**< set by sesame_directory_load_options_init() */
+    uint64_t max_bytes;  /**< largest document accepted, in bytes (0 or the default: ::SESAME_DIRECTORY_MAX_BYTES_DEFAULT,
+                              1 GiB, an académie's 1.5 million guardians take ~400 MB); a larger one is
+                              ::SESAME_E_LIMIT before anything is read */
+} sesame_directory_load_options;
+
+/**
+ * Sets `opts->struct_size` and the defaults.
+ * @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT (NULL). Thread safety: thread-safe. @since 1.0
+ */
+SESAME_NODISCARD SESAME_API sesame_status sesame_directory_load_options_init(sesame_directory_load_options *opts) SESAME_NOEXCEPT;
+
 /**
  * Builds a directory from the JSON document of the spec ({"guardians", "pupils", "links"}).
- * Unknown fields are ignored. The detail of a failure names the record (array, index, id).
+ * Unknown fields are ignored (and not kept). The detail of a failure names the record (array,
+ * index, id). The document is streamed: memory is the directory's plus one record, whatever the
+ * document holds. Bounds (sesame/limits.h): `opts->max_bytes`, ::SESAME_JSON_MAX_DEPTH.
  * @param[out] out the directory, NULL on failure.
  * @param json, json_len the document (UTF-8).
+ * @param opts NULL for the defaults.
  * @return ::SESAME_OK, ::SESAME_E_PARSE (syntax, wrong field type, invalid pupil birth date),
- * ::SESAME_E_DUPLICATE (duplicate id), ::SESAME_E_NOT_FOUND (dangling link),
- * ::SESAME_E_INVALID_ARGUMENT, ::SESAME_E_NOMEM.
+ * ::SESAME_E_DUPLICATE (duplicate id), ::SESAME_E_NOT_FOUND (dangling link), ::SESAME_E_LIMIT
+ * (size or depth), ::SESAME_E_INVALID_ARGUMENT, ::SESAME_E_NOMEM.
  * Thread safety: thread-safe. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_directory_load_json(sesame_directory **out, const char *json,
-                                                                     size_t json_len) SESAME_NOEXCEPT;
+                                                                     size_t json_len,
+                                                                     const sesame_directory_load_options *opts) SESAME_NOEXCEPT;
 
 /**
- * Same as sesame_directory_load_json() reading a file.
- * @param path, path_len the file name (no NUL needed).
+ * Same as sesame_directory_load_json() reading a file. Only a regular file is read (a FIFO, a
+ * device such as /dev/zero or a directory is ::SESAME_E_IO "not a regular file"), and its size is
+ * checked against `opts->max_bytes` before it is read.
+ * @param path, path_len the file name (no NUL needed; a NUL inside is ::SESAME_E_INVALID_ARGUMENT).
  * @return as sesame_directory_load_json(), plus ::SESAME_E_IO.
  * Thread safety: thread-safe. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_directory_load_json_file(sesame_directory **out, const char *path,
-                                                                          size_t path_len) SESAME_NOEXCEPT;
+                                                                          size_t path_len,
+                                                                          const sesame_directory_load_options *opts) SESAME_NOEXCEPT;
 
 /**
  * A JSON report of the directory: {"guardians": n, "pupils": n, "links": n, "unreachable":
@@ -305,6 +327,7 @@ typedef struct sesame_decision sesame_decision;
 /**
  * Decides a claim (the JSON object of the CLI spec: method "form" or "fc", phone, names or "fc"
  * claims, "pupils" confirmations) against a directory: identification, then each confirmation.
+ * A claim above ::SESAME_CLAIM_MAX_BYTES or ::SESAME_JSON_MAX_DEPTH is ::SESAME_E_LIMIT.
  * Wrong birth dates are counted in `counter` (each failure is recorded once per call).
  * @param[out] out the decision, NULL on failure; free it with sesame_decision_free().
  * @param dir the directory; counter may be NULL (wrong dates then not capped).
@@ -324,7 +347,7 @@ SESAME_NODISCARD SESAME_API sesame_status sesame_directory_match(sesame_decision
 /**
  * The same decision for a host that keeps records in its own database: `candidates_json` holds
  * only the records concerned (e.g. the guardians sharing the phone, their links and pupils) in the
- * directory JSON format; no directory is kept.
+ * directory JSON format (at most ::SESAME_CANDIDATES_MAX_BYTES); no directory is kept.
  * @return as sesame_directory_match(), plus the load errors of sesame_directory_load_json().
  * Thread safety: thread-safe. @since 1.0
  */

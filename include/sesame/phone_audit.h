@@ -15,6 +15,7 @@
 
 #include "sesame/common.h"
 #include "sesame/errors.h"
+#include "sesame/limits.h"
 
 SESAME_BEGIN_DECL
 
@@ -46,6 +47,8 @@ typedef struct sesame_phone_audit_options {
     int32_t encoding;            /**< a ::sesame_csv_encoding; default ::SESAME_CSV_ENCODING_AUTO */
     sesame_progress_cb progress; /**< NULL (default) = no progress reports */
     void *progress_payload;      /**< passed to `progress` */
+    uint64_t max_bytes;          /**< largest export accepted, in bytes (0 or the default: ::SESAME_CSV_MAX_BYTES_DEFAULT,
+                                      1 GiB); a larger one is ::SESAME_E_LIMIT before any work */
 } sesame_phone_audit_options;
 
 /**
@@ -76,7 +79,10 @@ typedef struct sesame_phone_audit sesame_phone_audit;
  * @param path, path_len file name (bytes, no NUL needed).
  * @param column, column_len header of the phone column, UTF-8.
  * @param opts options, or NULL for the defaults.
- * @return ::SESAME_OK; ::SESAME_E_IO (cannot read the file), ::SESAME_E_NOT_FOUND (no such column, or an
+ * Only a regular file is read (a FIFO, a device or a directory is ::SESAME_E_IO "not a regular
+ * file"), and its size is checked against `max_bytes` before anything is read.
+ * @return ::SESAME_OK; ::SESAME_E_IO (cannot read the file), ::SESAME_E_LIMIT (larger than the
+ *         options' max_bytes), ::SESAME_E_NOT_FOUND (no such column, or an
  *         empty file), ::SESAME_E_PARSE (unterminated quoted field; the detail names the line),
  *         ::SESAME_E_CANCELLED, ::SESAME_E_INVALID_ARGUMENT, ::SESAME_E_NOMEM.
  * Thread safety: thread-safe (no shared state). @since 1.0

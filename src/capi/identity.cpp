@@ -57,6 +57,19 @@ bool copy_text(char (&dst)[N], const std::string &text) noexcept {
     return true;
 }
 
+// The size bound of a directory load: the default, or the caller's max_bytes.
+sesame_status load_bound(const sesame_directory_load_options *opts, sesame::JsonBound &bound) noexcept {
+    sesame_directory_load_options o;
+    if (sesame_status st = sesame_directory_load_options_init(&o); st != SESAME_OK) return st;
+    if (sesame_status st = sesame::capi::read_struct(opts, o, "opts"); st != SESAME_OK) return st;
+    bound = sesame::kDirectoryBound;
+    if (o.max_bytes != 0 && o.max_bytes != bound.max_bytes) {
+        bound.max_bytes = o.max_bytes;
+        bound.limit_name = "the load options' max_bytes";
+    }
+    return SESAME_OK;
+}
+
 bool today_from_packed(std::int32_t packed, id::Date &out) {
     out = id::Date::unpack(packed);
     return packed > 0 && id::is_valid_date(out);
@@ -250,25 +263,39 @@ sesame_status sesame_directory_add_link(sesame_directory *dir, const char *guard
     SESAME_SHIM_END
 }
 
-sesame_status sesame_directory_load_json(sesame_directory **out, const char *json, size_t json_len) noexcept {
+sesame_status sesame_directory_load_options_init(sesame_directory_load_options *opts) noexcept {
+    SESAME_SHIM_BEGIN
+    SESAME_REQUIRE(opts != nullptr, "opts is NULL");
+    std::memset(opts, 0, sizeof *opts);
+    opts->struct_size = sizeof *opts;
+    opts->max_bytes = SESAME_DIRECTORY_MAX_BYTES_DEFAULT;
+    return SESAME_OK;
+    SESAME_SHIM_END
+}
+
+sesame_status sesame_directory_load_json(sesame_directory **out, const char *json, size_t json_len,
+                                         const sesame_directory_load_options *opts) noexcept {
     SESAME_SHIM_BEGIN
     SESAME_REQUIRE(out != nullptr, "out is NULL");
     *out = nullptr;
     SESAME_REQUIRE_INPUT(json, json_len);
-    auto d = id::Directory::from_json(as_view(json, json_len));
-    return sesame::capi::new_handle(out, std::move(d));
+    sesame::JsonBound bound;
+    if (sesame_status st = load_bound(opts, bound); st != SESAME_OK) return st;
+    return sesame::capi::new_handle(out, id::Directory::from_json(as_view(json, json_len), bound));
     SESAME_SHIM_END
 }
 
-sesame_status sesame_directory_load_json_file(sesame_directory **out, const char *path, size_t path_len) noexcept {
+sesame_status sesame_directory_load_json_file(sesame_directory **out, const char *path, size_t path_len,
+                                              const sesame_directory_load_options *opts) noexcept {
     SESAME_SHIM_BEGIN
     SESAME_REQUIRE(out != nullptr, "out is NULL");
     *out = nullptr;
     SESAME_REQUIRE(path != nullptr && path_len > 0, "path is empty");
     const std::string p(path, path_len);
     SESAME_REQUIRE(p.find('\0') == std::string::npos, "path contains a NUL byte");
-    auto d = id::Directory::from_json_file(p);
-    return sesame::capi::new_handle(out, std::move(d));
+    sesame::JsonBound bound;
+    if (sesame_status st = load_bound(opts, bound); st != SESAME_OK) return st;
+    return sesame::capi::new_handle(out, id::Directory::from_json_file(p, bound));
     SESAME_SHIM_END
 }
 
@@ -307,7 +334,7 @@ sesame_status sesame_identity_match_candidates(sesame_decision **out, sesame_dat
     *out = nullptr;
     SESAME_REQUIRE_INPUT(candidates_json, candidates_json_len);
     SESAME_REQUIRE_INPUT(claim, claim_len);
-    auto d = id::Directory::from_json(as_view(candidates_json, candidates_json_len));
+    auto d = id::Directory::from_json(as_view(candidates_json, candidates_json_len), sesame::kCandidatesBound);
     if (!d.ok()) return sesame::capi::to_c(d.status());
     return decide_into(out, *d, counter, as_view(claim, claim_len), today, now_ms);
     SESAME_SHIM_END

@@ -1,6 +1,9 @@
 // sesame/identity.h through sesame.h only: conventions, NULLs, short buffers, invalid UTF-8, JSON errors.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cstddef>
 #include <cstring>
 #include <string>
@@ -224,29 +227,29 @@ TEST(CapiIdentity, DirectoryRecordByRecordAndDecision) {
 TEST(CapiIdentity, LoadJsonErrorsNameTheRecord) {
     sesame_directory *dir = reinterpret_cast<sesame_directory *>(1);
     const std::string dup = R"({"guardians": [{"id": "G1", "nom": "SECRET"}, {"id": "G1"}]})";
-    EXPECT_EQ(sesame_directory_load_json(&dir, dup.data(), dup.size()), SESAME_E_DUPLICATE);
+    EXPECT_EQ(sesame_directory_load_json(&dir, dup.data(), dup.size(), nullptr), SESAME_E_DUPLICATE);
     EXPECT_EQ(dir, nullptr);
     EXPECT_NE(S(sesame_last_error_message()).find("guardians[1] (id G1)"), std::string::npos);
     EXPECT_EQ(S(sesame_last_error_message()).find("SECRET"), std::string::npos);
     const std::string dangling = R"({"pupils": [{"id": "P1", "birthdate": "2014-01-01"}], "links": [{"guardian": "G7", "pupil": "P1", "legal_representative": true}]})";
-    EXPECT_EQ(sesame_directory_load_json(&dir, dangling.data(), dangling.size()), SESAME_E_NOT_FOUND);
+    EXPECT_EQ(sesame_directory_load_json(&dir, dangling.data(), dangling.size(), nullptr), SESAME_E_NOT_FOUND);
     EXPECT_NE(S(sesame_last_error_message()).find("links[0]"), std::string::npos);
     const std::string date = R"({"pupils": [{"id": "P1", "birthdate": "14/01/2014"}]})";
-    EXPECT_EQ(sesame_directory_load_json(&dir, date.data(), date.size()), SESAME_E_PARSE);
+    EXPECT_EQ(sesame_directory_load_json(&dir, date.data(), date.size(), nullptr), SESAME_E_PARSE);
     EXPECT_NE(S(sesame_last_error_message()).find("pupils[0] (id P1)"), std::string::npos);
-    EXPECT_EQ(sesame_directory_load_json(&dir, "{\"guardians\": [", 15), SESAME_E_PARSE);
-    EXPECT_EQ(sesame_directory_load_json(&dir, "\xff", 1), SESAME_E_PARSE);
-    EXPECT_EQ(sesame_directory_load_json(&dir, nullptr, 0), SESAME_E_PARSE);  // empty document
-    EXPECT_EQ(sesame_directory_load_json(nullptr, "{}", 2), SESAME_E_INVALID_ARGUMENT);
-    EXPECT_EQ(sesame_directory_load_json_file(&dir, "/nonexistent/school.json", 24), SESAME_E_IO);
-    EXPECT_EQ(sesame_directory_load_json_file(&dir, "a\0b", 3), SESAME_E_INVALID_ARGUMENT);
-    EXPECT_EQ(sesame_directory_load_json_file(&dir, nullptr, 0), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_directory_load_json(&dir, "{\"guardians\": [", 15, nullptr), SESAME_E_PARSE);
+    EXPECT_EQ(sesame_directory_load_json(&dir, "\xff", 1, nullptr), SESAME_E_PARSE);
+    EXPECT_EQ(sesame_directory_load_json(&dir, nullptr, 0, nullptr), SESAME_E_PARSE);  // empty document
+    EXPECT_EQ(sesame_directory_load_json(nullptr, "{}", 2, nullptr), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_directory_load_json_file(&dir, "/nonexistent/school.json", 24, nullptr), SESAME_E_IO);
+    EXPECT_EQ(sesame_directory_load_json_file(&dir, "a\0b", 3, nullptr), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_directory_load_json_file(&dir, nullptr, 0, nullptr), SESAME_E_INVALID_ARGUMENT);
 }
 
 TEST(CapiIdentity, SchoolFileCandidatesAndCounter) {
     const std::string path = std::string(SESAME_SOURCE_DIR) + "/tests/data/identity/school.json";
     sesame_directory *dir = nullptr;
-    ASSERT_EQ(sesame_directory_load_json_file(&dir, path.data(), path.size()), SESAME_OK);
+    ASSERT_EQ(sesame_directory_load_json_file(&dir, path.data(), path.size(), nullptr), SESAME_OK);
     sesame_date_counter *counter = nullptr;
     EXPECT_EQ(sesame_date_counter_new(&counter, 0, 1000), SESAME_E_INVALID_ARGUMENT);
     EXPECT_EQ(counter, nullptr);
@@ -374,7 +377,7 @@ TEST(CapiIdentity, RedisDateCounterIsSharedAndFailsClosed) {
 
     const std::string path = std::string(SESAME_SOURCE_DIR) + "/tests/data/identity/school.json";
     sesame_directory *dir = nullptr;
-    ASSERT_EQ(sesame_directory_load_json_file(&dir, path.data(), path.size()), SESAME_OK);
+    ASSERT_EQ(sesame_directory_load_json_file(&dir, path.data(), path.size(), nullptr), SESAME_OK);
     auto claim = [](const char *date) {
         return std::string(R"({"method": "form", "phone": "07 86 77 88 99", "family_name": "LEFEVRE", "given_name": "Hélène",
             "pupils": [{"pupil": "P17", "legal_representative": true, "birthdate": ")") + date + R"("}]})";
@@ -407,5 +410,63 @@ TEST(CapiIdentity, RedisDateCounterIsSharedAndFailsClosed) {
     sesame_date_counter_free(c);
     sesame_date_counter_free(a);
     sesame_date_counter_free(b);
+    sesame_directory_free(dir);
+}
+
+// Every JSON entry point has a bound, checked before the parser runs (sesame/limits.h).
+TEST(CapiIdentity, JsonDocumentsAboveTheirBoundsAreRefusedWithTheLimitNamed) {
+    sesame_directory *dir = nullptr;
+    ASSERT_EQ(sesame_directory_load_json(&dir, "{}", 2, nullptr), SESAME_OK);
+    sesame_decision *d = nullptr;
+    const std::string deep = std::string(10'000, '[');
+    EXPECT_EQ(sesame_directory_match(&d, dir, nullptr, deep.data(), deep.size(), kToday, kNow), SESAME_E_LIMIT);
+    EXPECT_NE(S(sesame_last_error_message()).find("SESAME_JSON_MAX_DEPTH"), std::string::npos);
+    std::string big = R"({"method": "form", "family_name": ")" + std::string(SESAME_CLAIM_MAX_BYTES, 'A') + "\"}";
+    EXPECT_EQ(sesame_directory_match(&d, dir, nullptr, big.data(), big.size(), kToday, kNow), SESAME_E_LIMIT);
+    EXPECT_NE(S(sesame_last_error_message()).find("SESAME_CLAIM_MAX_BYTES"), std::string::npos);
+    EXPECT_EQ(d, nullptr);
+    // Depth exactly at the bound is fine (and then refused as a claim, not as a limit).
+    const std::string at = std::string(SESAME_JSON_MAX_DEPTH, '[') + std::string(SESAME_JSON_MAX_DEPTH, ']');
+    EXPECT_EQ(sesame_directory_match(&d, dir, nullptr, at.data(), at.size(), kToday, kNow), SESAME_E_PARSE);
+    // Brackets inside strings are not nesting.
+    const std::string quoted = R"({"method": "form", "family_name": ")" + std::string(100, '[') + R"("})";
+    EXPECT_EQ(sesame_directory_match(&d, dir, nullptr, quoted.data(), quoted.size(), kToday, kNow), SESAME_OK);
+    sesame_decision_free(d);
+    sesame_directory_free(dir);
+
+    // The directory: its default, a caller's own bound, and the candidates of one decision.
+    sesame_directory_load_options o;
+    ASSERT_EQ(sesame_directory_load_options_init(&o), SESAME_OK);
+    EXPECT_EQ(o.max_bytes, uint64_t(SESAME_DIRECTORY_MAX_BYTES_DEFAULT));
+    o.max_bytes = 10;
+    EXPECT_EQ(sesame_directory_load_json(&dir, "{\"guardians\": []}", 17, &o), SESAME_E_LIMIT);
+    EXPECT_NE(S(sesame_last_error_message()).find("max_bytes (10)"), std::string::npos);
+    EXPECT_EQ(sesame_directory_load_json(&dir, deep.data(), deep.size(), nullptr), SESAME_E_LIMIT);
+    const std::string many = "{\"guardians\": [" + std::string(SESAME_CANDIDATES_MAX_BYTES, ' ') + "]}";
+    const std::string claim = R"({"method": "form", "phone": "0612345678", "family_name": "A", "given_name": "B"})";
+    EXPECT_EQ(sesame_identity_match_candidates(&d, nullptr, many.data(), many.size(), claim.data(), claim.size(), kToday, kNow),
+              SESAME_E_LIMIT);
+    EXPECT_NE(S(sesame_last_error_message()).find("SESAME_CANDIDATES_MAX_BYTES"), std::string::npos);
+}
+
+// Only regular files are read: a device never ends, a FIFO would block, a directory is no document.
+TEST(CapiIdentity, DirectoryFilesMustBeRegularAndWithinTheBound) {
+    sesame_directory *dir = nullptr;
+    for (const char *path : {"/dev/zero", "/dev/null", "/tmp"}) {
+        EXPECT_EQ(sesame_directory_load_json_file(&dir, path, std::strlen(path), nullptr), SESAME_E_IO) << path;
+        EXPECT_NE(S(sesame_last_error_message()).find("not a regular file"), std::string::npos) << path;
+    }
+    const std::string fifo = "/tmp/sesame-capi-fifo-" + std::to_string(::getpid());
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    EXPECT_EQ(sesame_directory_load_json_file(&dir, fifo.data(), fifo.size(), nullptr), SESAME_E_IO);  // returns at once
+    ::unlink(fifo.c_str());
+    const std::string path = std::string(SESAME_SOURCE_DIR) + "/tests/data/identity/school.json";
+    sesame_directory_load_options o;
+    ASSERT_EQ(sesame_directory_load_options_init(&o), SESAME_OK);
+    o.max_bytes = 100;
+    EXPECT_EQ(sesame_directory_load_json_file(&dir, path.data(), path.size(), &o), SESAME_E_LIMIT);
+    EXPECT_EQ(dir, nullptr);
+    o.max_bytes = 0;  // the default
+    ASSERT_EQ(sesame_directory_load_json_file(&dir, path.data(), path.size(), &o), SESAME_OK);
     sesame_directory_free(dir);
 }

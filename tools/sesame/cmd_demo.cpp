@@ -128,7 +128,7 @@ struct Demo {
     }
 
     void setup() {
-        check(sesame_directory_load_json(&dir, kSchool, std::char_traits<char>::length(kSchool)), "directory");
+        check(sesame_directory_load_json(&dir, kSchool, std::char_traits<char>::length(kSchool), nullptr), "directory");
         check(sesame_date_counter_new(&counter, 3, 24LL * 3600 * 1000), "date counter");
         uint8_t key[SESAME_OTP_KEY_BYTES], index_key[SESAME_OTP_KEY_BYTES];
         random_bytes(key, sizeof key);

@@ -179,7 +179,7 @@ int cmd_guardian_match(const std::vector<std::string> &args) {
     }
     if (!std::ifstream(*dir_path)) return usage_error(cmd, "cannot open the directory file " + *dir_path);
     sesame_directory *dir = nullptr;
-    if (sesame_directory_load_json_file(&dir, dir_path->data(), dir_path->size()) != SESAME_OK) {
+    if (sesame_directory_load_json_file(&dir, dir_path->data(), dir_path->size(), nullptr) != SESAME_OK) {
         std::cerr << "sesame guardian match: " << *dir_path << ": " << sesame_last_error_message() << '\n';
         return kExitIo;
     }

@@ -1,15 +1,11 @@
 #include "core/audit/phone_audit.hpp"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <nlohmann/json.hpp>
 
-#include <cerrno>
 #include <cstring>
+#include <string>
 
+#include "core/common/file.hpp"
 #include "core/phone/phone.hpp"
 #include "core/text/utf8.hpp"
 
@@ -107,6 +103,9 @@ Result<Report> audit_phones(std::string_view csv, std::string_view column, const
         return Error(Code::invalid_argument, "delimiter must be ',' or ';'");
     if (options.encoding < -1 || options.encoding > static_cast<int>(Encoding::windows1252))
         return Error(Code::invalid_argument, "unknown encoding");
+    if (csv.size() > options.max_bytes)
+        return Error(Code::limit, "the CSV export is " + std::to_string(csv.size()) + " bytes, above the audit's max_bytes (" +
+                                      std::to_string(options.max_bytes) + ")");
     Report report;
     report.format = detect_format(csv);
     if (options.delimiter != 0) report.format.delimiter = options.delimiter;
@@ -166,28 +165,12 @@ Result<Report> audit_phones(std::string_view csv, std::string_view column, const
 }
 
 Result<Report> audit_phones_file(const std::string &path, std::string_view column, const Options &options) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return Error(Code::io, std::string("cannot open the file: ") + std::strerror(errno));
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        ::close(fd);
-        return Error(Code::io, "not a regular file");
-    }
-    const auto size = static_cast<std::size_t>(st.st_size);
-    if (size == 0) {
-        ::close(fd);
-        return audit_phones(std::string_view(), column, options);
-    }
-    void *map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-    ::close(fd);
-    if (map == MAP_FAILED) return Error(Code::io, std::string("cannot map the file: ") + std::strerror(errno));
-    ::madvise(map, size, MADV_SEQUENTIAL);
-    struct Unmap {
-        void *p;
-        std::size_t n;
-        ~Unmap() { ::munmap(p, n); }
-    } unmap{map, size};
-    return audit_phones(std::string_view(static_cast<const char *>(map), size), column, options);
+    // Mapped, not read: memory grows with the distinct numbers, not with the file.
+    auto file = RegularFile::open(path, options.max_bytes, "the audit's max_bytes", "the CSV file");
+    if (!file.ok()) return file.status();
+    auto csv = file->map();
+    if (!csv.ok()) return csv.status();
+    return audit_phones(*csv, column, options);
 }
 
 std::string Report::to_json() const {

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/common/limits.hpp"
 #include "core/audit/csv.hpp"
 #include "core/common/status.hpp"
 
@@ -45,6 +46,7 @@ struct Options {
     int encoding = -1;                  // -1 = detect, else an Encoding
     // Called about every 64 KiB with (bytes done, bytes total); return false to stop (cancelled).
     std::function<bool(std::uint64_t, std::uint64_t)> progress;
+    std::uint64_t max_bytes = limits::kCsvMaxBytesDefault;  // larger exports: Code::limit before any work
 };
 
 // Audits the column named `column` (matched exactly against the header, after a BOM).

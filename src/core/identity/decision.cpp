@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/common/json_bounds.hpp"
 #include "core/phone/phone.hpp"
 #include "core/text/utf8.hpp"
 
@@ -60,6 +61,8 @@ bool get_opt_string(const json &o, const char *field, std::optional<std::string>
 }  // namespace
 
 Result<Claim> parse_claim(std::string_view text_in) {
+    if (Status st = check_json_bounds(text_in, kClaimBound); !st.ok())
+        return st;
     json doc = json::parse(text_in.begin(), text_in.end(), nullptr, false);
     if (doc.is_discarded()) return Error(Code::parse, "invalid_json");
     if (!doc.is_object()) return bad("claim");

@@ -3,10 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <fstream>
 #include <functional>
-#include <sstream>
 
+#include "core/common/file.hpp"
 #include "core/phone/phone.hpp"
 #include "core/text/utf8.hpp"
 
@@ -283,8 +282,12 @@ bool opt_string(const json &rec, const char *field, std::string &out) {
 
 // Streaming load: each record is handled when the parser closes it and then discarded, so the
 // document is never held as a whole DOM (an académie's 1.5 million guardians stay affordable).
-// Links are applied at the end, whatever the order of the arrays.
-Result<Directory> Directory::from_json(std::string_view text_in) {
+// Nothing the loader does not read is kept either: values under unknown top-level keys, and the
+// contents of arrays or objects inside a record (a record's fields are scalars: such a field is
+// kept as an empty container so that its type is still refused). Memory is the directory's plus
+// one record. Links are applied at the end, whatever the order of the arrays.
+Result<Directory> Directory::from_json(std::string_view text_in, const JsonBound &bound) {
+    if (Status st = check_json_bounds(text_in, bound); !st.ok()) return st;
     Directory d;
     Status error;  // first error; parsing goes on without handling further records
     enum class Section { other, guardians, pupils, links };
@@ -345,7 +348,16 @@ Result<Directory> Directory::from_json(std::string_view text_in) {
         links.push_back({git->get<std::string>(), pit->get<std::string>(), legal, i});
     };
     json::parser_callback_t cb = [&](int depth, json::parse_event_t event, json &parsed) -> bool {
+        // Inside a record's field: keep nothing (depth counts the containers around the event).
+        if (depth >= 4) return false;
+        if (depth == 3 && (event == json::parse_event_t::object_end || event == json::parse_event_t::array_end)) {
+            parsed = parsed.is_object() ? json::object() : json::array();  // the type without the contents
+            return true;
+        }
         if (depth == 0 && event == json::parse_event_t::object_start) top_is_object = true;
+        // Not a directory (refused below), or under an unknown top-level key.
+        if (depth >= 1 && !top_is_object) return false;
+        if (depth >= 2 && section == Section::other) return false;
         if (depth == 1 && event == json::parse_event_t::key) {
             const auto &k = parsed.get_ref<const std::string &>();
             section = k == "guardians" ? Section::guardians : k == "pupils" ? Section::pupils : k == "links" ? Section::links : Section::other;
@@ -396,13 +408,12 @@ Result<Directory> Directory::from_json(std::string_view text_in) {
     return d;
 }
 
-Result<Directory> Directory::from_json_file(const std::string &path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Error(Code::io, "cannot open the directory file");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) return Error(Code::io, "cannot read the directory file");
-    return from_json(ss.str());
+Result<Directory> Directory::from_json_file(const std::string &path, const JsonBound &bound) {
+    auto file = RegularFile::open(path, bound.max_bytes, bound.limit_name, "the directory file");
+    if (!file.ok()) return file.status();
+    auto text = file->read_all();
+    if (!text.ok()) return text.status();
+    return from_json(*text, bound);
 }
 
 }  // namespace sesame::identity

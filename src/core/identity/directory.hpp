@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/common/json_bounds.hpp"
 #include "core/common/status.hpp"
 #include "core/identity/birthdate.hpp"
 #include "core/identity/names.hpp"
@@ -66,8 +67,13 @@ public:
 
     // The JSON document of the spec ({"guardians": [...], "pupils": [...], "links": [...]}).
     // Errors name the record (array and index, and its id when it has one).
-    static Result<Directory> from_json(std::string_view json);
-    static Result<Directory> from_json_file(const std::string &path);
+    // The JSON document of the spec. `bound`: its size bound (kDirectoryBound, or kCandidatesBound
+    // for the records of one decision, or a caller's raised bound); Code::limit above it or
+    // deeper than SESAME_JSON_MAX_DEPTH, before anything is parsed.
+    static Result<Directory> from_json(std::string_view json, const JsonBound &bound = kDirectoryBound);
+    // The same from a regular file (Code::io for a FIFO, a device, a directory), its size checked
+    // against the bound before it is read.
+    static Result<Directory> from_json_file(const std::string &path, const JsonBound &bound = kDirectoryBound);
 
     void reserve(std::size_t guardians, std::size_t pupils);
 

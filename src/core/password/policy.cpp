@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "core/common/json_bounds.hpp"
 #include "core/common/secret_bytes.hpp"
 #include "core/text/nfc.hpp"
 #include "core/text/utf8.hpp"
@@ -214,6 +215,8 @@ std::uint32_t class_bit(const std::string &s) {
 
 Result<Policy> Policy::from_json(std::string_view text) {
     using nlohmann::json;
+    if (Status st = check_json_bounds(text, kPolicyBound); !st.ok())
+        return st;
     json j = json::parse(text.begin(), text.end(), nullptr, false);
     if (j.is_discarded()) return Error(Code::parse, "policy: not valid JSON");
     if (!j.is_object()) return Error(Code::invalid_argument, "policy: a JSON object is expected");

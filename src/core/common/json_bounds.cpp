@@ -1,0 +1,32 @@
+#include "core/common/json_bounds.hpp"
+
+#include <string>
+
+
+namespace sesame {
+
+Status check_json_bounds(std::string_view text, const JsonBound &bound) {
+    if (text.size() > bound.max_bytes)
+        return Error(Code::limit, std::string(bound.what) + " is " + std::to_string(text.size()) + " bytes, above " +
+                                      std::string(bound.limit_name) + " (" + std::to_string(bound.max_bytes) + ")");
+    int depth = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;  // the escaped character cannot end the string
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > limits::kJsonMaxDepth)
+                return Error(Code::limit, std::string(bound.what) + " nests deeper than SESAME_JSON_MAX_DEPTH (" +
+                                              std::to_string(limits::kJsonMaxDepth) + ") at byte " + std::to_string(i));
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return Status::Ok();
+}
+
+}  // namespace sesame
