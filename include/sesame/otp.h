@@ -217,7 +217,10 @@ SESAME_NODISCARD SESAME_API sesame_status sesame_otp_verify_result_init(sesame_o
  * Order: invalid phone or purpose → ::SESAME_E_INVALID_ARGUMENT; store failure →
  * ::SESAME_E_STORE_UNAVAILABLE (nothing granted); then the verdicts RATE_LIMITED (even for the
  * right code), NO_CHALLENGE, LOCKED, EXPIRED, then OK or WRONG_CODE (the max_attempts-th wrong code
- * gives LOCKED). Wrong, expired and absent cost the same time; the comparison is constant-time.
+ * gives LOCKED). The comparison is constant-time. With the in-process store wrong, expired and
+ * absent cost the same time; the Redis store does the work each verdict needs (a wrong code is
+ * written back, an absent one is not: a verify must not create state), so its time tells them
+ * apart: docs/deployment.md says what that can reveal and how to hide it.
  * @param[out] out the result (its struct_size set); must not be NULL.
  * @param code, code_len the typed code (any bytes; NULL only with 0).
  * @return ::SESAME_OK (see `out->verdict`), ::SESAME_E_INVALID_ARGUMENT, ::SESAME_E_STORE_UNAVAILABLE.
