@@ -3,11 +3,14 @@
 
 #include <hiredis/hiredis.h>
 #include <openssl/sha.h>
+#include <poll.h>
 #include <pthread.h>
+#include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <cstdio>
 #include <cstring>
@@ -38,7 +41,24 @@ const Script &empty_script() {
 }  // namespace
 
 Status validate(const Options &opts) {
-    if (opts.unix_socket.empty()) {
+    if (!opts.sentinels.empty()) {
+        if (!opts.unix_socket.empty()) return Error(Code::invalid_argument, "redis: use sentinels or unix_socket, not both");
+        if (opts.sentinels.size() > std::size_t(kMaxSentinels)) return Error(Code::invalid_argument, "redis: at most 16 sentinels");
+        for (const Endpoint &e : opts.sentinels)
+            if (e.host.empty() || e.host.size() > 255 || e.host.find('\0') != std::string::npos || e.port < 1 || e.port > 65535)
+                return Error(Code::invalid_argument, "redis sentinels: each must be host:port with a port in 1..65535");
+        if (opts.master_name.empty() || opts.master_name.size() > 255 ||
+            opts.master_name.find_first_of(std::string_view(" \t\r\n\0", 5)) != std::string::npos)
+            return Error(Code::invalid_argument, "redis master_name must be 1..255 bytes without spaces (required with sentinels)");
+        if (opts.sentinel_password.size() > 1024) return Error(Code::invalid_argument, "redis sentinel_password too long");
+    } else if (!opts.master_name.empty()) {
+        return Error(Code::invalid_argument, "redis master_name needs sentinels");
+    }
+    if (opts.wait_replicas < 0 || opts.wait_replicas > kMaxWaitReplicas)
+        return Error(Code::invalid_argument, "redis wait_replicas must be 0..16");
+    if (!opts.sentinels.empty()) {
+        // host and port are not used
+    } else if (opts.unix_socket.empty()) {
         if (opts.host.empty() || opts.host.size() > 255 || opts.host.find('\0') != std::string::npos)
             return Error(Code::invalid_argument, "redis host must be 1..255 bytes without NUL");
         if (opts.port < 1 || opts.port > 65535) return Error(Code::invalid_argument, "redis port must be 1..65535");
@@ -57,6 +77,42 @@ Status validate(const Options &opts) {
     if (!opts.username.empty() && opts.password.empty())
         return Error(Code::invalid_argument, "redis username needs a password");
     return Status::Ok();
+}
+
+Result<std::vector<Endpoint>> parse_endpoints(std::string_view list) {
+    std::vector<Endpoint> out;
+    std::size_t item = 0;
+    while (!list.empty()) {
+        const std::size_t comma = list.find(',');
+        std::string_view e = list.substr(0, comma);
+        list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+        ++item;
+        while (!e.empty() && e.front() == ' ') e.remove_prefix(1);
+        while (!e.empty() && e.back() == ' ') e.remove_suffix(1);
+        const std::string bad = "redis sentinels: item " + std::to_string(item) + " is not host:port";
+        if (e.empty()) return Error(Code::invalid_argument, bad);
+        std::string_view host;
+        std::size_t colon;
+        if (e.front() == '[') {  // [IPv6]:port
+            const std::size_t close = e.find(']');
+            if (close == std::string_view::npos || close + 1 >= e.size() || e[close + 1] != ':')
+                return Error(Code::invalid_argument, bad);
+            host = e.substr(1, close - 1);
+            colon = close + 1;
+        } else {
+            colon = e.rfind(':');
+            if (colon == std::string_view::npos || e.find(':') != colon) return Error(Code::invalid_argument, bad);
+            host = e.substr(0, colon);
+        }
+        const std::string_view port = e.substr(colon + 1);
+        int p = 0;
+        const auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), p);
+        if (host.empty() || ec != std::errc() || end != port.data() + port.size() || p < 1 || p > 65535)
+            return Error(Code::invalid_argument, bad);
+        if (out.size() == std::size_t(kMaxSentinels)) return Error(Code::invalid_argument, "redis: at most 16 sentinels");
+        out.push_back({std::string(host), p});
+    }
+    return out;
 }
 
 Status validate_prefix(std::string_view prefix) {
@@ -159,9 +215,89 @@ void Client::drop(Slot &s) noexcept {
     }
 }
 
-Status Client::connect(Slot &s) {
+namespace {
+
+// One blocking command with bytes arguments on `c`; nullptr on a connection error or timeout.
+ReplyPtr command(redisContext *c, std::initializer_list<std::string_view> args) {
+    const char *argv[8];
+    std::size_t lens[8];
+    int argc = 0;
+    for (std::string_view a : args) {
+        argv[argc] = a.data();
+        lens[argc++] = a.size();
+    }
+    return ReplyPtr(static_cast<redisReply *>(redisCommandArgv(c, argc, argv, lens)));
+}
+
+std::string_view text_of(const SecretBytes &b) { return {reinterpret_cast<const char *>(b.data()), b.size()}; }
+
+// True when the server closed this connection while it sat in the pool (its idle `timeout`, a
+// restart, CLIENT KILL): the socket reads as end of file, or holds bytes nobody asked for.
+// Checked before each command, so a stale connection is reopened instead of failing the call.
+bool closed_by_peer(const redisContext *c) noexcept {
+    pollfd p{c->fd, POLLIN, 0};
+    const int n = ::poll(&p, 1, 0);
+    if (n == 0) return false;
+    if (n < 0) return true;
+    char byte;
+    const ssize_t r = ::recv(c->fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    return r >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK);
+}
+
+}  // namespace
+
+Client::Master Client::master() const {
+    std::lock_guard<std::mutex> g(master_mu_);
+    return master_;
+}
+
+void Client::forget_master(std::uint64_t epoch) noexcept {
+    std::lock_guard<std::mutex> g(master_mu_);
+    if (master_.epoch == epoch) master_.known = false;
+}
+
+// Asks the sentinels, in turn, for the master's address (SENTINEL get-master-addr-by-name).
+Status Client::discover_master() {
+    const std::size_t n = opts_.sentinels.size();
+    const std::size_t first = next_sentinel_.fetch_add(1, std::memory_order_relaxed) % n;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Endpoint &e = opts_.sentinels[(first + i) % n];
+        redisContext *c = redisConnectWithTimeout(e.host.c_str(), e.port, to_tv(opts_.connect_timeout_ms));
+        if (c == nullptr) return Error(Code::nomem, "redis: cannot allocate a context");
+        struct Free {
+            redisContext *c;
+            ~Free() { redisFree(c); }
+        } free_c{c};
+        if (c->err != 0 || redisSetTimeout(c, to_tv(opts_.timeout_ms)) != REDIS_OK) continue;
+        if (!opts_.sentinel_password.empty()) {
+            ReplyPtr a = command(c, {"AUTH", text_of(opts_.sentinel_password)});
+            if (!a || a->type == REDIS_REPLY_ERROR) continue;
+        }
+        ReplyPtr r = command(c, {"SENTINEL", "get-master-addr-by-name", opts_.master_name});
+        if (!r || r->type != REDIS_REPLY_ARRAY || r->elements != 2 || r->element[0]->type != REDIS_REPLY_STRING ||
+            r->element[1]->type != REDIS_REPLY_STRING)
+            continue;
+        const std::string_view port(r->element[1]->str, r->element[1]->len);
+        int p = 0;
+        const auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), p);
+        if (ec != std::errc() || end != port.data() + port.size() || p < 1 || p > 65535) continue;
+        Endpoint at{std::string(r->element[0]->str, r->element[0]->len), p};
+        std::lock_guard<std::mutex> g(master_mu_);
+        if (!master_.known || !(master_.at == at)) {
+            master_.at = std::move(at);
+            ++master_.epoch;
+        }
+        master_.known = true;
+        return Status::Ok();
+    }
+    return unavailable("no sentinel named the master");
+}
+
+// A new connection on `s`: to `at` (Sentinel's master) or to the configured server; AUTH, SELECT.
+Status Client::open(Slot &s, const Endpoint *at) {
     drop(s);
-    redisContext *c = opts_.unix_socket.empty()
+    redisContext *c = at != nullptr ? redisConnectWithTimeout(at->host.c_str(), at->port, to_tv(opts_.connect_timeout_ms))
+                      : opts_.unix_socket.empty()
                           ? redisConnectWithTimeout(opts_.host.c_str(), opts_.port, to_tv(opts_.connect_timeout_ms))
                           : redisConnectUnixWithTimeout(opts_.unix_socket.c_str(), to_tv(opts_.connect_timeout_ms));
     if (c == nullptr) return Error(Code::nomem, "redis: cannot allocate a context");
@@ -176,31 +312,58 @@ Status Client::connect(Slot &s) {
         return unavailable("cannot set the timeout");
     }
     if (!opts_.password.empty()) {
-        std::vector<const char *> argv{"AUTH"};
-        std::vector<std::size_t> lens{4};
-        if (!opts_.username.empty()) {
-            argv.push_back(opts_.username.data());
-            lens.push_back(opts_.username.size());
-        }
-        argv.push_back(reinterpret_cast<const char *>(opts_.password.data()));
-        lens.push_back(opts_.password.size());
-        ReplyPtr r(static_cast<redisReply *>(redisCommandArgv(c, int(argv.size()), argv.data(), lens.data())));
+        ReplyPtr r = opts_.username.empty() ? command(c, {"AUTH", text_of(opts_.password)})
+                                            : command(c, {"AUTH", opts_.username, text_of(opts_.password)});
         if (!r || r->type == REDIS_REPLY_ERROR) {
             drop(s);
             return unavailable("AUTH failed");
         }
     }
     if (opts_.db != 0) {
-        const std::string db = std::to_string(opts_.db);
-        const char *argv[] = {"SELECT", db.c_str()};
-        const std::size_t lens[] = {6, db.size()};
-        ReplyPtr r(static_cast<redisReply *>(redisCommandArgv(c, 2, argv, lens)));
+        const Decimal db(opts_.db);
+        ReplyPtr r = command(c, {"SELECT", db.view()});
         if (!r || r->type == REDIS_REPLY_ERROR) {
             drop(s);
             return unavailable("SELECT failed");
         }
     }
     return Status::Ok();
+}
+
+Status Client::connect(Slot &s) {
+    if (!sentinel()) return open(s, nullptr);
+    // The master the sentinels name, checked with ROLE: right after a failover a sentinel may
+    // still name the old master, now a replica; ask again once.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        Master m = master();
+        if (!m.known) {
+            if (Status st = discover_master(); !st.ok()) return st;
+            m = master();
+        }
+        if (Status st = open(s, &m.at); !st.ok()) {
+            forget_master(m.epoch);
+            if (attempt == 1) return st;
+            continue;
+        }
+        ReplyPtr r = command(s.ctx, {"ROLE"});
+        if (r && r->type == REDIS_REPLY_ARRAY && r->elements > 0 && r->element[0]->type == REDIS_REPLY_STRING &&
+            std::string_view(r->element[0]->str, r->element[0]->len) == "master") {
+            s.epoch = m.epoch;
+            return Status::Ok();
+        }
+        drop(s);
+        forget_master(m.epoch);
+    }
+    return unavailable("the server the sentinels name is not a master");
+}
+
+bool Client::usable(const Slot &s) const noexcept {
+    if (s.ctx == nullptr || s.pid != ::getpid() || s.ctx->err != 0) return false;
+    if (sentinel()) {
+        const Master m = master();
+        if (!m.known || m.epoch != s.epoch) return false;  // the master moved: reconnect
+    }
+    return !closed_by_peer(s.ctx);
 }
 
 Client::Slot &Client::acquire(std::unique_lock<std::mutex> &lock) {
@@ -221,14 +384,20 @@ Client::Slot &Client::acquire(std::unique_lock<std::mutex> &lock) {
 
 Result<std::vector<long long>> Client::run(const Script &script, std::span<const std::string_view> keys,
                                            std::span<const std::string_view> args) {
+    return call(script, keys, args, nullptr);
+}
+
+Result<std::vector<long long>> Client::run_durable(const Script &script, std::span<const std::string_view> keys,
+                                                   std::span<const std::string_view> args, int *replicas_acked) {
+    *replicas_acked = opts_.wait_replicas;
+    return call(script, keys, args, opts_.wait_replicas > 0 ? replicas_acked : nullptr);
+}
+
+Result<std::vector<long long>> Client::call(const Script &script, std::span<const std::string_view> keys,
+                                            std::span<const std::string_view> args, int *replicas_acked) {
     if (3 + keys.size() + args.size() > kMaxArgs) return Error(Code::internal, "redis: too many script arguments");
     std::unique_lock<std::mutex> lock;
     Slot &s = acquire(lock);
-    if (s.ctx != nullptr && (s.pid != ::getpid() || s.ctx->err != 0)) drop(s);
-    if (s.ctx == nullptr) {
-        Status st = connect(s);
-        if (!st.ok()) return st;
-    }
     const char *argv[kMaxArgs];
     std::size_t lens[kMaxArgs];
     int argc = 0;
@@ -242,31 +411,76 @@ Result<std::vector<long long>> Client::run(const Script &script, std::span<const
     push(nkeys.view());
     for (std::string_view k : keys) push(k);
     for (std::string_view a : args) push(a);
-    ReplyPtr r(static_cast<redisReply *>(redisCommandArgv(s.ctx, argc, argv, lens)));
-    if (r && r->type == REDIS_REPLY_ERROR && r->len >= 8 && std::memcmp(r->str, "NOSCRIPT", 8) == 0) {
-        // Not in the script cache (first use, restart, SCRIPT FLUSH): EVAL loads it.
-        argv[0] = "EVAL";
-        lens[0] = 4;
-        argv[1] = script.text.data();
-        lens[1] = script.text.size();
-        r.reset(static_cast<redisReply *>(redisCommandArgv(s.ctx, argc, argv, lens)));
-    }
-    if (!r) {
-        drop(s);  // timeout or connection error: the connection is out of sync, never reuse it
-        return unavailable("no reply (connection error or timeout)");
-    }
-    if (r->type == REDIS_REPLY_ERROR) return unavailable("error reply");
-    std::vector<long long> out;
-    if (r->type == REDIS_REPLY_INTEGER) {
-        out.push_back(r->integer);
+    const Decimal replicas(opts_.wait_replicas), wait_ms(std::max(1, opts_.timeout_ms * 3 / 4));
+    const char *wait_argv[] = {"WAIT", replicas.view().data(), wait_ms.view().data()};
+    const std::size_t wait_lens[] = {4, replicas.view().size(), wait_ms.view().size()};
+    // Sends the script (and WAIT, pipelined) and reads the replies; nullptr on a connection error.
+    auto send = [&](ReplyPtr &wait_reply) -> ReplyPtr {
+        if (redisAppendCommandArgv(s.ctx, argc, argv, lens) != REDIS_OK) return nullptr;
+        if (replicas_acked != nullptr && redisAppendCommandArgv(s.ctx, 3, wait_argv, wait_lens) != REDIS_OK) return nullptr;
+        void *reply = nullptr;
+        if (redisGetReply(s.ctx, &reply) != REDIS_OK) return nullptr;
+        ReplyPtr r(static_cast<redisReply *>(reply));
+        if (replicas_acked != nullptr) {
+            void *w = nullptr;
+            if (redisGetReply(s.ctx, &w) != REDIS_OK) return nullptr;
+            wait_reply.reset(static_cast<redisReply *>(w));
+        }
+        return r;
+    };
+    for (int attempt = 0;; ++attempt) {
+        if (!usable(s) && s.ctx != nullptr) drop(s);
+        if (s.ctx == nullptr) {
+            if (Status st = connect(s); !st.ok()) return st;
+        }
+        ReplyPtr wait_reply;
+        argv[0] = "EVALSHA";
+        lens[0] = 7;
+        argv[1] = script.sha1.data();
+        lens[1] = script.sha1.size();
+        ReplyPtr r = send(wait_reply);
+        if (r && r->type == REDIS_REPLY_ERROR && r->len >= 8 && std::memcmp(r->str, "NOSCRIPT", 8) == 0) {
+            // Not in the script cache (first use, restart, SCRIPT FLUSH): EVAL loads it.
+            argv[0] = "EVAL";
+            lens[0] = 4;
+            argv[1] = script.text.data();
+            lens[1] = script.text.size();
+            r = send(wait_reply);
+        }
+        if (!r) {
+            // A timeout or a connection error: the script may have run; the connection is out of
+            // sync. Never retried (fail closed); with Sentinel the master is asked again next time.
+            if (sentinel()) forget_master(s.epoch);
+            drop(s);
+            return unavailable("no reply (connection error or timeout)");
+        }
+        if (r->type == REDIS_REPLY_ERROR) {
+            const std::string_view e(r->str, r->len);
+            if (sentinel() && e.substr(0, 8) == "READONLY") {
+                // A replica now (a failover): the script's first write was refused, nothing was
+                // written. Ask the sentinels again and send it once to the new master.
+                forget_master(s.epoch);
+                drop(s);
+                if (attempt == 0) continue;
+            }
+            return unavailable("error reply");
+        }
+        if (replicas_acked != nullptr) {
+            if (!wait_reply || wait_reply->type != REDIS_REPLY_INTEGER) return unavailable("unexpected reply to WAIT");
+            *replicas_acked = static_cast<int>(std::min<long long>(wait_reply->integer, opts_.wait_replicas));
+        }
+        std::vector<long long> out;
+        if (r->type == REDIS_REPLY_INTEGER) {
+            out.push_back(r->integer);
+            return out;
+        }
+        if (r->type != REDIS_REPLY_ARRAY) return unavailable("unexpected reply");
+        for (std::size_t i = 0; i < r->elements; ++i) {
+            if (r->element[i] == nullptr || r->element[i]->type != REDIS_REPLY_INTEGER) return unavailable("unexpected reply");
+            out.push_back(r->element[i]->integer);
+        }
         return out;
     }
-    if (r->type != REDIS_REPLY_ARRAY) return unavailable("unexpected reply");
-    for (std::size_t i = 0; i < r->elements; ++i) {
-        if (r->element[i] == nullptr || r->element[i]->type != REDIS_REPLY_INTEGER) return unavailable("unexpected reply");
-        out.push_back(r->element[i]->integer);
-    }
-    return out;
 }
 
 Status Client::eval_empty() {
