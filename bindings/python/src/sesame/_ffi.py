@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 import sys
 import weakref
-from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from ._errors import FunctionNotFound, check
@@ -51,15 +50,16 @@ def _candidates() -> List[str]:
     env = os.environ.get("SESAME_LIBRARY")
     if env:
         return [env]
-    here = Path(__file__).resolve().parent
-    out = [str(here / n) for n in (SONAME, "libsesame.so", "libsesame.dylib", "sesame.dll") if (here / n).exists()]
+    here = os.path.dirname(os.path.realpath(__file__))
+    names = (SONAME, "libsesame.so", "libsesame.dylib", "sesame.dll")
+    out = [os.path.join(here, n) for n in names if os.path.exists(os.path.join(here, n))]
     out.append(SONAME)  # the system loader: ld.so cache, LD_LIBRARY_PATH
     return out
 
 
 def _load() -> Tuple[Any, str, str]:
     if sys.platform == "win32" and hasattr(os, "add_dll_directory"):
-        os.add_dll_directory(str(Path(__file__).resolve().parent))
+        os.add_dll_directory(os.path.dirname(os.path.realpath(__file__)))
     errors = []
     for path in _candidates():
         try:
