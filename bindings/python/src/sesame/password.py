@@ -208,9 +208,21 @@ def _preset(name: str) -> Policy:
     return p
 
 
+_strength_options: Dict[bool, Any] = {}  # read-only inputs: one struct per value, shared by threads
+
+
 def _check_options(strength: Optional[bool], reference_year: Optional[int]) -> Any:
     if strength is None and reference_year is None:
         return ffi.NULL  # the library's defaults
+    if reference_year is None and (strength is True or strength is False):
+        o = _strength_options.get(strength)
+        if o is None:
+            o = _strength_options[strength] = _new_check_options(strength, None)
+        return o
+    return _new_check_options(strength, reference_year)
+
+
+def _new_check_options(strength: Optional[bool], reference_year: Optional[int]) -> Any:
     o = ffi.new("sesame_password_check_options *")
     _check(lib.sesame_password_check_options_init(o))
     if strength is not None:
