@@ -64,6 +64,7 @@ def render(root: Path) -> str:
         "# library file the system loader is asked for.\n"
         f"ABI_MAJOR = {major}\n"
         f"SONAME = 'libsesame.so.{soversion}'\n"
+        "\n__all__ = ['ffi', 'ABI_MAJOR', 'SONAME']\n"
     )
 
 

@@ -105,7 +105,7 @@ class LibraryTest(unittest.TestCase):
 
     def test_public_modules_declare_all(self):
         for mod in (sesame, sesame.phone, sesame.password, sesame.otp, sesame.identity, sesame.phone_audit,
-                    sesame._args, sesame._errors, sesame._ffi):
+                    sesame._args, sesame._errors, sesame._ffi, sesame._redis, sesame._sesame_cffi):
             self.assertTrue(mod.__all__, mod.__name__)
             for name in mod.__all__:
                 self.assertTrue(hasattr(mod, name), f"{mod.__name__}.{name}")

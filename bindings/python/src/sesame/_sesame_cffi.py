@@ -15,3 +15,5 @@ ffi = _cffi_backend.FFI('sesame._sesame_cffi',
 # library file the system loader is asked for.
 ABI_MAJOR = 1
 SONAME = 'libsesame.so.1'
+
+__all__ = ['ffi', 'ABI_MAJOR', 'SONAME']
