@@ -261,6 +261,8 @@ def test_password():
         password.Context(names=[42])
     with raises_type("date"):
         password.Context(dates=[20140312])
+    with pytest.raises(TypeError, match="names must be an iterable"):
+        password.Context(names="Lucas")  # not five one-letter names
     assert password.Context(dates=[datetime.date(2014, 3, 12)])
     with pytest.raises(TypeError, match="policy must be"):
         password.check("x", policy=42)

@@ -103,6 +103,9 @@ class Context(Handle):
 
     def __init__(self, names: Iterable[Text] = (), dates: Iterable[Union[str, _dt.date]] = (),
                  phones: Iterable[Text] = (), login: Optional[Text] = None) -> None:
+        for what, values in (("names", names), ("dates", dates), ("phones", phones)):
+            if isinstance(values, (str, bytes)):
+                raise TypeError(f"{what} must be an iterable of values, not a single {type(values).__name__}")
         self._own(new_handle("sesame_password_context", lib.sesame_password_context_new),
                   "sesame_password_context_free")
         for n in names:
