@@ -1,13 +1,18 @@
-"""Shared fixtures: a redis-server for the Redis-backed objects (OTP store, date counter)."""
+"""Shared fixtures: a redis-server for the Redis-backed objects (OTP store, date counter). The
+package is imported from bindings/python/src (no build step); SESAME_LIBRARY names the library."""
 from __future__ import annotations
 
 import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 
 def _free_port() -> int:

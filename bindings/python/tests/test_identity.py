@@ -152,9 +152,9 @@ def test_redis_counter_fails_closed_and_checks_options(unused_port):
 
 def test_directory_record_by_record_and_candidates():
     d = sesame.Directory()
-    d.add_guardian("G1", "DURAND EP. LEROY", "Marie-Claire", "07 81 23 45 67", nom_naissance="DURAND")
+    d.add_guardian("G1", "DURAND EP. LEROY", "Marie-Claire", "07 81 23 45 67", birth_name="DURAND")
     d.add_pupil("P1", datetime.date(2013, 1, 15))
-    d.add_link("G1", "P1", True, relation="mere")
+    d.add_link("G1", "P1", True)
     with pytest.raises(sesame.DuplicateError):
         d.add_guardian("G1", "X", "Y")
     with pytest.raises(sesame.NotFoundError):
@@ -163,6 +163,11 @@ def test_directory_record_by_record_and_candidates():
         d.add_pupil("P2", "2015-02-29")
     r = d.match(form("0781234567", "durand", "marie claire", [p("P1", "15.01.2013")]), today=TODAY, now_ms=NOW)
     assert r.status == "activated" and r.guardian == "G1"
+    d.add_guardian("G2", family_name="MARTIN", given_name="Paul", phone=None)  # no phone: unreachable by phone
+    d.add_guardian(b"G3", b"BERNARD", b"Luc", b"06 98 76 54 32", birth_name=None)
+    report = d.report()
+    assert report["guardians"] == 3
+    assert {"guardian": "G2", "field": "phone_mobile", "reason": "missing"} in report["unreachable"]
     cand = {"guardians": [{"id": "G1", "nom": "LEROY", "prenom": "Anne", "phone_mobile": "0612345678"}],
             "pupils": [{"id": "P1", "birthdate": "2013-01-15"}],
             "links": [{"guardian": "G1", "pupil": "P1", "legal_representative": True}]}

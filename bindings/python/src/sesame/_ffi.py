@@ -1,118 +1,218 @@
-"""Loading libsesame and declaring the C functions (argtypes/restype for every function).
+"""Loading libsesame through the generated cffi module, and the helpers every module shares.
 
-Modules declare their functions with :func:`declare`; :func:`lib` returns the loaded library.
-Loading order: ``SESAME_LIBRARY`` (a path to ``libsesame.so``), the package directory, then the
-system loader (``ctypes.util.find_library``).
+``ffi`` (types, layouts, enum values, signatures) comes from ``_sesame_cffi.py``, generated from
+ffi/sesame_ffi.h by bindings/python/gen_cffi.py; nothing here retypes the C declarations.
+
+Loading order: ``SESAME_LIBRARY`` (a path; an explicit choice is never replaced by another
+library), then a library next to this package (a wheel ships it there), then the system loader
+(``libsesame.so.1``). The library's ``sesame_version_number()`` major must be the header's
+(:data:`ABI_MAJOR`), otherwise :class:`LibraryNotFound`. Functions are resolved on first use
+(cffi's ABI mode): an older library of the same major that lacks one raises
+:class:`sesame.FunctionNotFound` when that function is called, not at import.
 """
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
 import sys
-import threading
-from pathlib import Path
-from typing import Any, Callable, Optional
+import weakref
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
-#: The binding speaks this major version of the C ABI.
-ABI_MAJOR = 0
+from ._errors import FunctionNotFound, check
+from ._sesame_cffi import ABI_MAJOR, SONAME, ffi
 
-c_status = ctypes.c_int  # enum sesame_status
-
-_lock = threading.Lock()
-_lib: Optional[ctypes.CDLL] = None
-_decls: list = []
+__all__ = ["ABI_MAJOR", "SONAME", "LIBRARY_PATH", "LibraryNotFound", "ffi", "lib", "raw_lib", "enum", "short_names",
+           "Names", "Scratch", "Handle", "read_sized", "string", "new_handle"]
 
 
 class LibraryNotFound(ImportError):
-    """libsesame could not be loaded."""
+    """libsesame could not be loaded, or its major version is not the binding's."""
 
 
-def _candidates() -> list:
-    out = []
+class _Lib:
+    """The loaded library. An attribute is resolved on first access (a dlsym through cffi), then
+    cached in the instance dictionary, so later calls cost a plain attribute lookup."""
+
+    def __init__(self, raw: Any, path: str, version: str) -> None:
+        self._raw = raw
+        self._path = path
+        self._version = version
+
+    def __getattr__(self, name: str) -> Any:  # only for names not cached yet
+        try:
+            value = getattr(self._raw, name)  # AttributeError when the header does not declare it
+        except ffi.error:  # declared by the header, absent from this (older) library
+            raise FunctionNotFound(name, self._path, self._version) from None
+        self.__dict__[name] = value
+        return value
+
+
+def _candidates() -> List[str]:
     env = os.environ.get("SESAME_LIBRARY")
     if env:
-        out.append(env)
-        return out  # an explicit choice is never silently replaced
-    here = Path(__file__).resolve().parent
-    for name in ("libsesame.so", "libsesame.so.0", "libsesame.dylib", "sesame.dll"):
-        if (here / name).exists():
-            out.append(str(here / name))
-    found = ctypes.util.find_library("sesame")
-    if found:
-        out.append(found)
+        return [env]
+    here = os.path.dirname(os.path.realpath(__file__))
+    names = (SONAME, "libsesame.so", "libsesame.dylib", "sesame.dll")
+    out = [os.path.join(here, n) for n in names if os.path.exists(os.path.join(here, n))]
+    out.append(SONAME)  # the system loader: ld.so cache, LD_LIBRARY_PATH
     return out
 
 
-def declare(name: str, restype: Any, argtypes: list) -> None:
-    """Registers a C function signature; applied when the library is (or was) loaded."""
-    _decls.append((name, restype, argtypes))
-    if _lib is not None:
-        _apply(_lib, name, restype, argtypes)
-
-
-def _apply(lib: ctypes.CDLL, name: str, restype: Any, argtypes: list) -> None:
-    fn = getattr(lib, name)
-    fn.restype = restype
-    fn.argtypes = argtypes
-
-
-def lib() -> ctypes.CDLL:
-    global _lib
-    if _lib is not None:
-        return _lib
-    with _lock:
-        if _lib is not None:
-            return _lib
-        if sys.platform == "win32" and hasattr(os, "add_dll_directory"):
-            os.add_dll_directory(str(Path(__file__).resolve().parent))
-        errors = []
-        loaded = None
-        for path in _candidates():
-            try:
-                loaded = ctypes.CDLL(path)
-                break
-            except OSError as e:
-                errors.append(f"{path}: {e}")
-        if loaded is None:
+def _load() -> Tuple[Any, str, str]:
+    if sys.platform == "win32" and hasattr(os, "add_dll_directory"):
+        os.add_dll_directory(os.path.dirname(os.path.realpath(__file__)))
+    errors = []
+    for path in _candidates():
+        try:
+            raw = ffi.dlopen(path)
+        except OSError as e:
+            errors.append(f"{path}: {e}")
+            continue
+        try:
+            number = int(raw.sesame_version_number())
+            version = ffi.string(raw.sesame_version_string()).decode()
+        except ffi.error:
+            errors.append(f"{path}: not a libsesame (no sesame_version_number)")
+            continue
+        if number // 10000 != ABI_MAJOR:
             raise LibraryNotFound(
-                "libsesame not found; set SESAME_LIBRARY to the path of libsesame.so"
-                + (" (" + "; ".join(errors) + ")" if errors else ""))
-        for decl in _decls:
-            _apply(loaded, *decl)
-        major = loaded.sesame_version_number() // 10000
-        if major != ABI_MAJOR:
-            raise LibraryNotFound(
-                f"libsesame major version {major} does not match the binding's {ABI_MAJOR}")
-        _lib = loaded
-        return _lib
+                f"{path} is libsesame {version}, major {number // 10000}; this binding needs major {ABI_MAJOR} "
+                f"(set SESAME_LIBRARY to a {SONAME})")
+        return raw, path, version
+    raise LibraryNotFound(
+        f"libsesame {ABI_MAJOR}.x not found; set SESAME_LIBRARY to the path of {SONAME} (" + "; ".join(errors) + ")")
 
 
-def read_sized(fn: Callable[[Any, int, Any], int], initial: int = 128) -> bytes:
-    """Calls ``fn(out, cap, byref(len))`` under the size-query convention and returns the bytes."""
-    from ._errors import check  # local import: _errors imports this module
+raw_lib, LIBRARY_PATH, LIBRARY_VERSION = _load()
+#: The library; functions resolve on first use (see :class:`_Lib`).
+lib: Any = _Lib(raw_lib, LIBRARY_PATH, LIBRARY_VERSION)
 
-    out_len = ctypes.c_size_t(0)
-    buf = ctypes.create_string_buffer(initial)
-    st = fn(buf, initial, ctypes.byref(out_len))
+_BUFFER_TOO_SMALL: int = ffi.typeof("sesame_status").relements["SESAME_E_BUFFER_TOO_SMALL"]
+
+
+def string(p: Any) -> str:
+    """A NUL-terminated UTF-8 C string (char * or char[n]) as str."""
+    s: str = ffi.string(p).decode("utf-8")
+    return s
+
+
+def enum(typename: str) -> Dict[str, int]:
+    """The C enumeration ``typename``: name -> value, as the header declares it."""
+    return dict(ffi.typeof(typename).relements)
+
+
+def short_names(typename: str, prefix: str) -> Dict[str, int]:
+    """The enumeration with ``prefix`` removed and the rest lowercased: SESAME_OTP_SHA1 -> "sha1"."""
+    return {name[len(prefix):].lower(): value for name, value in enum(typename).items() if name.startswith(prefix)}
+
+
+class Names(Dict[int, str]):
+    """value -> text through a C ``*_name``/``*_label``/``*_message`` function. On first use it is
+    filled with every value of the enumeration (cffi knows them), once; a value the header does not
+    know (a newer library) is asked to the library and remembered."""
+
+    def __init__(self, function: str, *extra: int, enumeration: Optional[str] = None,
+                 values: Tuple[int, ...] = ()) -> None:
+        super().__init__()
+        self._function = function
+        self._extra = extra
+        self._values = values if enumeration is None else tuple(sorted(ffi.typeof(enumeration).elements))
+
+    def _ask(self, value: int) -> str:
+        return string(getattr(lib, self._function)(value, *self._extra))
+
+    def fill(self) -> "Names":
+        if not self:
+            for v in self._values:
+                self[v] = self._ask(v)
+        return self
+
+    def __missing__(self, value: int) -> str:
+        if not self and self._values:
+            self.fill()
+            if value in self:
+                return self[value]
+        name = self._ask(value)
+        self[value] = name
+        return name
+
+    def ordered(self) -> Tuple[str, ...]:
+        """The texts of the enumeration's values, in value order."""
+        self.fill()
+        return tuple(self[v] for v in self._values)
+
+
+class Scratch:
+    """Result structs made once by the module's ``_init`` function and reused: ``take`` pops one
+    (list.pop is atomic, so concurrent threads, and a signal handler re-entering on the same
+    thread, never share one), ``give`` puts it back. At most as many as concurrent callers."""
+
+    __slots__ = ("_ctype", "_init", "_free")
+
+    def __init__(self, ctype: str, init: str) -> None:
+        self._ctype = ffi.typeof(ctype)
+        self._init = init
+        self._free: List[Any] = []
+
+    def take(self) -> Any:
+        try:
+            return self._free.pop()
+        except IndexError:
+            p = ffi.new(self._ctype)
+            check(getattr(lib, self._init)(p))
+            return p
+
+    def give(self, p: Any) -> None:
+        self._free.append(p)
+
+
+def new_handle(ctype: str, call: Callable[[Any], Any]) -> Any:
+    """Calls a constructor ``call(out)`` (``out`` a ``ctype **``) and returns the new handle."""
+    out = ffi.new(ctype + " **")
+    check(call(out))
+    return out[0]
+
+
+class Handle:
+    """Owns one C handle: ``close()`` (idempotent), context manager, and ``weakref.finalize`` as the
+    safety net. A closed object raises ValueError instead of passing a freed (or NULL) pointer."""
+
+    _ptr: Any = ffi.NULL
+    _finalizer: Optional[weakref.finalize] = None
+
+    def _own(self, ptr: Any, free: str) -> None:
+        self._ptr = ptr
+        self._finalizer = weakref.finalize(self, getattr(lib, free), ptr)
+
+    def _live(self) -> Any:
+        p = self._ptr
+        if not p:
+            raise ValueError(f"this {type(self).__name__} is closed")
+        return p
+
+    def close(self) -> None:
+        """Frees the C object now (it is freed at garbage collection otherwise). Idempotent; not
+        concurrently with a call using this object."""
+        self._ptr = ffi.NULL
+        if self._finalizer is not None:
+            self._finalizer()
+
+    def __enter__(self) -> Any:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def read_sized(call: Callable[[Any, int, Any], Any], initial: int = 256) -> bytes:
+    """Calls ``call(out, cap, out_len)`` under the size-query convention (sesame/errors.h): one call
+    when ``initial`` bytes suffice, a second with the reported size otherwise."""
+    n = ffi.new("size_t *")
+    buf = ffi.new("char[]", initial)
+    st = call(buf, initial, n)
     if st == _BUFFER_TOO_SMALL:
-        buf = ctypes.create_string_buffer(out_len.value + 1)
-        st = fn(buf, out_len.value + 1, ctypes.byref(out_len))
+        cap = n[0] + 1
+        buf = ffi.new("char[]", cap)
+        st = call(buf, cap, n)
     check(st)
-    return buf.raw[: out_len.value]
-
-
-_BUFFER_TOO_SMALL = -4
-
-# ---- errors.h, version.h, library.h -----------------------------------------------------------
-_sz = ctypes.c_size_t
-_psz = ctypes.POINTER(ctypes.c_size_t)
-declare("sesame_status_str", ctypes.c_char_p, [c_status])
-declare("sesame_status_name", ctypes.c_char_p, [c_status])
-declare("sesame_last_error_message", ctypes.c_char_p, [])
-declare("sesame_version_number", ctypes.c_int32, [])
-declare("sesame_version_string", ctypes.c_char_p, [])
-declare("sesame_init", c_status, [])
-declare("sesame_build_info", c_status, [ctypes.c_char_p, _sz, _psz])
-declare("sesame_memzero", None, [ctypes.c_void_p, _sz])
-declare("sesame_utf8_repair", c_status, [ctypes.c_char_p, _sz, _psz, ctypes.c_char_p, _sz])
+    data: bytes = ffi.buffer(buf, n[0])[:]
+    return data

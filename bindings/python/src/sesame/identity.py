@@ -6,67 +6,42 @@ One call per CLI command, returning an object whose attributes are the CLI's JSO
     d = sesame.Directory.load_json("school.json")
     r = d.match(claim, today="2026-09-01", now_ms=...)
     r.status, r.reason, r.guardian, r.pupils, r.pupil_results, r.detail, r.user_message
+
+:func:`name_key` and :func:`parse_date` make one foreign call each. A decision is a handle by
+design (sesame_decision in identity.h): its status, reason and user message are read with
+sesame_decision_outcome, the rest from its JSON when first asked for.
 """
 from __future__ import annotations
 
-import ctypes
 import datetime as _dt
 import json
 import os
+import threading
 import time
-from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, Iterable, List, Optional, Union
+from typing import Any, Callable, Dict, Iterable, List, Mapping, NamedTuple, Optional, Union
 
-from . import _ffi
-from . import otp as _otp
-from ._errors import check
+from . import _args
+from ._args import Text
+from ._errors import check, error_for
+from ._ffi import Handle, Names, Scratch, enum, ffi, lib, new_handle, read_sized, short_names, string
+from ._redis import redis_options
 
-_handle = ctypes.c_void_p
-_sz, _psz = ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t)
-_p_bool = ctypes.POINTER(ctypes.c_bool)
-_p_i32 = ctypes.POINTER(ctypes.c_int32)
-_cp = ctypes.c_char_p
-TAKEN_CB = ctypes.CFUNCTYPE(ctypes.c_int32, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_size_t, _p_bool)
+__all__ = ["NameKey", "NameMatch", "ParsedDate", "Decision", "DateCounter", "Directory", "LoginId", "name_key",
+           "name_match", "fc_tier", "parse_date", "match_candidates", "login_id", "FIELDS", "DATE_FLAGS", "Today"]
 
-_ffi.declare("sesame_name_key", _ffi.c_status, [_cp, _sz, _psz, _p_bool, _cp, _sz, ctypes.c_int])
-_ffi.declare("sesame_name_match", _ffi.c_status, [_p_bool, ctypes.c_int, _cp, _sz, _cp, _sz])
-_ffi.declare("sesame_name_fc_tier", _ffi.c_status, [_p_i32, _cp, _sz, _cp, _sz])
-_ffi.declare("sesame_date_parse", _ffi.c_status,
-             [_p_i32, _p_i32, ctypes.POINTER(ctypes.c_uint32), _cp, _sz, ctypes.c_int32])
-_ffi.declare("sesame_date_error_name", ctypes.c_char_p, [ctypes.c_int32])
-_ffi.declare("sesame_date_counter_new", _ffi.c_status, [ctypes.POINTER(_handle), ctypes.c_uint32, ctypes.c_int64])
-_ffi.declare("sesame_date_counter_new_redis", _ffi.c_status,
-             [ctypes.POINTER(_handle), ctypes.c_uint32, ctypes.c_int64, ctypes.POINTER(_otp._RedisOptions)])
-_ffi.declare("sesame_date_counter_free", None, [_handle])
-_ffi.declare("sesame_directory_new", _ffi.c_status, [ctypes.POINTER(_handle)])
-_ffi.declare("sesame_directory_free", None, [_handle])
-_ffi.declare("sesame_directory_add_guardian", _ffi.c_status,
-             [_handle, _cp, _sz, _cp, _sz, _cp, _sz, _cp, _sz, _cp, _sz, _cp, _sz])
-_ffi.declare("sesame_directory_add_pupil", _ffi.c_status, [_handle, _cp, _sz, _cp, _sz, _cp, _sz, _cp, _sz])
-_ffi.declare("sesame_directory_add_link", _ffi.c_status, [_handle, _cp, _sz, _cp, _sz, _cp, _sz, ctypes.c_bool])
-_ffi.declare("sesame_directory_load_json", _ffi.c_status, [ctypes.POINTER(_handle), _cp, _sz])
-_ffi.declare("sesame_directory_load_json_file", _ffi.c_status, [ctypes.POINTER(_handle), _cp, _sz])
-_ffi.declare("sesame_directory_report", _ffi.c_status, [_cp, _sz, _psz, _handle])
-_ffi.declare("sesame_directory_match", _ffi.c_status,
-             [ctypes.POINTER(_handle), _handle, _handle, _cp, _sz, ctypes.c_int32, ctypes.c_int64])
-_ffi.declare("sesame_identity_match_candidates", _ffi.c_status,
-             [ctypes.POINTER(_handle), _handle, _cp, _sz, _cp, _sz, ctypes.c_int32, ctypes.c_int64])
-_ffi.declare("sesame_decision_free", None, [_handle])
-_ffi.declare("sesame_decision_json", _ffi.c_status, [_cp, _sz, _psz, _handle])
-_ffi.declare("sesame_login_id", _ffi.c_status,
-             [_cp, _sz, _psz, _cp, _sz, _cp, _sz, _cp, _sz, TAKEN_CB, ctypes.c_void_p])
-_ffi.declare("sesame_login_id_max_bytes", _sz, [])
-
-_FIELDS = {"family": 0, "given": 1}
+#: A reference date: a datetime.date or "YYYY-MM-DD".
 Today = Union[str, _dt.date]
-
-
-def _b(s: Union[str, bytes, None]) -> bytes:
-    if s is None:
-        return b""
-    if isinstance(s, bytes):
-        return s
-    return s.encode("utf-8", "surrogateescape")
+#: Name fields of :func:`name_match`: {"family": 0, "given": 1} (sesame_name_field).
+FIELDS: Dict[str, int] = short_names("sesame_name_field", "SESAME_NAME_FIELD_")
+#: Flags of a parsed date: {"age_over_25": 1, "age_under_2": 2} (sesame_date_flag bits).
+DATE_FLAGS: Dict[str, int] = short_names("sesame_date_flag", "SESAME_DATE_FLAG_")
+_FLAG_BITS = sorted((bit, name) for name, bit in DATE_FLAGS.items())
+_DATE_ERRORS = Names("sesame_date_error_name", enumeration="sesame_date_error")
+_STATUSES = Names("sesame_decision_status_name", enumeration="sesame_decision_status")
+_REASONS = Names("sesame_decision_reason_name", enumeration="sesame_decision_reason")
+_USER_MESSAGES = Names("sesame_user_message_name", enumeration="sesame_user_message")
+_LOGIN_ID_SIZE: int = enum("sesame_login_id_sizes")["SESAME_LOGIN_ID_SIZE"]
+_tuple_new = tuple.__new__
 
 
 def _today(today: Today) -> int:
@@ -78,19 +53,28 @@ def _today(today: Today) -> int:
         try:
             d = _dt.date.fromisoformat(today)
         except ValueError:
-            raise ValueError("today must be a date or 'YYYY-MM-DD'") from None
+            raise ValueError(f"today must be a date or 'YYYY-MM-DD', not {today!r}") from None
         return d.year * 10000 + d.month * 100 + d.day
-    raise TypeError("today must be a datetime.date or 'YYYY-MM-DD'")
+    raise TypeError(f"today must be a datetime.date or 'YYYY-MM-DD', not {type(today).__name__}")
 
 
-def _text(raw: Union[str, bytes]) -> str:
+def _now_ms(now_ms: Optional[int]) -> int:
+    return int(time.time() * 1000) if now_ms is None else _args.i64(now_ms, "now_ms")
+
+
+def _shown(raw: Text) -> str:
     return raw if isinstance(raw, str) else raw.decode("utf-8", "replace")
+
+
+def _json_arg(value: Union[Text, Mapping[str, Any]], name: str) -> bytes:
+    if isinstance(value, Mapping):
+        return json.dumps(value, ensure_ascii=False).encode()
+    return _args.text(value, name)
 
 
 # ---- names --------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class NameKey:
+class NameKey(NamedTuple):
     """``sesame name key``: ``key`` tokens joined by a space, given-name units by ``|``."""
     input: str
     valid: bool
@@ -98,19 +82,25 @@ class NameKey:
     compact: Optional[str]
 
 
-def name_key(name: Union[str, bytes]) -> NameKey:
+_name_keys = Scratch("sesame_name_key_result *", "sesame_name_key_result_init")
+
+
+def name_key(name: Text) -> NameKey:
     """The canonical key of a name; an invalid name gives ``valid=False`` and ``None`` keys."""
-    lib = _ffi.lib()
-    data = _b(name)
-    valid = ctypes.c_bool(False)
-    text = _ffi.read_sized(lambda o, c, n: lib.sesame_name_key(o, c, n, ctypes.byref(valid), data, len(data), 0))
-    compact = _ffi.read_sized(lambda o, c, n: lib.sesame_name_key(o, c, n, ctypes.byref(valid), data, len(data), 1))
-    ok = bool(valid.value)
-    return NameKey(_text(name), ok, text.decode() if ok else None, compact.decode() if ok else None)
+    data = _args.text(name, "name")
+    r = _name_keys.take()
+    st = lib.sesame_name_key(r, data, len(data))
+    if st:
+        check(st)
+    if r.valid:
+        result = _tuple_new(NameKey, (_shown(name), True, string(r.text), string(r.compact)))
+    else:
+        result = _tuple_new(NameKey, (_shown(name), False, None, None))
+    _name_keys.give(r)
+    return result
 
 
-@dataclass(frozen=True)
-class NameMatch:
+class NameMatch(NamedTuple):
     """``sesame name match``; truthy when the names match."""
     match: bool
 
@@ -118,28 +108,27 @@ class NameMatch:
         return self.match
 
 
-def name_match(record: Union[str, bytes], typed: Union[str, bytes], field: str = "family") -> NameMatch:
-    """Strict matching of a typed name against the school's (``field``: ``family`` or ``given``)."""
-    if field not in _FIELDS:
-        raise ValueError("field must be 'family' or 'given'")
-    r, t = _b(record), _b(typed)
-    out = ctypes.c_bool(False)
-    check(_ffi.lib().sesame_name_match(ctypes.byref(out), _FIELDS[field], r, len(r), t, len(t)))
-    return NameMatch(bool(out.value))
+def name_match(record: Text, typed: Text, field: str = "family") -> NameMatch:
+    """Strict matching of a typed name against the school's (``field``: one of :data:`FIELDS`)."""
+    if not isinstance(field, str) or field not in FIELDS:
+        raise ValueError(f"field must be one of {sorted(FIELDS)}, not {field!r}")
+    r, t = _args.text(record, "record"), _args.text(typed, "typed")
+    out = ffi.new("bool *")
+    check(lib.sesame_name_match(out, FIELDS[field], r, len(r), t, len(t)))
+    return NameMatch(bool(out[0]))
 
 
-def fc_tier(record_given: str, fc_given_name: str) -> int:
+def fc_tier(record_given: Text, fc_given_name: Text) -> int:
     """FranceConnect tier of a recorded given name: 1, 2 (needs the phone as a step-up) or 0."""
-    r, f = _b(record_given), _b(fc_given_name)
-    out = ctypes.c_int32(0)
-    check(_ffi.lib().sesame_name_fc_tier(ctypes.byref(out), r, len(r), f, len(f)))
-    return int(out.value)
+    r, f = _args.text(record_given, "record_given"), _args.text(fc_given_name, "fc_given_name")
+    out = ffi.new("int32_t *")
+    check(lib.sesame_name_fc_tier(out, r, len(r), f, len(f)))
+    return int(out[0])
 
 
 # ---- dates --------------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class ParsedDate:
+class ParsedDate(NamedTuple):
     """``sesame date parse``: ``iso`` when valid, else ``error`` (``format``, ``not_leap``...)."""
     input: str
     valid: bool
@@ -152,172 +141,248 @@ class ParsedDate:
         return _dt.date.fromisoformat(self.iso) if self.iso else None
 
 
-def parse_date(typed: Union[str, bytes], *, today: Today) -> ParsedDate:
+_dates = Scratch("sesame_date_result *", "sesame_date_result_init")
+
+
+def parse_date(typed: Text, *, today: Today) -> ParsedDate:
     """Parses a typed birth date against the reference date ``today`` (never the clock)."""
-    data = _b(typed)
-    err, date, flags = ctypes.c_int32(0), ctypes.c_int32(0), ctypes.c_uint32(0)
-    lib = _ffi.lib()
-    check(lib.sesame_date_parse(ctypes.byref(err), ctypes.byref(date), ctypes.byref(flags), data, len(data),
-                                _today(today)))
-    fl = []
-    if flags.value & 1:
-        fl.append("age_over_25")
-    if flags.value & 2:
-        fl.append("age_under_2")
-    if err.value == 0:
-        v = date.value
-        return ParsedDate(_text(typed), True, f"{v // 10000:04d}-{v // 100 % 100:02d}-{v % 100:02d}", None, fl)
-    return ParsedDate(_text(typed), False, None, lib.sesame_date_error_name(err.value).decode(), fl)
+    data = _args.text(typed, "typed")
+    t = _today(today)
+    r = _dates.take()
+    st = lib.sesame_date_parse(r, data, len(data), t)
+    if st:
+        check(st)
+    flags = r.flags
+    names = [name for bit, name in _FLAG_BITS if flags & bit]
+    if r.error:
+        result = _tuple_new(ParsedDate, (_shown(typed), False, None, _DATE_ERRORS[r.error], names))
+    else:
+        result = _tuple_new(ParsedDate, (_shown(typed), True, string(r.iso), None, names))
+    _dates.give(r)
+    return result
 
 
 # ---- decisions ----------------------------------------------------------------------------------
 
-class DateCounter:
-    """Wrong birth dates per pupil, ``max_failures`` per ``window_ms`` (sliding window), in this
-    process. PHP-FPM-like deployments and several servers share one with :meth:`redis`."""
+class DateCounter(Handle):
+    """Wrong birth dates per pupil, ``max_failures`` (uint32, at least 1) per ``window_ms`` (int64,
+    at least 1; sliding window), in this process. The defaults (3 per 24 h) are this binding's,
+    the library has none. PHP-FPM-like deployments and several servers share one with
+    :meth:`redis`. Thread-safe."""
 
-    def __init__(self, max_failures: int = 3, window_ms: int = 24 * 3600 * 1000):
-        h = _handle()
-        check(_ffi.lib().sesame_date_counter_new(ctypes.byref(h), max_failures, window_ms))
-        self._h = h
+    def __init__(self, max_failures: int = 3, window_ms: int = 24 * 3600 * 1000) -> None:
+        m, w = _args.u32(max_failures, "max_failures"), _args.i64(window_ms, "window_ms")
+        self._own(new_handle("sesame_date_counter", lambda out: lib.sesame_date_counter_new(out, m, w)),
+                  "sesame_date_counter_free")
 
     @classmethod
-    def redis(cls, max_failures: int = 3, window_ms: int = 24 * 3600 * 1000, *, host: str = "127.0.0.1",
-              port: int = 6379, prefix: str = "sesame:dates:", **connection: Any) -> "DateCounter":
+    def redis(cls, max_failures: int = 3, window_ms: int = 24 * 3600 * 1000, *, host: Optional[Text] = None,
+              port: Optional[int] = None, prefix: Optional[Text] = None, unix_socket: Optional[Text] = None,
+              timeout_ms: Optional[int] = None, connect_timeout_ms: Optional[int] = None,
+              username: Optional[Text] = None, password: Optional[Text] = None, db: Optional[int] = None,
+              connections: Optional[int] = None) -> "DateCounter":
         """The counter in Redis, shared by every process using the same server and prefix: one
         atomic round trip per confirmation; an unreachable or slow Redis makes decisions raise
-        StoreUnavailableError (nothing decided). ``connection``: the other keywords of
-        :class:`sesame.RedisStore` (unix_socket, timeout_ms, connect_timeout_ms, username,
-        password, db, connections)."""
-        o, _keep = _otp._redis_options(host, port, prefix=prefix, **connection)
+        StoreUnavailableError (nothing decided). The connection keywords are those of
+        :class:`sesame.RedisStore`; None keeps the library's default (prefix "sesame:dates:")."""
+        m, w = _args.u32(max_failures, "max_failures"), _args.i64(window_ms, "window_ms")
+        o, keep = redis_options(host=host, port=port, prefix=prefix, unix_socket=unix_socket, timeout_ms=timeout_ms,
+                                connect_timeout_ms=connect_timeout_ms, username=username, password=password, db=db,
+                                connections=connections)
         self = cls.__new__(cls)
-        h = _handle()
-        check(_ffi.lib().sesame_date_counter_new_redis(ctypes.byref(h), max_failures, window_ms, ctypes.byref(o)))
-        self._h = h
+        self._own(new_handle("sesame_date_counter", lambda out: lib.sesame_date_counter_new_redis(out, m, w, o)),
+                  "sesame_date_counter_free")
+        del keep
         return self
 
-    def __del__(self) -> None:
-        h, self._h = getattr(self, "_h", None), None
-        if h:
-            _ffi.lib().sesame_date_counter_free(h)
+    def __enter__(self) -> "DateCounter":
+        return self
 
 
-@dataclass(frozen=True)
-class Decision:
-    """``sesame guardian match``: the CLI keys plus ``pupil_details``, ``user_text``, ``near_miss``."""
+class Decision(Handle):
+    """``sesame guardian match``. ``status``, ``reason`` and ``user_message`` come from
+    sesame_decision_outcome when the decision is made; the other CLI keys (``guardian``,
+    ``pupils``, ``pupil_results``, ``detail``, ``pupil_details``, ``user_text``, ``near_miss``) from
+    the decision's JSON, read once when one of them is first asked for (the handle is freed then,
+    or by :meth:`close` / garbage collection)."""
+
     status: str
     reason: str
-    guardian: Optional[str]
-    pupils: List[str]
-    pupil_results: Dict[str, str]
-    detail: Optional[str]
     user_message: str
-    pupil_details: Dict[str, Optional[str]] = field(default_factory=dict)
-    user_text: str = ""
-    near_miss: bool = False
+
+    def __init__(self, _ptr: Any) -> None:
+        self._own(_ptr, "sesame_decision_free")
+        self._lock = threading.Lock()
+        self._doc: Optional[Dict[str, Any]] = None
+        out = ffi.new("int32_t[3]")
+        check(lib.sesame_decision_outcome(_ptr, out, out + 1, out + 2))
+        self.status, self.reason, self.user_message = _STATUSES[out[0]], _REASONS[out[1]], _USER_MESSAGES[out[2]]
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The decision's JSON object (the CLI's keys plus pupil_details, user_text, near_miss)."""
+        doc = self._doc
+        if doc is None:
+            with self._lock:
+                doc = self._doc
+                if doc is None:
+                    p = self._live()
+                    doc = self._doc = json.loads(read_sized(lambda o, c, n: lib.sesame_decision_json(o, c, n, p), 1024))
+                    self.close()
+        return doc
+
+    def _get(self, key: str, default: Any = None) -> Any:
+        return self.to_dict().get(key, default)
+
+    @property
+    def guardian(self) -> Optional[str]:
+        value: Optional[str] = self._get("guardian")
+        return value
+
+    @property
+    def pupils(self) -> List[str]:
+        value: List[str] = self._get("pupils", [])
+        return value
+
+    @property
+    def pupil_results(self) -> Dict[str, str]:
+        value: Dict[str, str] = self._get("pupil_results", {})
+        return value
+
+    @property
+    def detail(self) -> Optional[str]:
+        value: Optional[str] = self._get("detail")
+        return value
+
+    @property
+    def pupil_details(self) -> Dict[str, Optional[str]]:
+        value: Dict[str, Optional[str]] = self._get("pupil_details", {})
+        return value
+
+    @property
+    def user_text(self) -> str:
+        value: str = self._get("user_text", "")
+        return value
+
+    @property
+    def near_miss(self) -> bool:
+        return bool(self._get("near_miss", False))
+
+    def __repr__(self) -> str:
+        return f"Decision(status={self.status!r}, reason={self.reason!r}, user_message={self.user_message!r})"
+
+    def __enter__(self) -> "Decision":
+        return self
 
 
-def _claim_bytes(claim: Union[dict, str, bytes]) -> bytes:
-    if isinstance(claim, dict):
-        return json.dumps(claim, ensure_ascii=False).encode()
-    return _b(claim)
+def _counter(counter: Optional[DateCounter]) -> Any:
+    if not isinstance(counter, DateCounter):
+        raise TypeError(f"counter must be a DateCounter, not {type(counter).__name__}")
+    return counter._live()
 
 
-def _decision(fn) -> Decision:
-    lib = _ffi.lib()
-    h = _handle()
-    check(fn(ctypes.byref(h)))
-    try:
-        raw = _ffi.read_sized(lambda o, c, n: lib.sesame_decision_json(o, c, n, h), initial=1024)
-    finally:
-        lib.sesame_decision_free(h)
-    return Decision(**json.loads(raw))
+class Directory(Handle):
+    """The school's guardians, pupils and links, indexed by mobile number and family name.
+    Fill it (add_* or a load) before sharing it: concurrent decisions are safe once it is filled,
+    additions are not safe during decisions."""
 
-
-def _now(now_ms: Optional[int]) -> int:
-    return int(time.time() * 1000) if now_ms is None else int(now_ms)
-
-
-class Directory:
-    """The school's guardians, pupils and links, indexed by mobile number and family name."""
-
-    def __init__(self, _handle_value: Optional[Any] = None):
-        if _handle_value is None:
-            h = _handle()
-            check(_ffi.lib().sesame_directory_new(ctypes.byref(h)))
-            _handle_value = h
-        self._h = _handle_value
-        self.counter = DateCounter()  # wrong birth dates: 3 per 24 h unless a counter is passed
-
-    def __del__(self) -> None:
-        h, self._h = getattr(self, "_h", None), None
-        if h:
-            _ffi.lib().sesame_directory_free(h)
+    def __init__(self) -> None:
+        self._own(new_handle("sesame_directory", lib.sesame_directory_new), "sesame_directory_free")
+        #: Wrong birth dates when match() gets no counter: 3 per 24 h, per directory object.
+        self.counter = DateCounter()
 
     @classmethod
-    def load_json(cls, path: Union[str, bytes, os.PathLike]) -> "Directory":
-        """Loads the JSON directory file; errors name the record (ParseError, DuplicateError...)."""
+    def _adopt(cls, ptr: Any) -> "Directory":
+        self = cls.__new__(cls)
+        self._own(ptr, "sesame_directory_free")
+        self.counter = DateCounter()
+        return self
+
+    @staticmethod
+    def _load_options(max_bytes: Optional[int]) -> Any:
+        opts = ffi.new("sesame_directory_load_options *")
+        check(lib.sesame_directory_load_options_init(opts))
+        if max_bytes is not None:
+            opts.max_bytes = _args.u64(max_bytes, "max_bytes")
+        return opts
+
+    @classmethod
+    def load_json(cls, path: Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"], *,
+                  max_bytes: Optional[int] = None) -> "Directory":
+        """Loads the JSON directory file; errors name the record (ParseError, DuplicateError...).
+        Only a regular file is read (IoError "not a regular file" otherwise); a file larger than
+        ``max_bytes`` (default SESAME_DIRECTORY_MAX_BYTES_DEFAULT, 1 GiB) raises LimitError."""
+        if not isinstance(path, (str, bytes, os.PathLike)):
+            raise TypeError(f"path must be str, bytes or os.PathLike, not {type(path).__name__}")
         p = os.fsencode(path)
-        h = _handle()
-        check(_ffi.lib().sesame_directory_load_json_file(ctypes.byref(h), p, len(p)))
-        return cls(h)
+        opts = cls._load_options(max_bytes)
+        return cls._adopt(new_handle("sesame_directory",
+                                     lambda out: lib.sesame_directory_load_json_file(out, p, len(p), opts)))
 
     @classmethod
-    def from_json(cls, document: Union[str, bytes, dict]) -> "Directory":
-        data = json.dumps(document, ensure_ascii=False).encode() if isinstance(document, dict) else _b(document)
-        h = _handle()
-        check(_ffi.lib().sesame_directory_load_json(ctypes.byref(h), data, len(data)))
-        return cls(h)
+    def from_json(cls, document: Union[Text, Mapping[str, Any]], *, max_bytes: Optional[int] = None) -> "Directory":
+        """From the directory JSON (a str, bytes or dict); ``max_bytes`` as for :meth:`load_json`."""
+        data = _json_arg(document, "document")
+        opts = cls._load_options(max_bytes)
+        return cls._adopt(new_handle("sesame_directory",
+                                     lambda out: lib.sesame_directory_load_json(out, data, len(data), opts)))
 
-    def add_guardian(self, id: str, nom: str, prenom: str, phone_mobile: Optional[str] = None, *,
-                     nom_naissance: Optional[str] = None, civilite: Optional[str] = None) -> None:
-        args = [_b(x) for x in (id, civilite, nom, nom_naissance, prenom, phone_mobile)]
-        flat: list = []
-        for a in args:
-            flat += [a, len(a)]
-        check(_ffi.lib().sesame_directory_add_guardian(self._h, *flat))
+    def add_guardian(self, id: Text, family_name: Text, given_name: Text, phone: Optional[Text] = None, *,
+                     birth_name: Optional[Text] = None) -> None:
+        """A guardian: ``family_name`` (usage name, ``nom``), ``given_name`` (``prenom``), ``phone``
+        (mobile as recorded, may be None), ``birth_name`` (``nom_naissance``, may be None)."""
+        a = [_args.text(id, "id"), _args.text(family_name, "family_name"), _args.optional_text(birth_name, "birth_name"),
+             _args.text(given_name, "given_name"), _args.optional_text(phone, "phone")]
+        check(lib.sesame_directory_add_guardian(self._live(), a[0], len(a[0]), a[1], len(a[1]), a[2], len(a[2]),
+                                                a[3], len(a[3]), a[4], len(a[4])))
 
-    def add_pupil(self, id: str, birthdate: Union[str, _dt.date], *, nom: str = "", prenom: str = "") -> None:
-        bd = birthdate.isoformat() if isinstance(birthdate, _dt.date) else birthdate
-        a = [_b(x) for x in (id, nom, prenom, bd)]
-        check(_ffi.lib().sesame_directory_add_pupil(self._h, a[0], len(a[0]), a[1], len(a[1]), a[2], len(a[2]),
-                                                     a[3], len(a[3])))
+    def add_pupil(self, id: Text, birthdate: Union[Text, _dt.date]) -> None:
+        """A pupil: its id and birth date ("YYYY-MM-DD" or a datetime.date)."""
+        i = _args.text(id, "id")
+        b = _args.text(birthdate.isoformat() if isinstance(birthdate, _dt.date) else birthdate, "birthdate")
+        check(lib.sesame_directory_add_pupil(self._live(), i, len(i), b, len(b)))
 
-    def add_link(self, guardian: str, pupil: str, legal_representative: bool, *, relation: str = "") -> None:
-        a = [_b(x) for x in (guardian, pupil, relation)]
-        check(_ffi.lib().sesame_directory_add_link(self._h, a[0], len(a[0]), a[1], len(a[1]), a[2], len(a[2]),
-                                                    bool(legal_representative)))
+    def add_link(self, guardian: Text, pupil: Text, legal_representative: bool) -> None:
+        """Links a guardian to a pupil; only legal representatives can activate."""
+        g, p = _args.text(guardian, "guardian"), _args.text(pupil, "pupil")
+        legal = _args.boolean(legal_representative, "legal_representative")
+        check(lib.sesame_directory_add_link(self._live(), g, len(g), p, len(p), legal))
 
-    def report(self) -> dict:
+    def report(self) -> Dict[str, Any]:
         """Counts and the guardians unreachable by a field (ids only)."""
-        lib = _ffi.lib()
-        return json.loads(_ffi.read_sized(lambda o, c, n: lib.sesame_directory_report(o, c, n, self._h)))
+        d = self._live()
+        doc: Dict[str, Any] = json.loads(read_sized(lambda o, c, n: lib.sesame_directory_report(o, c, n, d)))
+        return doc
 
-    def match(self, claim: Union[dict, str, bytes], *, today: Today, now_ms: Optional[int] = None,
+    def match(self, claim: Union[Text, Mapping[str, Any]], *, today: Today, now_ms: Optional[int] = None,
               counter: Optional[DateCounter] = None) -> Decision:
         """Decides a claim (the CLI's claim object). Raises ParseError (``invalid_json``,
-        ``bad_claim:<field>``) or DuplicateError (``duplicate_pupil``) for a malformed claim."""
-        data = _claim_bytes(claim)
-        c = counter if counter is not None else self.counter
-        t, now = _today(today), _now(now_ms)
-        return _decision(lambda out: _ffi.lib().sesame_directory_match(out, self._h, c._h, data, len(data), t, now))
+        ``bad_claim:<field>``) or DuplicateError (``duplicate_pupil``) for a malformed claim.
+        ``counter``: None for this directory's :attr:`counter`."""
+        data = _json_arg(claim, "claim")
+        t, now = _today(today), _now_ms(now_ms)
+        c = _counter(self.counter if counter is None else counter)
+        d = self._live()
+        return Decision(new_handle("sesame_decision",
+                                   lambda out: lib.sesame_directory_match(out, d, c, data, len(data), t, now)))
+
+    def __enter__(self) -> "Directory":
+        return self
 
 
-def match_candidates(candidates: Union[dict, str, bytes], claim: Union[dict, str, bytes], *, today: Today,
-                     counter: DateCounter, now_ms: Optional[int] = None) -> Decision:
+def match_candidates(candidates: Union[Text, Mapping[str, Any]], claim: Union[Text, Mapping[str, Any]], *,
+                     today: Today, counter: DateCounter, now_ms: Optional[int] = None) -> Decision:
     """The decision for a host keeping records in its own database: ``candidates`` holds only the
     records concerned, in the directory JSON format."""
-    cand = json.dumps(candidates, ensure_ascii=False).encode() if isinstance(candidates, dict) else _b(candidates)
-    data = _claim_bytes(claim)
-    t, now = _today(today), _now(now_ms)
-    return _decision(lambda out: _ffi.lib().sesame_identity_match_candidates(out, counter._h, cand, len(cand), data,
-                                                                             len(data), t, now))
+    cand, data = _json_arg(candidates, "candidates"), _json_arg(claim, "claim")
+    t, now = _today(today), _now_ms(now_ms)
+    c = _counter(counter)
+    return Decision(new_handle("sesame_decision", lambda out: lib.sesame_identity_match_candidates(
+        out, c, cand, len(cand), data, len(data), t, now)))
 
 
 # ---- login identifiers --------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class LoginId:
+class LoginId(NamedTuple):
     """``sesame login-id``."""
     login: str
 
@@ -325,30 +390,34 @@ class LoginId:
         return self.login
 
 
-def login_id(family: str, given: str = "", *,
+def login_id(family: Text, given: Text = "", *,
              taken: Union[Iterable[str], Callable[[str], bool], None] = None) -> LoginId:
     """``initial.family`` + a random suffix not in ``taken`` (an iterable of identifiers, compared
     in lowercase, or a callable ``taken(login) -> bool``). Raises InvalidNameError, ExhaustedError."""
-    lib = _ffi.lib()
-    f, g = _b(family), _b(given)
+    f, g = _args.text(family, "family"), _args.text(given, "given")
     listing = b""
-    cb = TAKEN_CB()
-    errors: list = []
+    callback = ffi.NULL
+    errors: List[BaseException] = []
     if callable(taken):
-        def _cb(_payload, login, length, out) -> int:
+        ask = taken
+
+        def _taken(_payload: Any, login: Any, length: int, out: Any) -> int:
             try:
-                out[0] = bool(taken(ctypes.string_at(login, length).decode()))
+                out[0] = bool(ask(ffi.unpack(login, length).decode()))
                 return 0
             except BaseException as e:  # never let an exception cross the C frames
                 errors.append(e)
                 return 1
-        cb = TAKEN_CB(_cb)
+        callback = ffi.callback("sesame_login_taken_fn", _taken)
     elif taken is not None:
+        if isinstance(taken, (str, bytes)):
+            raise TypeError("taken must be an iterable of identifiers or a callable, not a single string")
         listing = "\n".join(taken).encode()
-    buf = ctypes.create_string_buffer(lib.sesame_login_id_max_bytes() + 1)
-    n = ctypes.c_size_t(0)
-    st = lib.sesame_login_id(buf, len(buf), ctypes.byref(n), f, len(f), g, len(g), listing, len(listing), cb, None)
+    buf = ffi.new("char[]", _LOGIN_ID_SIZE)
+    n = ffi.new("size_t *")
+    st = lib.sesame_login_id(buf, _LOGIN_ID_SIZE, n, f, len(f), g, len(g), listing, len(listing), callback, ffi.NULL)
     if errors:
         raise errors[0]
-    check(st)
-    return LoginId(buf.raw[: n.value].decode())
+    if st:
+        raise error_for(st)
+    return LoginId(ffi.unpack(buf, n[0]).decode())

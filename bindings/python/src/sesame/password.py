@@ -7,9 +7,13 @@ One call per CLI command, returning an object whose attributes are the CLI's JSO
     r.valid, r.error, r.length, r.rules.upper, r.strength.score, r.strength.label,
     r.strength.guesses_log10, r.strength.feedback
 
-``policy`` is a preset name ("portal", the default, or "cnil2022"), a :class:`Policy`, or a dict in
-the JSON policy format. ``context`` is a dict ``{"names": [...], "dates": ["YYYY-MM-DD"], "phones":
-[...], "login": "..."}`` or a :class:`Context` (build it once for many keystrokes).
+``policy`` is a preset name ("portal", the default, or "cnil2022"), a :class:`Policy`, a dict in
+the JSON policy format, or None (the library's default, the portal preset). ``context`` is a dict
+``{"names": [...], "dates": ["YYYY-MM-DD"], "phones": [...], "login": "..."}`` or a
+:class:`Context` (build it once for many keystrokes: a dict is parsed on every call).
+
+:func:`check` makes one foreign call (sesame_password_check into a preallocated result); labels,
+feedback codes and messages come from tables read from the library once.
 
 A password given as ``str`` is encoded to UTF-8 (lone surrogates become ill-formed bytes, hence
 ``error == "invalid_utf8"``); ``bytes`` are passed as they are. Python strings cannot be wiped:
@@ -17,176 +21,142 @@ the library wipes its own copies.
 """
 from __future__ import annotations
 
-import ctypes
+import datetime as _dt
 import json
 import threading
-import weakref
-from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Union
+from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Tuple, Union
 
-from . import _ffi
+from . import _args
+from ._args import Text
 from ._errors import check as _check
+from ._ffi import Handle, Names, Scratch, enum, ffi, lib, new_handle, read_sized, short_names, string
 
-_handle = ctypes.c_void_p
-_sz, _psz = ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t)
-_cp = ctypes.c_char_p
-_p_bool = ctypes.POINTER(ctypes.c_bool)
+__all__ = ["Policy", "Context", "Rules", "Strength", "CheckResult", "check", "confirm", "hash", "verify",
+           "needs_rehash", "rule_message", "score_label", "LANGS", "RULES", "FEEDBACK"]
 
-LANGS = {"fr": 0, "en": 1}
-FEEDBACK_BITS = [1 << i for i in range(8)]
-HASH_MAX_BYTES = 128
+#: Languages of labels and messages: {"fr": 0, "en": 1} (sesame_password_lang).
+LANGS: Dict[str, int] = short_names("sesame_password_lang", "SESAME_PASSWORD_LANG_")
+#: The checklist rules' names, in value order ("upper", ..., "allowed").
+RULES: Tuple[str, ...]
+#: The meter's feedback codes, in bit order ("common_password", ..., "context").
+FEEDBACK: Tuple[str, ...]
 
-
-class _Result(ctypes.Structure):
-    _fields_ = [
-        ("struct_size", ctypes.c_size_t),
-        ("error", ctypes.c_int32),
-        ("valid", ctypes.c_bool),
-        ("length", ctypes.c_int32),
-        ("upper", ctypes.c_bool),
-        ("lower", ctypes.c_bool),
-        ("digit", ctypes.c_bool),
-        ("special", ctypes.c_bool),
-        ("length_ok", ctypes.c_bool),
-        ("has_allowed_rule", ctypes.c_bool),
-        ("allowed", ctypes.c_bool),
-        ("alternative", ctypes.c_int32),
-        ("has_strength", ctypes.c_bool),
-        ("score", ctypes.c_int32),
-        ("guesses_log10_milli", ctypes.c_int32),
-        ("feedback", ctypes.c_uint32),
-    ]
+_FEEDBACK_BITS = tuple(sorted(enum("sesame_password_feedback").values()))
+_ERRORS = Names("sesame_password_error_name", enumeration="sesame_password_error")
+_RULES = Names("sesame_password_rule_name", enumeration="sesame_password_rule")
+_FEEDBACK_CODES = Names("sesame_password_feedback_code", values=_FEEDBACK_BITS)
+_FEEDBACK_MESSAGES = {v: Names("sesame_password_feedback_message", v, values=_FEEDBACK_BITS) for v in LANGS.values()}
+_RULE_MESSAGES = {v: Names("sesame_password_rule_message", v, enumeration="sesame_password_rule")
+                  for v in LANGS.values()}
+_SCORE_LABELS = {v: Names("sesame_password_score_label", v) for v in LANGS.values()}
+_HASH_SIZE: int = enum("sesame_password_sizes")["SESAME_PASSWORD_HASH_SIZE"]
 
 
-class _CheckOptions(ctypes.Structure):
-    _fields_ = [("struct_size", ctypes.c_size_t), ("strength", ctypes.c_bool), ("reference_year", ctypes.c_int32)]
-
-
-class _HashOptions(ctypes.Structure):
-    _fields_ = [("struct_size", ctypes.c_size_t), ("ops_limit", ctypes.c_int64), ("mem_limit", ctypes.c_size_t)]
-
-
-_ffi.declare("sesame_password_policy_preset", _ffi.c_status, [ctypes.POINTER(_handle), _cp, _sz])
-_ffi.declare("sesame_password_policy_from_json", _ffi.c_status, [ctypes.POINTER(_handle), _cp, _sz])
-_ffi.declare("sesame_password_policy_to_json", _ffi.c_status, [_cp, _sz, _psz, _handle])
-_ffi.declare("sesame_password_policy_free", None, [_handle])
-_ffi.declare("sesame_password_context_new", _ffi.c_status, [ctypes.POINTER(_handle)])
-_ffi.declare("sesame_password_context_from_json", _ffi.c_status, [ctypes.POINTER(_handle), _cp, _sz])
-_ffi.declare("sesame_password_context_add_name", _ffi.c_status, [_handle, _cp, _sz])
-_ffi.declare("sesame_password_context_add_date", _ffi.c_status, [_handle, _cp, _sz])
-_ffi.declare("sesame_password_context_add_phone", _ffi.c_status, [_handle, _cp, _sz])
-_ffi.declare("sesame_password_context_add_login", _ffi.c_status, [_handle, _cp, _sz])
-_ffi.declare("sesame_password_context_free", None, [_handle])
-_ffi.declare("sesame_password_check_options_init", _ffi.c_status, [ctypes.POINTER(_CheckOptions)])
-_ffi.declare("sesame_password_result_init", _ffi.c_status, [ctypes.POINTER(_Result)])
-_ffi.declare("sesame_password_check", _ffi.c_status,
-             [ctypes.POINTER(_Result), _handle, _handle, _cp, _sz, ctypes.POINTER(_CheckOptions)])
-_ffi.declare("sesame_password_error_name", ctypes.c_char_p, [ctypes.c_int32])
-_ffi.declare("sesame_password_rule_name", ctypes.c_char_p, [ctypes.c_int32])
-_ffi.declare("sesame_password_rule_message", ctypes.c_char_p, [ctypes.c_int32, ctypes.c_int32])
-_ffi.declare("sesame_password_score_label", ctypes.c_char_p, [ctypes.c_int32, ctypes.c_int32])
-_ffi.declare("sesame_password_feedback_code", ctypes.c_char_p, [ctypes.c_uint32])
-_ffi.declare("sesame_password_feedback_message", ctypes.c_char_p, [ctypes.c_uint32, ctypes.c_int32])
-_ffi.declare("sesame_password_confirm", _ffi.c_status, [_p_bool, _cp, _sz, _cp, _sz])
-_ffi.declare("sesame_password_hash_max_bytes", _sz, [])
-_ffi.declare("sesame_password_hash_options_init", _ffi.c_status, [ctypes.POINTER(_HashOptions)])
-_ffi.declare("sesame_password_hash", _ffi.c_status, [_cp, _sz, _psz, _cp, _sz, ctypes.POINTER(_HashOptions)])
-_ffi.declare("sesame_password_verify", _ffi.c_status, [_p_bool, _cp, _sz, _cp, _sz])
-_ffi.declare("sesame_password_needs_rehash", _ffi.c_status, [_p_bool, _cp, _sz, ctypes.POINTER(_HashOptions)])
-
-
-def _bytes(s: Union[str, bytes, bytearray]) -> bytes:
-    if isinstance(s, (bytes, bytearray)):
-        return bytes(s)
-    if isinstance(s, str):
-        return s.encode("utf-8", "surrogatepass")
-    raise TypeError(f"expected str or bytes, got {type(s).__name__}")
+def __getattr__(name: str) -> Tuple[str, ...]:  # asked to the library on first use
+    if name == "RULES":
+        return _RULES.ordered()
+    if name == "FEEDBACK":
+        return _FEEDBACK_CODES.ordered()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _lang(lang: str) -> int:
     try:
         return LANGS[lang]
-    except KeyError:
-        raise ValueError("lang must be 'fr' or 'en'") from None
+    except (KeyError, TypeError):
+        raise ValueError(f"lang must be one of {sorted(LANGS)}, not {lang!r}") from None
 
 
-class Policy:
-    """A password policy (immutable; share it between threads)."""
+class Policy(Handle):
+    """A password policy (immutable; share it between threads). Build it with :meth:`preset` or
+    :meth:`from_json`."""
 
-    def __init__(self, _h: int):
-        self._h = _handle(_h)
-        self._finalizer = weakref.finalize(self, _ffi.lib().sesame_password_policy_free, self._h)
+    def __init__(self, _ptr: Any) -> None:
+        self._own(_ptr, "sesame_password_policy_free")
 
     @classmethod
-    def preset(cls, name: str = "portal") -> "Policy":
+    def preset(cls, name: Text = "portal") -> "Policy":
         """"portal" (the default) or "cnil2022"; NotFoundError for any other name."""
-        h = _handle()
-        raw = name.encode()
-        _check(_ffi.lib().sesame_password_policy_preset(ctypes.byref(h), raw, len(raw)))
-        return cls(h.value)
+        raw = _args.text(name, "name")
+        return cls(new_handle("sesame_password_policy", lambda out: lib.sesame_password_policy_preset(out, raw, len(raw))))
 
     @classmethod
-    def from_json(cls, spec: Union[str, Dict[str, Any]]) -> "Policy":
-        """From the JSON policy format (a str or a dict); ParseError / InvalidArgumentError."""
-        raw = (spec if isinstance(spec, str) else json.dumps(spec)).encode()
-        h = _handle()
-        _check(_ffi.lib().sesame_password_policy_from_json(ctypes.byref(h), raw, len(raw)))
-        return cls(h.value)
+    def from_json(cls, spec: Union[Text, Mapping[str, Any]]) -> "Policy":
+        """From the JSON policy format (a str, bytes or a dict); ParseError / InvalidArgumentError."""
+        raw = json.dumps(spec).encode() if isinstance(spec, Mapping) else _args.text(spec, "spec")
+        return cls(new_handle("sesame_password_policy",
+                              lambda out: lib.sesame_password_policy_from_json(out, raw, len(raw))))
 
     def to_json(self) -> Dict[str, Any]:
-        lib = _ffi.lib()
-        return json.loads(_ffi.read_sized(lambda o, c, n: lib.sesame_password_policy_to_json(o, c, n, self._h)))
-
-    def close(self) -> None:
-        self._finalizer()
+        """The policy in the JSON format, every key present."""
+        p = self._live()
+        doc: Dict[str, Any] = json.loads(read_sized(lambda o, c, n: lib.sesame_password_policy_to_json(o, c, n, p)))
+        return doc
 
     def __enter__(self) -> "Policy":
         return self
 
-    def __exit__(self, *exc: Any) -> None:
-        self.close()
 
+class Context(Handle):
+    """Words from the caller that lower the strength score (names, birth dates, phones, login).
+    Built once, read by many concurrent checks; do not add to it while another thread checks."""
 
-class Context:
-    """Words from the caller that lower the strength score (names, birth dates, phones, login)."""
-
-    def __init__(self, names=(), dates=(), phones=(), login: Optional[str] = None):
-        h = _handle()
-        lib = _ffi.lib()
-        _check(lib.sesame_password_context_new(ctypes.byref(h)))
-        self._h = h
-        self._finalizer = weakref.finalize(self, lib.sesame_password_context_free, self._h)
+    def __init__(self, names: Iterable[Text] = (), dates: Iterable[Union[str, _dt.date]] = (),
+                 phones: Iterable[Text] = (), login: Optional[Text] = None) -> None:
+        for what, values in (("names", names), ("dates", dates), ("phones", phones)):
+            if isinstance(values, (str, bytes)):
+                raise TypeError(f"{what} must be an iterable of values, not a single {type(values).__name__}")
+        self._own(new_handle("sesame_password_context", lib.sesame_password_context_new),
+                  "sesame_password_context_free")
         for n in names:
-            self._add(lib.sesame_password_context_add_name, n)
+            self.add_name(n)
         for d in dates:
-            self._add(lib.sesame_password_context_add_date, str(d))
+            self.add_date(d)
         for p in phones:
-            self._add(lib.sesame_password_context_add_phone, p)
+            self.add_phone(p)
         if login is not None:
-            self._add(lib.sesame_password_context_add_login, login)
-
-    def _add(self, fn, value: Union[str, bytes]) -> None:
-        raw = _bytes(value)
-        _check(fn(self._h, raw, len(raw)))
+            self.add_login(login)
 
     @classmethod
-    def from_dict(cls, d: Dict[str, Any]) -> "Context":
-        """Same keys as the CLI's --context JSON; checked by the library (unknown keys refused)."""
-        raw = json.dumps(d, ensure_ascii=False).encode()
+    def _adopt(cls, ptr: Any) -> "Context":
         self = cls.__new__(cls)
-        h = _handle()
-        lib = _ffi.lib()
-        _check(lib.sesame_password_context_from_json(ctypes.byref(h), raw, len(raw)))
-        self._h = h
-        self._finalizer = weakref.finalize(self, lib.sesame_password_context_free, self._h)
+        self._own(ptr, "sesame_password_context_free")
         return self
 
-    def close(self) -> None:
-        self._finalizer()
+    @classmethod
+    def from_json(cls, text: Text) -> "Context":
+        """From the context JSON (the CLI's --context); the library refuses unknown keys."""
+        raw = _args.text(text, "text")
+        return cls._adopt(new_handle("sesame_password_context",
+                                     lambda out: lib.sesame_password_context_from_json(out, raw, len(raw))))
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> "Context":
+        """Same keys as the CLI's --context JSON; checked by the library (unknown keys refused)."""
+        return cls.from_json(json.dumps(d, ensure_ascii=False).encode())
+
+    def add_name(self, name: Text) -> None:
+        raw = _args.text(name, "name")
+        _check(lib.sesame_password_context_add_name(self._live(), raw, len(raw)))
+
+    def add_date(self, date: Union[str, _dt.date]) -> None:
+        """A birth date, "YYYY-MM-DD" or a datetime.date."""
+        raw = _args.text(date.isoformat() if isinstance(date, _dt.date) else date, "date")
+        _check(lib.sesame_password_context_add_date(self._live(), raw, len(raw)))
+
+    def add_phone(self, phone: Text) -> None:
+        raw = _args.text(phone, "phone")
+        _check(lib.sesame_password_context_add_phone(self._live(), raw, len(raw)))
+
+    def add_login(self, login: Text) -> None:
+        raw = _args.text(login, "login")
+        _check(lib.sesame_password_context_add_login(self._live(), raw, len(raw)))
+
+    def __enter__(self) -> "Context":
+        return self
 
 
-@dataclass(frozen=True)
-class Rules:
+class Rules(NamedTuple):
     upper: bool
     lower: bool
     digit: bool
@@ -195,17 +165,15 @@ class Rules:
     allowed: Optional[bool] = None  # only when the policy forbids other characters
 
 
-@dataclass(frozen=True)
-class Strength:
+class Strength(NamedTuple):
     score: int
     label: str
     guesses_log10: float
-    feedback: List[str] = field(default_factory=list)
-    messages: List[str] = field(default_factory=list)
+    feedback: List[str]
+    messages: List[str]
 
 
-@dataclass(frozen=True)
-class CheckResult:
+class CheckResult(NamedTuple):
     valid: bool
     error: Optional[str]
     length: Optional[int]
@@ -215,8 +183,8 @@ class CheckResult:
 
     def to_dict(self) -> Dict[str, Any]:
         """The CLI's JSON object."""
-        rules = {"upper": self.rules.upper, "lower": self.rules.lower, "digit": self.rules.digit,
-                 "special": self.rules.special, "length": self.rules.length}
+        rules: Dict[str, Any] = {"upper": self.rules.upper, "lower": self.rules.lower, "digit": self.rules.digit,
+                                 "special": self.rules.special, "length": self.rules.length}
         if self.rules.allowed is not None:
             rules["allowed"] = self.rules.allowed
         strength = None
@@ -229,112 +197,161 @@ class CheckResult:
 
 _presets: Dict[str, Policy] = {}
 _presets_lock = threading.Lock()
+_results = Scratch("sesame_password_result *", "sesame_password_result_init")
+_tuple_new = tuple.__new__
 
 
-def _policy(policy: Union[None, str, Policy, Dict[str, Any]]) -> Policy:
-    if isinstance(policy, Policy):
-        return policy
-    if policy is None:
-        policy = "portal"
-    if isinstance(policy, dict):
-        return Policy.from_json(policy)
-    if not isinstance(policy, str):
-        raise TypeError("policy must be a preset name, a Policy or a dict")
-    with _presets_lock:
-        p = _presets.get(policy)
-        if p is None:
-            p = _presets[policy] = Policy.preset(policy)
-        return p
+def _preset(name: str) -> Policy:
+    p = _presets.get(name)
+    if p is None:
+        with _presets_lock:
+            p = _presets.get(name)
+            if p is None:
+                p = _presets[name] = Policy.preset(name)
+    return p
 
 
-def check(password: Union[str, bytes], policy: Union[None, str, Policy, Dict[str, Any]] = "portal",
-          context: Union[None, Context, Dict[str, Any]] = None, lang: str = "fr", strength: bool = True,
-          reference_year: Optional[int] = None) -> CheckResult:
-    """Every rule, the verdict, the NFC length and the strength (like ``sesame password check``)."""
-    lib = _ffi.lib()
-    lg = _lang(lang)
-    pol = _policy(policy)
-    ctx = Context.from_dict(context) if isinstance(context, dict) else context
-    if ctx is not None and not isinstance(ctx, Context):
-        raise TypeError("context must be a dict or a Context")
-    opts = _CheckOptions()
-    _check(lib.sesame_password_check_options_init(ctypes.byref(opts)))
-    opts.strength = bool(strength)
+_strength_options: Dict[bool, Any] = {}  # read-only inputs: one struct per value, shared by threads
+
+
+def _check_options(strength: Optional[bool], reference_year: Optional[int]) -> Any:
+    if strength is None and reference_year is None:
+        return ffi.NULL  # the library's defaults
+    if reference_year is None and (strength is True or strength is False):
+        o = _strength_options.get(strength)
+        if o is None:
+            o = _strength_options[strength] = _new_check_options(strength, None)
+        return o
+    return _new_check_options(strength, reference_year)
+
+
+def _new_check_options(strength: Optional[bool], reference_year: Optional[int]) -> Any:
+    o = ffi.new("sesame_password_check_options *")
+    _check(lib.sesame_password_check_options_init(o))
+    if strength is not None:
+        o.strength = _args.boolean(strength, "strength")
     if reference_year is not None:
-        opts.reference_year = int(reference_year)
-    r = _Result()
-    _check(lib.sesame_password_result_init(ctypes.byref(r)))
-    raw = _bytes(password)
-    _check(lib.sesame_password_check(ctypes.byref(r), pol._h, ctx._h if ctx is not None else None, raw, len(raw),
-                                     ctypes.byref(opts)))
-    rules = Rules(r.upper, r.lower, r.digit, r.special, r.length_ok, r.allowed if r.has_allowed_rule else None)
-    st = None
-    if r.has_strength:
-        bits = [b for b in FEEDBACK_BITS if r.feedback & b]
-        st = Strength(
-            score=r.score,
-            label=lib.sesame_password_score_label(r.score, lg).decode(),
-            guesses_log10=((r.guesses_log10_milli + 5) // 10) / 100.0,
-            feedback=[lib.sesame_password_feedback_code(b).decode() for b in bits],
-            messages=[lib.sesame_password_feedback_message(b, lg).decode() for b in bits],
-        )
-    error = lib.sesame_password_error_name(r.error).decode() or None
-    return CheckResult(valid=r.valid, error=error, length=r.length if r.length >= 0 else None, rules=rules,
-                       strength=st, alternative=r.alternative if r.alternative >= 0 else None)
-
-
-def rule_message(rule: str, lang: str = "fr") -> str:
-    """The checklist line of a rule ("upper", "lower", "digit", "special", "length", "allowed")."""
-    names = ["upper", "lower", "digit", "special", "length", "allowed"]
-    if rule not in names:
-        raise ValueError(f"unknown rule {rule!r}")
-    return _ffi.lib().sesame_password_rule_message(names.index(rule), _lang(lang)).decode()
-
-
-def score_label(score: int, lang: str = "fr") -> str:
-    return _ffi.lib().sesame_password_score_label(score, _lang(lang)).decode()
-
-
-def confirm(password: Union[str, bytes], again: Union[str, bytes]) -> bool:
-    """True iff both are acceptable and equal after NFC (constant-time comparison)."""
-    a, b = _bytes(password), _bytes(again)
-    out = ctypes.c_bool(False)
-    _check(_ffi.lib().sesame_password_confirm(ctypes.byref(out), a, len(a), b, len(b)))
-    return bool(out.value)
-
-
-def _hash_options(ops_limit: Optional[int], mem_limit: Optional[int]) -> _HashOptions:
-    o = _HashOptions()
-    _check(_ffi.lib().sesame_password_hash_options_init(ctypes.byref(o)))
-    if ops_limit is not None:
-        o.ops_limit = int(ops_limit)
-    if mem_limit is not None:
-        o.mem_limit = int(mem_limit)
+        o.reference_year = _args.i32(reference_year, "reference_year")
     return o
 
 
-def hash(password: Union[str, bytes], ops_limit: Optional[int] = None, mem_limit: Optional[int] = None) -> str:  # noqa: A001
-    """Argon2id over the NFC form ("$argon2id$..."); defaults: libsodium's interactive limits."""
-    raw = _bytes(password)
+def check(password: Text, policy: Union[None, str, Policy, Mapping[str, Any]] = "portal",
+          context: Union[None, Context, Mapping[str, Any]] = None, lang: str = "fr",
+          strength: Optional[bool] = None, reference_year: Optional[int] = None) -> CheckResult:
+    """Every rule, the verdict, the NFC length and the strength (like ``sesame password check``).
+
+    ``strength``: None or True runs the meter (the library's default), False skips it.
+    ``reference_year``: the year the meter treats as now (None: the current year).
+    """
+    data = _args.text(password, "password")
+    lg = _lang(lang)
+    opts = _check_options(strength, reference_year)
+    temporary: List[Handle] = []
+    if policy is None:
+        pol = ffi.NULL  # the library's default: the portal preset
+    elif isinstance(policy, str):
+        pol = _preset(policy)._live()
+    elif isinstance(policy, Policy):
+        pol = policy._live()
+    elif isinstance(policy, Mapping):
+        tmp_policy = Policy.from_json(policy)
+        temporary.append(tmp_policy)
+        pol = tmp_policy._live()
+    else:
+        raise TypeError(f"policy must be a preset name, a Policy, a dict or None, not {type(policy).__name__}")
+    if context is None:
+        ctx = ffi.NULL
+    elif isinstance(context, Context):
+        ctx = context._live()
+    elif isinstance(context, Mapping):
+        tmp_context = Context.from_dict(context)
+        temporary.append(tmp_context)
+        ctx = tmp_context._live()
+    else:
+        raise TypeError(f"context must be a Context, a dict or None, not {type(context).__name__}")
+    r = _results.take()
+    st = lib.sesame_password_check(r, pol, ctx, data, len(data), opts)
+    for h in temporary:
+        h.close()
+    if st:
+        _check(st)
+    rules = _tuple_new(Rules, (r.upper, r.lower, r.digit, r.special, r.length_ok,
+                               r.allowed if r.has_allowed_rule else None))
+    meter = None
+    if r.has_strength:
+        codes: List[str] = []
+        messages: List[str] = []
+        fb = r.feedback
+        texts = _FEEDBACK_MESSAGES[lg]
+        while fb:
+            bit = fb & -fb  # lowest set bit first: the enum's order
+            codes.append(_FEEDBACK_CODES[bit])
+            messages.append(texts[bit])
+            fb ^= bit
+        score = r.score
+        meter = _tuple_new(Strength, (score, _SCORE_LABELS[lg][score], ((r.guesses_log10_milli + 5) // 10) / 100.0,
+                                      codes, messages))
+    length, alternative = r.length, r.alternative
+    result = _tuple_new(CheckResult, (r.valid, _ERRORS[r.error] or None, length if length >= 0 else None, rules, meter,
+                                      alternative if alternative >= 0 else None))
+    _results.give(r)
+    return result
+
+
+def rule_message(rule: str, lang: str = "fr") -> str:
+    """The checklist line of a rule (one of :data:`RULES`: "upper", "lower", "digit", "special",
+    "length", "allowed")."""
+    values = {name: value for value, name in _RULES.fill().items()}
+    if not isinstance(rule, str) or rule not in values:
+        raise ValueError(f"rule must be one of {sorted(values)}, not {rule!r}")
+    return _RULE_MESSAGES[_lang(lang)][values[rule]]
+
+
+def score_label(score: int, lang: str = "fr") -> str:
+    """The label of a score 0..4 ("très faible" ... "très fort"); "" for any other score."""
+    return string(lib.sesame_password_score_label(_args.i32(score, "score"), _lang(lang)))
+
+
+def confirm(password: Text, again: Text) -> bool:
+    """True iff both are acceptable and equal after NFC (constant-time comparison)."""
+    a, b = _args.text(password, "password"), _args.text(again, "again")
+    out = ffi.new("bool *")
+    _check(lib.sesame_password_confirm(out, a, len(a), b, len(b)))
+    return bool(out[0])
+
+
+def _hash_options(ops_limit: Optional[int], mem_limit: Optional[int]) -> Any:
+    if ops_limit is None and mem_limit is None:
+        return ffi.NULL  # the library's defaults (libsodium's interactive limits)
+    o = ffi.new("sesame_password_hash_options *")
+    _check(lib.sesame_password_hash_options_init(o))
+    if ops_limit is not None:
+        o.ops_limit = _args.i64(ops_limit, "ops_limit")
+    if mem_limit is not None:
+        o.mem_limit = _args.size(mem_limit, "mem_limit")
+    return o
+
+
+def hash(password: Text, ops_limit: Optional[int] = None, mem_limit: Optional[int] = None) -> str:  # noqa: A001
+    """Argon2id over the NFC form ("$argon2id$..."); None: the library's defaults (libsodium's
+    interactive limits)."""
+    raw = _args.text(password, "password")
     o = _hash_options(ops_limit, mem_limit)
-    buf = ctypes.create_string_buffer(HASH_MAX_BYTES)
-    n = ctypes.c_size_t(0)
-    _check(_ffi.lib().sesame_password_hash(buf, HASH_MAX_BYTES, ctypes.byref(n), raw, len(raw), ctypes.byref(o)))
-    return buf.raw[: n.value].decode("ascii")
+    return read_sized(lambda out, cap, n: lib.sesame_password_hash(out, cap, n, raw, len(raw), o), _HASH_SIZE).decode()
 
 
-def verify(hashed: Union[str, bytes], password: Union[str, bytes]) -> bool:
+def verify(hashed: Text, password: Text) -> bool:
     """True iff the password (NFC first) matches the stored hash; False for anything malformed."""
-    h, raw = _bytes(hashed), _bytes(password)
-    out = ctypes.c_bool(False)
-    _check(_ffi.lib().sesame_password_verify(ctypes.byref(out), h, len(h), raw, len(raw)))
-    return bool(out.value)
+    h, raw = _args.text(hashed, "hashed"), _args.text(password, "password")
+    out = ffi.new("bool *")
+    _check(lib.sesame_password_verify(out, h, len(h), raw, len(raw)))
+    return bool(out[0])
 
 
-def needs_rehash(hashed: Union[str, bytes], ops_limit: Optional[int] = None, mem_limit: Optional[int] = None) -> bool:
-    """True when the stored hash is not Argon2id with exactly these limits."""
-    h = _bytes(hashed)
+def needs_rehash(hashed: Text, ops_limit: Optional[int] = None, mem_limit: Optional[int] = None) -> bool:
+    """True when the stored hash is not Argon2id with exactly these limits (None: the defaults)."""
+    h = _args.text(hashed, "hashed")
     o = _hash_options(ops_limit, mem_limit)
-    out = ctypes.c_bool(True)
-    _check(_ffi.lib().sesame_password_needs_rehash(ctypes.byref(out), h, len(h), ctypes.byref(o)))
-    return bool(out.value)
+    out = ffi.new("bool *")
+    _check(lib.sesame_password_needs_rehash(out, h, len(h), o))
+    return bool(out[0])

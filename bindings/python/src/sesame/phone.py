@@ -7,49 +7,41 @@
 >>> sesame.phone.normalize("Tél 06").error
 'invalid_character'
 
-The attributes of :class:`PhoneNumber` are the keys of ``sesame phone normalize`` (cli.md).
+The attributes of :class:`PhoneNumber` are the keys of ``sesame phone normalize`` (cli.md). One
+foreign call per :func:`normalize`: sesame_phone_normalize fills a preallocated
+``sesame_phone_result`` whose texts are read in place.
 """
 from __future__ import annotations
 
-import ctypes
-from dataclasses import dataclass
-from typing import Optional, Union
+from typing import Any, List, NamedTuple, Optional, Tuple
 
-from . import _ffi
+from . import _args
+from ._args import Text
 from ._errors import check
+from ._ffi import Names, ffi, lib
 
 __all__ = ["PhoneNumber", "normalize", "same_number", "ERRORS", "TYPES"]
 
-#: The refusal reasons, in the order the rules check them (error codes 1..7).
-ERRORS = ("too_long", "invalid_utf8", "extension", "invalid_character", "no_digits", "invalid_length",
-          "invalid_number")
-#: The line types (codes 0..11).
-TYPES = ("unknown", "mobile", "fixed_line", "fixed_line_or_mobile", "voip", "toll_free", "premium_rate",
-         "shared_cost", "uan", "pager", "personal_number", "voicemail")
+#: The refusal reasons (sesame_phone_error without "ok"), in the order the rules check them.
+ERRORS: Tuple[str, ...]
+#: The line types (sesame_phone_type), in value order.
+TYPES: Tuple[str, ...]
 
-# Fields of sesame_phone_text().
-_E164, _REGION, _NATIONAL, _INTERNATIONAL, _MASKED = 0, 1, 2, 3, 4
+_ERROR_NAMES = Names("sesame_phone_error_name", enumeration="sesame_phone_error")
+_TYPE_NAMES = Names("sesame_phone_type_name", enumeration="sesame_phone_type")
 
 
-class _Result(ctypes.Structure):
-    _fields_ = [("struct_size", ctypes.c_size_t), ("error", ctypes.c_int32), ("country_code", ctypes.c_int32),
-                ("type", ctypes.c_int32), ("is_mobile", ctypes.c_bool)]
+def __getattr__(name: str) -> Tuple[str, ...]:  # ERRORS and TYPES are asked to the library on first use
+    if name == "ERRORS":
+        return tuple(n for n in _ERROR_NAMES.ordered() if n)
+    if name == "TYPES":
+        return _TYPE_NAMES.ordered()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-_sz, _psz = ctypes.c_size_t, ctypes.POINTER(ctypes.c_size_t)
-_ffi.declare("sesame_phone_result_init", _ffi.c_status, [ctypes.POINTER(_Result)])
-_ffi.declare("sesame_phone_normalize", _ffi.c_status, [ctypes.POINTER(_Result), ctypes.c_char_p, _sz])
-_ffi.declare("sesame_phone_text", _ffi.c_status, [ctypes.c_char_p, _sz, _psz, ctypes.c_char_p, _sz, ctypes.c_int32])
-_ffi.declare("sesame_phone_same_number", _ffi.c_status,
-             [ctypes.POINTER(ctypes.c_bool), ctypes.c_char_p, _sz, ctypes.c_char_p, _sz])
-_ffi.declare("sesame_phone_error_name", ctypes.c_char_p, [ctypes.c_int32])
-_ffi.declare("sesame_phone_type_name", ctypes.c_char_p, [ctypes.c_int32])
-_ffi.declare("sesame_phone_text_size", _sz, [])
-
-
-@dataclass(frozen=True)
-class PhoneNumber:
-    """The outcome of :func:`normalize`; when ``ok`` is False only ``input`` and ``error`` are set."""
+class PhoneNumber(NamedTuple):
+    """The outcome of :func:`normalize`; when ``ok`` is False only ``input`` and ``error`` are set.
+    Truthy iff ``ok``. A tuple subclass: cheap to build, immutable, hashable."""
 
     input: str
     ok: bool
@@ -67,43 +59,56 @@ class PhoneNumber:
         return self.ok
 
 
-def _bytes(raw: Union[str, bytes, bytearray]) -> bytes:
-    if isinstance(raw, str):
-        # Lone surrogates become ill-formed UTF-8, which the library refuses (invalid_utf8).
-        return raw.encode("utf-8", "surrogatepass")
-    if isinstance(raw, (bytes, bytearray, memoryview)):
-        return bytes(raw)
-    raise TypeError("a phone number is str or bytes, not " + type(raw).__name__)
+_TEXTS = ("e164", "region", "national", "international", "masked")
 
 
-def _text(data: bytes, field: int) -> str:
-    lib = _ffi.lib()
-    return _ffi.read_sized(lambda o, c, n: lib.sesame_phone_text(o, c, n, data, len(data), field)).decode()
+def _scratch() -> Tuple[Any, ...]:
+    """A result struct (struct_size set by sesame_phone_result_init) and char pointers to its texts."""
+    r = ffi.new("sesame_phone_result *")
+    check(lib.sesame_phone_result_init(r))
+    return (r,) + tuple(ffi.cast("char *", ffi.addressof(r, f)) for f in _TEXTS)
 
 
-def normalize(raw: Union[str, bytes]) -> PhoneNumber:
+_free: List[Tuple[Any, ...]] = []  # see _ffi.Scratch: list.pop/append are atomic
+_string = ffi.string
+_tuple_new = tuple.__new__
+
+
+def normalize(raw: Text) -> PhoneNumber:
     """Normalizes a typed phone number (default country France, overseas folded).
 
     Never raises for a bad number: ``ok`` is False and ``error`` names the reason (one of
     :data:`ERRORS`). Raises :class:`TypeError` when ``raw`` is neither str nor bytes.
     """
-    data = _bytes(raw)
-    shown = raw if isinstance(raw, str) else data.decode("utf-8", "replace")
-    lib = _ffi.lib()
-    r = _Result()
-    check(lib.sesame_phone_result_init(ctypes.byref(r)))
-    check(lib.sesame_phone_normalize(ctypes.byref(r), data, len(data)))
-    if r.error != 0:
-        return PhoneNumber(input=shown, ok=False, error=lib.sesame_phone_error_name(r.error).decode())
-    return PhoneNumber(
-        input=shown, ok=True, e164=_text(data, _E164), country_code=int(r.country_code),
-        region=_text(data, _REGION), type=lib.sesame_phone_type_name(r.type).decode(), is_mobile=bool(r.is_mobile),
-        national=_text(data, _NATIONAL), international=_text(data, _INTERNATIONAL), masked=_text(data, _MASKED))
+    if isinstance(raw, str):
+        data = raw.encode("utf-8", "surrogatepass")
+        shown = raw
+    else:
+        data = _args.text(raw, "raw")
+        shown = data.decode("utf-8", "replace")
+    try:
+        s = _free.pop()
+    except IndexError:
+        s = _scratch()
+    r, e164, region, national, international, masked = s
+    st = lib.sesame_phone_normalize(r, data, len(data))
+    if st:
+        check(st)
+    error = r.error
+    if error:
+        n = _tuple_new(PhoneNumber, (shown, False, None, None, None, None, None, None, None, None,
+                                     _ERROR_NAMES[error]))
+    else:
+        n = _tuple_new(PhoneNumber, (shown, True, _string(e164).decode(), r.country_code, _string(region).decode(),
+                                     _TYPE_NAMES[r.type], r.is_mobile, _string(national).decode(),
+                                     _string(international).decode(), _string(masked).decode(), None))
+    _free.append(s)
+    return n
 
 
-def same_number(a: Union[str, bytes], b: Union[str, bytes]) -> bool:
+def same_number(a: Text, b: Text) -> bool:
     """True iff both inputs normalize and give the same E.164 (a refused side gives False)."""
-    x, y = _bytes(a), _bytes(b)
-    out = ctypes.c_bool(False)
-    check(_ffi.lib().sesame_phone_same_number(ctypes.byref(out), x, len(x), y, len(y)))
-    return bool(out.value)
+    x, y = _args.text(a, "a"), _args.text(b, "b")
+    out = ffi.new("bool *")
+    check(lib.sesame_phone_same_number(out, x, len(x), y, len(y)))
+    return bool(out[0])

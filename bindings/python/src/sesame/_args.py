@@ -1,0 +1,110 @@
+"""Argument conversion before a foreign call: every integer is checked against its C type's range
+and every text or byte string against its type, naming the parameter, so that nothing wraps around
+(``ttl_s=2**32+5`` never becomes 5 s, ``key_id=-1`` never becomes 4,294,967,295).
+
+Ranges come from the C types themselves (``ffi.sizeof`` and their signedness), not retyped. What a
+value means (``ttl_s`` 1..86,400) stays the library's job: it answers SESAME_E_INVALID_ARGUMENT with a
+detail naming the field, raised as :class:`sesame.InvalidArgumentError` (a ValueError).
+"""
+from __future__ import annotations
+
+import operator
+from typing import Dict, Optional, Tuple, Union
+
+from ._sesame_cffi import ffi
+
+__all__ = ["OutOfRangeError", "LIMITS", "integer", "i32", "u32", "i64", "u64", "size", "text", "optional_text",
+           "binary", "boolean", "optional", "Text", "Binary"]
+
+#: A text parameter: str (encoded as UTF-8; lone surrogates pass through as ill-formed bytes, which
+#: the library then refuses) or bytes (passed as they are).
+Text = Union[str, bytes]
+#: A byte-string parameter (keys, secrets): bytes, bytearray or memoryview, never str or int.
+Binary = Union[bytes, bytearray, memoryview]
+
+
+class OutOfRangeError(OverflowError, ValueError):
+    """An integer argument does not fit its C type. Both an OverflowError and a ValueError."""
+
+
+def _limits(ctype: str) -> Tuple[int, int]:
+    bits = ffi.sizeof(ctype) * 8
+    if int(ffi.cast(ctype, -1)) < 0:
+        return -(1 << (bits - 1)), (1 << (bits - 1)) - 1
+    return 0, (1 << bits) - 1
+
+
+#: C type -> (min, max), computed from the types.
+LIMITS: Dict[str, Tuple[int, int]] = {t: _limits(t) for t in ("int32_t", "uint32_t", "int64_t", "uint64_t", "size_t")}
+
+
+def integer(value: object, name: str, ctype: str) -> int:
+    """``value`` as an int within ``ctype``'s range. TypeError for bool, float, str, None...;
+    :class:`OutOfRangeError` outside the range."""
+    if value.__class__ is not int:
+        if isinstance(value, bool):
+            raise TypeError(f"{name} must be an integer, not bool")
+        try:
+            value = operator.index(value)  # type: ignore[arg-type]  # TypeError when it has no __index__
+        except TypeError:
+            raise TypeError(f"{name} must be an integer, not {type(value).__name__}") from None
+    assert isinstance(value, int)
+    lo, hi = LIMITS[ctype]
+    if value < lo or value > hi:
+        raise OutOfRangeError(f"{name} = {value} is out of range for {ctype} ({lo}..{hi})")
+    return value
+
+
+def i32(value: object, name: str) -> int:
+    return integer(value, name, "int32_t")
+
+
+def u32(value: object, name: str) -> int:
+    return integer(value, name, "uint32_t")
+
+
+def i64(value: object, name: str) -> int:
+    return integer(value, name, "int64_t")
+
+
+def u64(value: object, name: str) -> int:
+    return integer(value, name, "uint64_t")
+
+
+def size(value: object, name: str) -> int:
+    return integer(value, name, "size_t")
+
+
+def text(value: object, name: str) -> bytes:
+    """A text argument as bytes: str -> UTF-8 (surrogatepass), bytes as is; TypeError otherwise."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "surrogatepass")
+    if isinstance(value, bytes):
+        return value
+    raise TypeError(f"{name} must be str or bytes, not {type(value).__name__}")
+
+
+def optional_text(value: object, name: str) -> bytes:
+    """As :func:`text`; None gives the empty text."""
+    return b"" if value is None else text(value, name)
+
+
+def binary(value: object, name: str) -> bytes:
+    """A byte string (bytes, bytearray, memoryview); TypeError for str, int and anything else."""
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, (bytearray, memoryview)):
+        return bytes(value)
+    raise TypeError(f"{name} must be bytes, not {type(value).__name__}")
+
+
+def boolean(value: object, name: str) -> bool:
+    """A flag: True or False only."""
+    if value is True or value is False:
+        return value
+    raise TypeError(f"{name} must be a bool, not {type(value).__name__}")
+
+
+def optional(value: Optional[object], name: str, ctype: str) -> Optional[int]:
+    """None (the library's default) or an integer checked like :func:`integer`."""
+    return None if value is None else integer(value, name, ctype)
