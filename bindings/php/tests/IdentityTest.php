@@ -131,7 +131,7 @@ final class IdentityTest extends TestCase
         $dir = Directory::create();
         $dir->addGuardian('G1', 'DURAND EP. LEROY', 'Marie-Claire', '07 81 23 45 67', 'DURAND');
         $dir->addPupil('P1', '2013-01-15');
-        $dir->addLink('G1', 'P1', true, 'mere');
+        $dir->addLink('G1', 'P1', true);
         $r = $dir->match(self::form('0781234567', 'durand', 'marie claire', [self::p('P1', '15.01.2013')]), self::TODAY, self::NOW);
         $this->assertSame('activated', $r->status);
         $cand = ['guardians' => [['id' => 'G1', 'nom' => 'LEROY', 'prenom' => 'Anne', 'phone_mobile' => '0612345678']],
