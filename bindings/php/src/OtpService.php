@@ -53,9 +53,10 @@ final class OtpService
         ?string $indexKey = null,
         array $previousKeys = []
     ) {
-        $this->open('sesame_otp_options_init', $key, $keyId,
+        $this->h = self::open('sesame_otp_options_init', $key, $keyId,
             compact('ttlS', 'maxAttempts', 'maxFailuresPerHour', 'cooldownS', 'maxSendsPerHour', 'digits'),
             $store, $indexKey, $previousKeys);
+        $this->store = $store;
     }
 
     /**
@@ -76,10 +77,12 @@ final class OtpService
         ?string $indexKey = null,
         array $previousKeys = []
     ): self {
-        $svc = (new \ReflectionClass(self::class))->newInstanceWithoutConstructor();
-        $svc->open('sesame_otp_options_init_portal', $key, $keyId,
+        $h = self::open('sesame_otp_options_init_portal', $key, $keyId,
             compact('ttlS', 'maxAttempts', 'maxFailuresPerHour', 'cooldownS', 'maxSendsPerHour', 'digits'),
             $store, $indexKey, $previousKeys);
+        $svc = (new \ReflectionClass(self::class))->newInstanceWithoutConstructor();
+        $svc->h = $h;
+        $svc->store = $store;
         return $svc;
     }
 
@@ -159,11 +162,13 @@ final class OtpService
     }
 
     /**
+     * The sesame_otp_service* made from the options of $init (a sesame_otp_options_init* function)
+     * overridden by the arguments that are not null.
      * @param array<string, ?int> $limits PHP argument => value (null: the preset's default)
      * @param array<int, string> $previousKeys
      */
-    private function open(string $init, string $key, int $keyId, array $limits, ?OtpStore $store, ?string $indexKey,
-                          array $previousKeys): void
+    private static function open(string $init, string $key, int $keyId, array $limits, ?OtpStore $store,
+                                 ?string $indexKey, array $previousKeys): \FFI\CData
     {
         $ffi = self::$ffi ?? self::setUp();
         $o = $ffi->new('sesame_otp_options');
@@ -208,8 +213,7 @@ final class OtpService
                 FFI::wipe($b);
             }
         }
-        $this->h = $h;
-        $this->store = $store;
+        return $h;
     }
 
     private static function setUp(): \FFI

@@ -14,6 +14,17 @@ final class LibraryTest extends TestCase
         $this->assertSame(FFI::ABI_MAJOR, intdiv(Sesame::libraryVersionNumber(), 10000));
     }
 
+    public function testTheSystemLoaderFindsLibsesameSo1(): void
+    {
+        // Without SESAME_LIBRARY (and no lib/ in the package), the binding asks the loader for the
+        // SONAME of major 1.
+        $dir = dirname((string) realpath(FFI::libraryPath()));
+        [$rc, $out] = self::runChild('echo \\Sesame\\FFI::libraryPath(), " ", \\Sesame\\Sesame::libraryVersion();',
+            ['ffi.enable' => '1'], 'env -u SESAME_LIBRARY LD_LIBRARY_PATH=' . escapeshellarg($dir) . ' ');
+        $this->assertSame(0, $rc, $out);
+        $this->assertSame('libsesame.so.1 ' . Sesame::VERSION, $out);
+    }
+
     public function testBuildInfoThroughSizeQuery(): void
     {
         $info = Sesame::buildInfo();
