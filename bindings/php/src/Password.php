@@ -45,9 +45,9 @@ final class Password
 
     /** @var array<string, PasswordPolicy> presets by name */
     private static array $presets = [];
-    /** @var array{string, PasswordPolicy}|null the last policy built from an array: [json, policy] */
+    /** @var array{array<string, mixed>, PasswordPolicy}|null the last policy built from an array: [array, policy] */
     private static ?array $lastPolicy = null;
-    /** @var array{string, PasswordContext}|null the last context built from an array: [json, context] */
+    /** @var array{array<string, mixed>, PasswordContext}|null the last context built from an array: [array, context] */
     private static ?array $lastContext = null;
 
     /**
@@ -203,9 +203,9 @@ final class Password
             return $policy;
         }
         if (is_array($policy)) {
-            $json = PasswordPolicy::json($policy);
-            if (self::$lastPolicy === null || self::$lastPolicy[0] !== $json) {
-                self::$lastPolicy = [$json, PasswordPolicy::fromJson($json)];
+            // The same array again (=== is immediate for the same array, element-wise otherwise): no call.
+            if (self::$lastPolicy === null || self::$lastPolicy[0] !== $policy) {
+                self::$lastPolicy = [$policy, PasswordPolicy::fromArray($policy)];
             }
             return self::$lastPolicy[1];
         }
@@ -216,9 +216,8 @@ final class Password
     /** @param array<string, mixed> $context */
     private static function context(array $context): PasswordContext
     {
-        $json = PasswordContext::json($context);
-        if (self::$lastContext === null || self::$lastContext[0] !== $json) {
-            self::$lastContext = [$json, PasswordContext::fromJson($json)];
+        if (self::$lastContext === null || self::$lastContext[0] !== $context) {
+            self::$lastContext = [$context, PasswordContext::fromArray($context)];
         }
         return self::$lastContext[1];
     }

@@ -39,10 +39,10 @@ final class PasswordContext
     }
 
     /**
-     * @internal The JSON text of a context given as an array.
+     * The JSON text of a context given as an array.
      * @param array<string, mixed> $context
      */
-    public static function json(array $context): string
+    private static function json(array $context): string
     {
         return json_encode((object) $context, JSON_UNESCAPED_UNICODE | JSON_THROW_ON_ERROR);
     }

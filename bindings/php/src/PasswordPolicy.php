@@ -44,10 +44,10 @@ final class PasswordPolicy
     }
 
     /**
-     * @internal The JSON text of a policy given as an array.
+     * The JSON text of a policy given as an array.
      * @param array<string, mixed> $spec
      */
-    public static function json(array $spec): string
+    private static function json(array $spec): string
     {
         return json_encode($spec, JSON_UNESCAPED_UNICODE | JSON_THROW_ON_ERROR);
     }
