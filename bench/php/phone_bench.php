@@ -17,6 +17,11 @@
 //   SESAME_LIBRARY=$PWD/build/libsesame.so php -d opcache.enable_cli=0 bench/php/phone_bench.php
 // Options: --rounds=N (default 400): each round times one pass over the inputs per side, the sides
 // in a rotating order, so that changes of machine load hit every side alike; medians are reported.
+// --variants adds the ways of reading the result struct that were measured before choosing, inline
+// (no method call; each builds the same PhoneNumber): FFI::string of CData views of the char arrays
+// made once (what Phone does); a field lookup and FFI::string per text; one FFI::string over
+// the struct and one unpack() whose format is computed from FFI\CType offsets and array lengths;
+// one FFI::string and substr/strpos per text at the CType offsets.
 declare(strict_types=1);
 
 require __DIR__ . '/../../bindings/php/autoload.php';
@@ -82,7 +87,7 @@ function median(array $v): float
     return $n % 2 === 1 ? $v[intdiv($n, 2)] : ($v[$n / 2 - 1] + $v[$n / 2]) / 2;
 }
 
-$opts = getopt('', ['rounds::']);
+$opts = getopt('', ['rounds::', 'variants']);
 $rounds = (int) ($opts['rounds'] ?? 400);
 $inputs = phone_inputs();
 $calls = count($inputs);
@@ -122,6 +127,70 @@ $sides = [
         }
     },
 ];
+if (isset($opts['variants'])) {
+    $type = $ffi->type('sesame_phone_result');
+    $format = [];
+    $offsets = [];
+    foreach ($type->getStructFieldNames() as $field) {
+        $ft = $type->getStructFieldType($field);
+        $off = $type->getStructFieldOffset($field);
+        $code = match ($ft->getKind()) {
+            \FFI\CType::TYPE_SINT32 => 'l',
+            \FFI\CType::TYPE_BOOL => 'C',
+            \FFI\CType::TYPE_ARRAY => 'Z' . $ft->getArrayLength(),
+            default => null, // struct_size
+        };
+        if ($code !== null) {
+            $format[] = "@$off/$code$field";
+            $offsets[$field] = $off;
+        }
+    }
+    $format = implode('/', $format);
+    $size = \FFI::sizeof($raw);
+    $types = FFI::names('sesame_phone_type_name');
+    $sides['fields'] = static function (array $inputs) use ($ffi, $rawPtr, $raw, $types): void {
+        foreach ($inputs as $x) {
+            $ffi->sesame_phone_normalize($rawPtr, $x, strlen($x));
+            $n = $raw->error !== 0 ? new \Sesame\PhoneNumber($x, false, error: 'e') : new \Sesame\PhoneNumber($x, true,
+                \FFI::string($raw->e164), $raw->country_code, \FFI::string($raw->region), $types[$raw->type], $raw->is_mobile,
+                \FFI::string($raw->national), \FFI::string($raw->international), \FFI::string($raw->masked));
+        }
+    };
+    [$vE, $vR, $vN, $vI, $vM] = [$raw->e164, $raw->region, $raw->national, $raw->international, $raw->masked];
+    $sides['views'] = static function (array $inputs) use ($ffi, $rawPtr, $raw, $types, $vE, $vR, $vN, $vI, $vM): void {
+        foreach ($inputs as $x) {
+            $ffi->sesame_phone_normalize($rawPtr, $x, strlen($x));
+            $n = $raw->error !== 0 ? new \Sesame\PhoneNumber($x, false, error: 'e') : new \Sesame\PhoneNumber($x, true,
+                \FFI::string($vE), $raw->country_code, \FFI::string($vR), $types[$raw->type], $raw->is_mobile,
+                \FFI::string($vN), \FFI::string($vI), \FFI::string($vM));
+        }
+    };
+    $sides['unpack'] = static function (array $inputs) use ($ffi, $rawPtr, $raw, $types, $format, $size): void {
+        foreach ($inputs as $x) {
+            $ffi->sesame_phone_normalize($rawPtr, $x, strlen($x));
+            $u = unpack($format, \FFI::string($raw, $size));
+            $n = $u['error'] !== 0 ? new \Sesame\PhoneNumber($x, false, error: 'e') : new \Sesame\PhoneNumber($x, true,
+                $u['e164'], $u['country_code'], $u['region'], $types[$u['type']], $u['is_mobile'] === 1,
+                $u['national'], $u['international'], $u['masked']);
+        }
+    };
+    [$oE, $oR, $oN, $oI, $oM] = [$offsets['e164'], $offsets['region'], $offsets['national'], $offsets['international'],
+        $offsets['masked']];
+    $sides['substr'] = static function (array $inputs) use ($ffi, $rawPtr, $raw, $types, $size, $oE, $oR, $oN, $oI, $oM): void {
+        foreach ($inputs as $x) {
+            $ffi->sesame_phone_normalize($rawPtr, $x, strlen($x));
+            if ($raw->error !== 0) {
+                $n = new \Sesame\PhoneNumber($x, false, error: 'e');
+                continue;
+            }
+            $s = \FFI::string($raw, $size);
+            $n = new \Sesame\PhoneNumber($x, true, substr($s, $oE, strpos($s, "\0", $oE) - $oE), $raw->country_code,
+                substr($s, $oR, strpos($s, "\0", $oR) - $oR), $types[$raw->type], $raw->is_mobile,
+                substr($s, $oN, strpos($s, "\0", $oN) - $oN), substr($s, $oI, strpos($s, "\0", $oI) - $oI),
+                substr($s, $oM, strpos($s, "\0", $oM) - $oM));
+        }
+    };
+}
 $ns = array_fill_keys(array_keys($sides), []);
 $order = array_keys($sides);
 for ($r = 0; $r < $rounds + 20; $r++) { // the first 20 rounds warm up and are dropped
@@ -143,10 +212,15 @@ printf("PHP %s, opcache %s, JIT %s; libsesame %s; %d inputs x %d rounds; load av
         static fn (float $l): string => number_format($l, 2), sys_getloadavg() ?: [])));
 printf("mobiles: Sesame %d, preg %d (of %d inputs)\n", $sesameMobiles, $pregMobiles, count($inputs));
 $labels = ['preg' => 'preg_replace + preg_match', 'sesame' => 'Sesame\\Phone::normalize', 'ffi_normalize' => 'FFI call alone (no reading)',
-    'ffi_bare' => 'bare FFI call (version_number)'];
+    'ffi_bare' => 'bare FFI call (version_number)', 'fields' => 'variant: field + FFI::string per text',
+    'views' => 'variant: FFI::string of views made once',
+    'unpack' => 'variant: one FFI::string + unpack()', 'substr' => 'variant: one FFI::string + substr'];
 $base = median($ns['preg']);
 foreach ($labels as $k => $label) {
-    printf("%-32s median %7.1f ns/call  min %7.1f  ratio to preg %5.2fx\n", $label, median($ns[$k]), min($ns[$k]),
+    if (!isset($ns[$k])) {
+        continue;
+    }
+    printf("%-40s median %7.1f ns/call  min %7.1f  ratio to preg %5.2fx\n", $label, median($ns[$k]), min($ns[$k]),
         median($ns[$k]) / $base);
 }
 $ratio = median($ns['sesame']) / $base;
