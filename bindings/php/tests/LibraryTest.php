@@ -76,6 +76,18 @@ final class LibraryTest extends TestCase
         $this->assertSame('', Sesame::repairUtf8(''));
     }
 
+    /**
+     * What the binding reads from the library, through the scope of a preloaded header: a struct,
+     * enum constants, name tables, a C type's range, the status mapping.
+     */
+    private const SCOPED_CALLS = ' echo " ", \\Sesame\\Phone::normalize("0692 12 34 56")->e164,'
+        . ' " ", \\Sesame\\Password::check("azerty")->strength->label,'
+        . ' " ", count(\\Sesame\\Phone::types()),'
+        . ' " ", \\Sesame\\FFI::get()->SESAME_E_COOLDOWN;'
+        . ' try { new \\Sesame\\DateCounter(-1); } catch (\\ValueError $e) { echo " ValueError"; }'
+        . ' try { new \\Sesame\\DateCounter(0); } catch (\\Sesame\\InvalidArgumentException $e) { echo " ", $e->statusName; }';
+    private const SCOPED_OUTPUT = ' +262692123456 très faible 12 -9 ValueError SESAME_E_INVALID_ARGUMENT';
+
     /** Runs PHP code in a child with ffi.enable=preload (as PHP-FPM) plus $ini; returns [rc, output]. */
     private static function runChild(string $code, array $ini, string $prefix = '', ?string $bindingDir = null): array
     {
@@ -103,14 +115,15 @@ final class LibraryTest extends TestCase
         FFI::writeScopedHeader($header);
         try {
             [$rc, $out] = self::runChild(
-                '$s = \\FFI::scope("SESAME"); echo $s->sesame_version_string(), " ", \\Sesame\\Sesame::libraryVersion();',
+                '$s = \\FFI::scope("SESAME"); echo $s->sesame_version_string(), " ", \\Sesame\\Sesame::libraryVersion();'
+                    . self::SCOPED_CALLS,
                 ['ffi.preload' => $header]
             );
         } finally {
             unlink($header);
         }
         $this->assertSame(0, $rc, $out);
-        $this->assertSame(Sesame::VERSION . ' ' . Sesame::VERSION, $out);
+        $this->assertSame(Sesame::VERSION . ' ' . Sesame::VERSION . self::SCOPED_OUTPUT, $out);
     }
 
     public function testOpcachePreloadScriptGivesTheScope(): void
@@ -143,7 +156,7 @@ final class LibraryTest extends TestCase
         }
         try {
             [$rc, $out] = self::runChild(
-                '$s = \\FFI::scope("SESAME"); echo $s->sesame_version_string();',
+                '$s = \\FFI::scope("SESAME"); echo $s->sesame_version_string();' . self::SCOPED_CALLS,
                 ['opcache.enable_cli' => '1', 'opcache.preload' => realpath("$dir/preload.php")],
                 ($asRoot ? 'runuser -u nobody -- ' : '') . 'env SESAME_LIBRARY=' . escapeshellarg($library)
                     . ' SESAME_FFI_HEADER=' . escapeshellarg($header) . ' ',
@@ -155,6 +168,6 @@ final class LibraryTest extends TestCase
             }
         }
         $this->assertSame(0, $rc, $out);
-        $this->assertSame(Sesame::VERSION, $out);
+        $this->assertSame(Sesame::VERSION . self::SCOPED_OUTPUT, $out);
     }
 }
