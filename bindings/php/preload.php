@@ -8,7 +8,7 @@
 //
 // Two ways, pick the one your FPM allows:
 // 1. ffi.preload (works when the FPM master runs as root, the usual case):
-//      php bindings/php/bin/sesame-ffi-header.php /etc/php/8.2/sesame_ffi.h [/path/libsesame.so.0]
+//      php bindings/php/bin/sesame-ffi-header.php /etc/php/8.2/sesame_ffi.h [/path/libsesame.so.1]
 //      ffi.preload=/etc/php/8.2/sesame_ffi.h
 //    and optionally opcache.preload=<this file> to precompile the classes (it skips FFI::load).
 // 2. opcache.preload=<this file> alone, when PHP does not run as root: PHP refuses FFI::load

@@ -12,38 +12,44 @@ final class DateCounter
     /** @internal */
     public \FFI\CData $handle;
 
+    /** $maxFailures: a uint32_t, at least 1; $windowMs: milliseconds, at least 1. */
     public function __construct(int $maxFailures = 3, int $windowMs = 86400000)
     {
         $ffi = FFI::get();
         $h = $ffi->new('sesame_date_counter*');
-        FFI::check($ffi->sesame_date_counter_new(\FFI::addr($h), $maxFailures, $windowMs));
+        FFI::check($ffi->sesame_date_counter_new(\FFI::addr($h), FFI::fits($maxFailures, 'uint32_t', 'maxFailures'),
+            FFI::fits($windowMs, 'int64_t', 'windowMs')));
         $this->handle = $h;
     }
 
     /**
      * The counter in Redis, shared by every process using the same server and prefix: one atomic
      * round trip per confirmation. An unreachable or slow Redis makes Directory::match() throw
-     * StoreUnavailableException (nothing decided). The connection arguments are RedisStore's.
+     * StoreUnavailableException (nothing decided). The connection arguments are RedisStore's (null:
+     * the library's default; the prefix defaults to "sesame:dates:").
      */
     public static function redis(
         int $maxFailures = 3,
         int $windowMs = 86400000,
-        string $host = '127.0.0.1',
-        int $port = 6379,
-        string $prefix = 'sesame:dates:',
+        ?string $host = null,
+        ?int $port = null,
+        ?string $prefix = null,
         ?string $unixSocket = null,
-        int $timeoutMs = 200,
-        int $connectTimeoutMs = 200,
+        ?int $timeoutMs = null,
+        ?int $connectTimeoutMs = null,
         ?string $username = null,
         ?string $password = null,
-        int $db = 0,
-        int $connections = 1
+        ?int $db = null,
+        ?int $connections = null
     ): self {
         $ffi = FFI::get();
+        $max = FFI::fits($maxFailures, 'uint32_t', 'maxFailures');
+        $window = FFI::fits($windowMs, 'int64_t', 'windowMs');
         $h = $ffi->new('sesame_date_counter*');
         RedisOptions::call(
-            static fn (\FFI\CData $o) => FFI::check($ffi->sesame_date_counter_new_redis(\FFI::addr($h), $maxFailures, $windowMs, $o)),
-            $host, $port, $prefix, $unixSocket, $timeoutMs, $connectTimeoutMs, $username, $password, $db, $connections
+            static fn (\FFI\CData $o) => FFI::check($ffi->sesame_date_counter_new_redis(\FFI::addr($h), $max, $window, $o)),
+            compact('host', 'port', 'prefix', 'unixSocket', 'timeoutMs', 'connectTimeoutMs', 'username', 'password',
+                'db', 'connections')
         );
         $c = (new \ReflectionClass(self::class))->newInstanceWithoutConstructor();
         $c->handle = $h;

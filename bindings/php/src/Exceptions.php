@@ -3,44 +3,77 @@ declare(strict_types=1);
 
 namespace Sesame;
 
-/** Base of every exception thrown by Sesame; getCode() is the C sesame_status. */
+/**
+ * Base of every exception thrown by Sesame for a failing sesame_status; getCode() is the status,
+ * $statusName its C name ("SESAME_E_COOLDOWN"), $detail the library's detail. Values outside the
+ * library's range (PHP ints that do not fit the C type) raise \ValueError before any call, and wrong
+ * PHP types \TypeError, as PHP's own functions do.
+ */
 class SesameException extends \RuntimeException
 {
-    /** status => class; must match include/sesame/errors.h (checked by the tests). */
+    /**
+     * C status name => class: the subclass of each status of sesame/errors.h, keyed by the C name
+     * (the value comes from the library, never from here). A status missing here (a newer library)
+     * is a plain SesameException: every negative status is a failure.
+     */
     public const CLASSES = [
-        -1 => InvalidArgumentException::class,
-        -2 => OutOfMemoryException::class,
-        -3 => InternalException::class,
-        -4 => BufferTooSmallException::class,
-        -5 => InvalidUtf8Exception::class,
-        -6 => UnsupportedException::class,
-        -7 => StoreUnavailableException::class,
-        -8 => StoreFullException::class,
-        -9 => CooldownException::class,
-        -10 => QuotaException::class,
-        -11 => RateLimitedException::class,
-        -12 => ExhaustedException::class,
-        -13 => NotFoundException::class,
-        -14 => ParseException::class,
-        -15 => InvalidNameException::class,
-        -16 => CryptoException::class,
-        -17 => DuplicateException::class,
-        -18 => IoException::class,
-        -19 => StateException::class,
-        -20 => CancelledException::class,
+        'SESAME_E_INVALID_ARGUMENT' => InvalidArgumentException::class,
+        'SESAME_E_NOMEM' => OutOfMemoryException::class,
+        'SESAME_E_INTERNAL' => InternalException::class,
+        'SESAME_E_BUFFER_TOO_SMALL' => BufferTooSmallException::class,
+        'SESAME_E_INVALID_UTF8' => InvalidUtf8Exception::class,
+        'SESAME_E_UNSUPPORTED' => UnsupportedException::class,
+        'SESAME_E_STORE_UNAVAILABLE' => StoreUnavailableException::class,
+        'SESAME_E_STORE_FULL' => StoreFullException::class,
+        'SESAME_E_COOLDOWN' => CooldownException::class,
+        'SESAME_E_QUOTA' => QuotaException::class,
+        'SESAME_E_RATE_LIMITED' => RateLimitedException::class,
+        'SESAME_E_EXHAUSTED' => ExhaustedException::class,
+        'SESAME_E_NOT_FOUND' => NotFoundException::class,
+        'SESAME_E_PARSE' => ParseException::class,
+        'SESAME_E_INVALID_NAME' => InvalidNameException::class,
+        'SESAME_E_CRYPTO' => CryptoException::class,
+        'SESAME_E_DUPLICATE' => DuplicateException::class,
+        'SESAME_E_IO' => IoException::class,
+        'SESAME_E_STATE' => StateException::class,
+        'SESAME_E_CANCELLED' => CancelledException::class,
+        'SESAME_E_LIMIT' => LimitException::class,
     ];
 
     /** The thread-local detail of the library (never a secret or personal data). */
     public string $detail = '';
 
+    /** The C name of the status, e.g. "SESAME_E_COOLDOWN"; "" for a status this library does not know. */
+    public string $statusName = '';
+
+    /** @var array<int, array{string, string}> status => [message, name], filled as statuses occur */
+    private static array $statuses = [];
+
+    /** The exception for a failing status, with the library's message and detail. */
     public static function fromStatus(int $status): self
     {
         $ffi = FFI::get();
-        $message = (string) $ffi->sesame_status_str($status);
-        $detail = (string) $ffi->sesame_last_error_message();
-        $class = self::CLASSES[$status] ?? self::class; // unknown negatives are failures too
+        [$message, $name] = self::$statuses[$status]
+            ??= [$ffi->sesame_status_str($status), $ffi->sesame_status_name($status)];
+        $detail = $ffi->sesame_last_error_message();
+        $class = self::CLASSES[$name] ?? self::class;
         $e = new $class($detail !== '' ? "$message: $detail" : $message, $status);
         $e->detail = $detail;
+        $e->statusName = $name;
+        return $e;
+    }
+
+    /**
+     * @internal The InvalidArgumentException for an argument the binding checks itself (a name
+     * outside a PHP-side list, such as a language or a hash), shaped like the library's own.
+     */
+    public static function invalidArgument(string $detail): InvalidArgumentException
+    {
+        $ffi = FFI::get();
+        $status = $ffi->SESAME_E_INVALID_ARGUMENT;
+        $e = new InvalidArgumentException($ffi->sesame_status_str($status) . ": $detail", $status);
+        $e->detail = $detail;
+        $e->statusName = 'SESAME_E_INVALID_ARGUMENT';
         return $e;
     }
 }
@@ -71,3 +104,5 @@ class DuplicateException extends SesameException {}
 class IoException extends SesameException {}
 class StateException extends SesameException {}
 class CancelledException extends SesameException {}
+/** An input above a documented limit (sesame/limits.h); the detail names the limit. */
+class LimitException extends SesameException {}

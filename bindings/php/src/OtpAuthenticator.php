@@ -9,14 +9,15 @@ namespace Sesame;
  */
 final class OtpAuthenticator
 {
-    private const HASHES = ['sha1' => 0, 'sha256' => 1, 'sha512' => 2];
-
     public static function hotp(string $secret, int $counter, int $digits = 6, string $hash = 'sha1'): string
     {
         $ffi = FFI::get();
-        $s = self::bytes($secret);
-        return FFI::readSized(static fn ($o, $c, $n) => $ffi->sesame_otp_hotp($o, $c, $n, self::ptr($s), strlen($secret),
-            $counter, $digits, self::hash($hash)), 16);
+        $s = FFI::bytes($secret);
+        $counter = FFI::fits($counter, 'uint64_t', 'counter');
+        $digits = FFI::fits($digits, 'int32_t', 'digits');
+        $h = self::hash($hash);
+        return FFI::readSized(static fn ($o, $c, $n) => $ffi->sesame_otp_hotp($o, $c, $n, FFI::u8ptr($s),
+            strlen($secret), $counter, $digits, $h), $ffi->SESAME_OTP_CODE_SIZE);
     }
 
     /** The next counter (matched + 1) when $code matches counter..counter+window, else null. */
@@ -26,20 +27,26 @@ final class OtpAuthenticator
         $ffi = FFI::get();
         $ok = $ffi->new('bool');
         $next = $ffi->new('uint64_t');
-        $s = self::bytes($secret);
-        FFI::check($ffi->sesame_otp_hotp_verify(\FFI::addr($ok), \FFI::addr($next), self::ptr($s),
-            strlen($secret), $counter, $window, $digits, self::hash($hash), $code, strlen($code)));
+        $s = FFI::bytes($secret);
+        FFI::check($ffi->sesame_otp_hotp_verify(\FFI::addr($ok), \FFI::addr($next), FFI::u8ptr($s), strlen($secret),
+            FFI::fits($counter, 'uint64_t', 'counter'), FFI::fits($window, 'int32_t', 'window'),
+            FFI::fits($digits, 'int32_t', 'digits'), self::hash($hash), $code, strlen($code)));
         return $ok->cdata ? $next->cdata : null;
     }
 
+    /** $nowMs: Unix milliseconds (int64_t), null for the clock. */
     public static function totp(string $secret, ?int $nowMs = null, int $stepS = 30, int $t0S = 0, int $digits = 6,
         string $hash = 'sha1'): string
     {
         $ffi = FFI::get();
-        $s = self::bytes($secret);
-        $now = $nowMs ?? (int) floor(microtime(true) * 1000);
-        return FFI::readSized(static fn ($o, $c, $n) => $ffi->sesame_otp_totp($o, $c, $n, self::ptr($s), strlen($secret),
-            $now, $stepS, $t0S, $digits, self::hash($hash)), 16);
+        $s = FFI::bytes($secret);
+        $now = $nowMs ?? FFI::nowMs();
+        $stepS = FFI::fits($stepS, 'int32_t', 'stepS');
+        $t0S = FFI::fits($t0S, 'int64_t', 't0S');
+        $digits = FFI::fits($digits, 'int32_t', 'digits');
+        $h = self::hash($hash);
+        return FFI::readSized(static fn ($o, $c, $n) => $ffi->sesame_otp_totp($o, $c, $n, FFI::u8ptr($s),
+            strlen($secret), $now, $stepS, $t0S, $digits, $h), $ffi->SESAME_OTP_CODE_SIZE);
     }
 
     /** The matched time step (keep it as the next $lastStep) or null. */
@@ -49,10 +56,11 @@ final class OtpAuthenticator
         $ffi = FFI::get();
         $ok = $ffi->new('bool');
         $step = $ffi->new('int64_t');
-        $s = self::bytes($secret);
-        FFI::check($ffi->sesame_otp_totp_verify(\FFI::addr($ok), \FFI::addr($step), self::ptr($s),
-            strlen($secret), $nowMs ?? (int) floor(microtime(true) * 1000), $stepS, $t0S, $window, $digits,
-            self::hash($hash), $lastStep, $code, strlen($code)));
+        $s = FFI::bytes($secret);
+        FFI::check($ffi->sesame_otp_totp_verify(\FFI::addr($ok), \FFI::addr($step), FFI::u8ptr($s), strlen($secret),
+            $nowMs ?? FFI::nowMs(), FFI::fits($stepS, 'int32_t', 'stepS'), FFI::fits($t0S, 'int64_t', 't0S'),
+            FFI::fits($window, 'int32_t', 'window'), FFI::fits($digits, 'int32_t', 'digits'), self::hash($hash),
+            FFI::fits($lastStep, 'int64_t', 'lastStep'), $code, strlen($code)));
         return $ok->cdata ? $step->cdata : null;
     }
 
@@ -66,33 +74,20 @@ final class OtpAuthenticator
     public static function base32Encode(string $data): string
     {
         $ffi = FFI::get();
-        $d = self::bytes($data);
-        return FFI::readSized(static fn ($o, $c, $n) => $ffi->sesame_otp_base32_encode($o, $c, $n, self::ptr($d),
+        $d = FFI::bytes($data);
+        return FFI::readSized(static fn ($o, $c, $n) => $ffi->sesame_otp_base32_encode($o, $c, $n, FFI::u8ptr($d),
             strlen($data)), intdiv(strlen($data) + 4, 5) * 8 + 1);
     }
 
+    /** @return int the sesame_otp_hash of a name */
     private static function hash(string $name): int
     {
-        if (!isset(self::HASHES[$name])) {
-            throw new InvalidArgumentException("hash must be 'sha1', 'sha256' or 'sha512'", -1);
-        }
-        return self::HASHES[$name];
-    }
-
-    private static function bytes(string $s): \FFI\CData
-    {
         $ffi = FFI::get();
-        $n = max(1, strlen($s));
-        $b = $ffi->new("uint8_t[$n]");
-        if ($s !== '') {
-            \FFI::memcpy($b, $s, strlen($s));
-        }
-        return $b;
-    }
-
-    /** A pointer to an array from bytes(); the array must stay referenced during the call. */
-    private static function ptr(\FFI\CData $arr): \FFI\CData
-    {
-        return FFI::get()->cast('uint8_t *', \FFI::addr($arr));
+        return match ($name) {
+            'sha1' => $ffi->SESAME_OTP_SHA1,
+            'sha256' => $ffi->SESAME_OTP_SHA256,
+            'sha512' => $ffi->SESAME_OTP_SHA512,
+            default => throw SesameException::invalidArgument("hash must be 'sha1', 'sha256' or 'sha512'"),
+        };
     }
 }

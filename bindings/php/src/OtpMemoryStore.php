@@ -5,7 +5,8 @@ namespace Sesame;
 
 /**
  * An in-process store shared by several OtpService objects of one PHP process. Not shared between
- * processes: PHP-FPM workers need RedisStore.
+ * processes: PHP-FPM workers need RedisStore. $maxRecords: (subject, purpose) pairs held at most;
+ * null for the library's default (sesame_otp_memory_options_init()).
  */
 final class OtpMemoryStore implements OtpStore
 {
@@ -17,10 +18,7 @@ final class OtpMemoryStore implements OtpStore
         $o = $ffi->new('sesame_otp_memory_options');
         FFI::check($ffi->sesame_otp_memory_options_init(\FFI::addr($o)));
         if ($maxRecords !== null) {
-            if ($maxRecords < 1) {
-                throw new InvalidArgumentException('maxRecords must be >= 1', -1);
-            }
-            $o->max_records = $maxRecords;
+            $o->max_records = FFI::fits($maxRecords, 'size_t', 'maxRecords');
         }
         $h = $ffi->new('sesame_otp_store*');
         FFI::check($ffi->sesame_otp_store_new_memory(\FFI::addr($h), \FFI::addr($o)));

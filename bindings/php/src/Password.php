@@ -13,76 +13,113 @@ namespace Sesame;
  *
  * An unacceptable password is a result ($error set), never an exception. PHP strings cannot be
  * wiped; the library wipes its own copies.
+ *
+ * Cost: check() is one foreign call (sesame_password_check) into a result struct allocated once per
+ * process; labels, messages and names come from tables read from the library once per process.
+ * A policy or context given as an array is built once and reused while the same array comes back
+ * (the last one is kept), so a meter called on every keystroke stays at one call.
  */
 final class Password
 {
-    public const ERRORS = ['invalid_utf8', 'control_char', 'too_long'];
-    public const RULES = ['upper', 'lower', 'digit', 'special', 'length', 'allowed'];
-    public const HASH_MAX_BYTES = 128;
-    private const LANGS = ['fr' => 0, 'en' => 1];
+    private static ?\FFI $ffi = null;
+    private static \FFI\CData $result;
+    private static \FFI\CData $resultPtr;
+    private static \FFI\CData $options;
+    private static \FFI\CData $optionsPtr;
+    /** the defaults of sesame_password_check_options_init() */
+    private static bool $defaultStrength;
+    private static int $defaultReferenceYear;
+    private static \FFI\CData $bool;
+    private static \FFI\CData $boolPtr;
+    private static int $noError;
+    /** @var array<string, int> 'fr'/'en' => sesame_password_lang */
+    private static array $langs = [];
+    /** @var array<int, string> */
+    private static array $errors = [];
+    /** @var array<int, string> sesame_password_rule => name */
+    private static array $rules = [];
+    /** @var array<int, string> feedback bit => code */
+    private static array $feedbackCodes = [];
+    /** @var array<int, array{labels: array<int, string>, messages: array<int, string>, rules: array<int, string>}> per language */
+    private static array $texts = [];
 
-    /** @var array<string, PasswordPolicy> */
+    /** @var array<string, PasswordPolicy> presets by name */
     private static array $presets = [];
+    /** @var array{array<string, mixed>, PasswordPolicy}|null the last policy built from an array: [array, policy] */
+    private static ?array $lastPolicy = null;
+    /** @var array{array<string, mixed>, PasswordContext}|null the last context built from an array: [array, context] */
+    private static ?array $lastContext = null;
 
     /**
      * @param string|PasswordPolicy|array<string, mixed>|null $policy a preset name, a policy, or the JSON policy format
      * @param PasswordContext|array<string, mixed>|null $context names, dates, phones, login
+     * @param bool|null $strength run the meter; null: the library's default (yes)
+     * @param int|null $referenceYear the year the meter treats as "now" (1900..2200); null: the library's
+     *        default (the current UTC year)
      */
     public static function check(
         string $password,
         string|PasswordPolicy|array|null $policy = 'portal',
         PasswordContext|array|null $context = null,
         string $lang = 'fr',
-        bool $strength = true
+        ?bool $strength = null,
+        ?int $referenceYear = null
     ): PasswordCheck {
-        $ffi = FFI::get();
-        $lg = self::lang($lang);
+        $ffi = self::$ffi ?? self::setUp();
+        $texts = self::$texts[self::lang($lang)];
         $pol = self::policy($policy);
-        $ctx = is_array($context) ? PasswordContext::fromArray($context) : $context;
-        $opts = $ffi->new('sesame_password_check_options');
-        FFI::check($ffi->sesame_password_check_options_init(\FFI::addr($opts)));
-        $opts->strength = $strength;
-        $r = $ffi->new('sesame_password_result');
-        FFI::check($ffi->sesame_password_result_init(\FFI::addr($r)));
-        FFI::check($ffi->sesame_password_check(\FFI::addr($r), $pol->cdata(), $ctx?->cdata(), $password,
-            strlen($password), \FFI::addr($opts)));
+        $ctx = is_array($context) ? self::context($context) : $context;
+        $o = self::$options;
+        $o->strength = $strength ?? self::$defaultStrength;
+        $o->reference_year = $referenceYear === null ? self::$defaultReferenceYear
+            : FFI::fits($referenceYear, 'int32_t', 'referenceYear');
+        FFI::check($ffi->sesame_password_check(self::$resultPtr, $pol->cdata(), $ctx?->cdata(), $password,
+            strlen($password), self::$optionsPtr));
+        $r = self::$result;
         $rules = new PasswordRules($r->upper, $r->lower, $r->digit, $r->special, $r->length_ok,
             $r->has_allowed_rule ? $r->allowed : null);
         $st = null;
         if ($r->has_strength) {
             $codes = [];
             $messages = [];
-            for ($bit = 1; $bit <= 128; $bit <<= 1) {
-                if (($r->feedback & $bit) !== 0) {
-                    $codes[] = $ffi->sesame_password_feedback_code($bit);
-                    $messages[] = $ffi->sesame_password_feedback_message($bit, $lg);
+            $bits = $r->feedback;
+            foreach (self::$feedbackCodes as $bit => $code) {
+                if (($bits & $bit) !== 0) {
+                    $codes[] = $code;
+                    $messages[] = $texts['messages'][$bit];
                 }
             }
-            $st = new PasswordStrength($r->score, $ffi->sesame_password_score_label($r->score, $lg),
+            $score = $r->score;
+            $st = new PasswordStrength($score, $texts['labels'][$score] ?? '',
                 intdiv($r->guesses_log10_milli + 5, 10) / 100, $codes, $messages);
         }
-        $error = $r->error === 0 ? null : $ffi->sesame_password_error_name($r->error);
-        return new PasswordCheck($r->valid, $error, $r->length >= 0 ? $r->length : null, $rules, $st,
-            $r->alternative >= 0 ? $r->alternative : null);
+        $error = $r->error;
+        $length = $r->length;
+        $alternative = $r->alternative;
+        return new PasswordCheck($r->valid, $error === self::$noError ? null : (self::$errors[$error] ?? ''),
+            $length >= 0 ? $length : null, $rules, $st, $alternative >= 0 ? $alternative : null);
     }
 
     /** True iff both are acceptable and equal after NFC (constant-time comparison). */
     public static function confirm(string $password, string $again): bool
     {
-        $ffi = FFI::get();
-        $out = $ffi->new('bool');
-        FFI::check($ffi->sesame_password_confirm(\FFI::addr($out), $password, strlen($password), $again, strlen($again)));
-        return $out->cdata;
+        $ffi = self::$ffi ?? self::setUp();
+        FFI::check($ffi->sesame_password_confirm(self::$boolPtr, $password, strlen($password), $again, strlen($again)));
+        return self::$bool->cdata;
     }
 
-    /** Argon2id over the NFC form; defaults (and minimum): libsodium's interactive limits. */
+    /**
+     * Argon2id over the NFC form. $opsLimit (passes) and $memLimit (bytes): null for the library's
+     * defaults (libsodium's interactive limits, also the minimum accepted).
+     */
     public static function hash(string $password, ?int $opsLimit = null, ?int $memLimit = null): string
     {
-        $ffi = FFI::get();
+        $ffi = self::$ffi ?? self::setUp();
         $opts = self::hashOptions($opsLimit, $memLimit);
-        $buf = $ffi->new('char[' . self::HASH_MAX_BYTES . ']');
+        $cap = $ffi->SESAME_PASSWORD_HASH_SIZE;
+        $buf = $ffi->new("char[$cap]");
         $len = $ffi->new('size_t');
-        FFI::check($ffi->sesame_password_hash($buf, self::HASH_MAX_BYTES, \FFI::addr($len), $password, strlen($password),
+        FFI::check($ffi->sesame_password_hash($buf, $cap, \FFI::addr($len), $password, strlen($password),
             \FFI::addr($opts)));
         return \FFI::string($buf, $len->cdata);
     }
@@ -90,42 +127,73 @@ final class Password
     /** True iff the password (NFC first) matches the stored hash; false for anything malformed. */
     public static function verify(string $hash, string $password): bool
     {
-        $ffi = FFI::get();
-        $out = $ffi->new('bool');
-        FFI::check($ffi->sesame_password_verify(\FFI::addr($out), $hash, strlen($hash), $password, strlen($password)));
-        return $out->cdata;
+        $ffi = self::$ffi ?? self::setUp();
+        FFI::check($ffi->sesame_password_verify(self::$boolPtr, $hash, strlen($hash), $password, strlen($password)));
+        return self::$bool->cdata;
     }
 
-    /** True when the stored hash is not Argon2id with exactly these limits. */
+    /** True when the stored hash is not Argon2id with exactly these limits (null: the defaults). */
     public static function needsRehash(string $hash, ?int $opsLimit = null, ?int $memLimit = null): bool
     {
-        $ffi = FFI::get();
+        $ffi = self::$ffi ?? self::setUp();
         $opts = self::hashOptions($opsLimit, $memLimit);
-        $out = $ffi->new('bool');
-        FFI::check($ffi->sesame_password_needs_rehash(\FFI::addr($out), $hash, strlen($hash), \FFI::addr($opts)));
-        return $out->cdata;
+        FFI::check($ffi->sesame_password_needs_rehash(self::$boolPtr, $hash, strlen($hash), \FFI::addr($opts)));
+        return self::$bool->cdata;
     }
 
+    /** "très faible" ... "très fort" (fr), "very weak" ... "very strong" (en); "" for a score outside 0..4. */
     public static function scoreLabel(int $score, string $lang = 'fr'): string
     {
-        return FFI::get()->sesame_password_score_label($score, self::lang($lang));
+        self::$ffi ?? self::setUp();
+        FFI::fits($score, 'int32_t', 'score');
+        return self::$texts[self::lang($lang)]['labels'][$score] ?? '';
     }
 
+    /** The checklist line of a rule (one of rules()), e.g. "Au moins une lettre majuscule". */
     public static function ruleMessage(string $rule, string $lang = 'fr'): string
     {
-        $i = array_search($rule, self::RULES, true);
+        self::$ffi ?? self::setUp();
+        $i = array_search($rule, self::$rules, true);
         if ($i === false) {
-            throw new \InvalidArgumentException("unknown rule '$rule'");
+            throw SesameException::invalidArgument("unknown rule '$rule'");
         }
-        return FFI::get()->sesame_password_rule_message($i, self::lang($lang));
+        return self::$texts[self::lang($lang)]['rules'][$i];
     }
 
+    /**
+     * The errors of a check: "invalid_utf8", "control_char", "too_long".
+     * @return list<string>
+     */
+    public static function errors(): array
+    {
+        self::$ffi ?? self::setUp();
+        return array_values(self::$errors);
+    }
+
+    /**
+     * The rules of the checklist: "upper", "lower", "digit", "special", "length", "allowed".
+     * @return list<string>
+     */
+    public static function rules(): array
+    {
+        self::$ffi ?? self::setUp();
+        return array_values(self::$rules);
+    }
+
+    /**
+     * The meter's feedback codes ("common_password", ..., "context").
+     * @return list<string>
+     */
+    public static function feedbackCodes(): array
+    {
+        self::$ffi ?? self::setUp();
+        return array_values(self::$feedbackCodes);
+    }
+
+    /** @return int the sesame_password_lang of 'fr' or 'en' */
     private static function lang(string $lang): int
     {
-        if (!isset(self::LANGS[$lang])) {
-            throw new \InvalidArgumentException("lang must be 'fr' or 'en'");
-        }
-        return self::LANGS[$lang];
+        return self::$langs[$lang] ?? throw SesameException::invalidArgument("lang must be 'fr' or 'en'");
     }
 
     /** @param string|PasswordPolicy|array<string, mixed>|null $policy */
@@ -135,10 +203,23 @@ final class Password
             return $policy;
         }
         if (is_array($policy)) {
-            return PasswordPolicy::fromArray($policy);
+            // The same array again (=== is immediate for the same array, element-wise otherwise): no call.
+            if (self::$lastPolicy === null || self::$lastPolicy[0] !== $policy) {
+                self::$lastPolicy = [$policy, PasswordPolicy::fromArray($policy)];
+            }
+            return self::$lastPolicy[1];
         }
         $name = $policy ?? 'portal';
         return self::$presets[$name] ??= PasswordPolicy::preset($name);
+    }
+
+    /** @param array<string, mixed> $context */
+    private static function context(array $context): PasswordContext
+    {
+        if (self::$lastContext === null || self::$lastContext[0] !== $context) {
+            self::$lastContext = [$context, PasswordContext::fromArray($context)];
+        }
+        return self::$lastContext[1];
     }
 
     private static function hashOptions(?int $opsLimit, ?int $memLimit): \FFI\CData
@@ -147,11 +228,43 @@ final class Password
         $opts = $ffi->new('sesame_password_hash_options');
         FFI::check($ffi->sesame_password_hash_options_init(\FFI::addr($opts)));
         if ($opsLimit !== null) {
-            $opts->ops_limit = $opsLimit;
+            $opts->ops_limit = FFI::fits($opsLimit, 'int64_t', 'opsLimit');
         }
         if ($memLimit !== null) {
-            $opts->mem_limit = $memLimit;
+            $opts->mem_limit = FFI::fits($memLimit, 'size_t', 'memLimit');
         }
         return $opts;
+    }
+
+    private static function setUp(): \FFI
+    {
+        $ffi = FFI::get();
+        self::$result = $ffi->new('sesame_password_result');
+        self::$resultPtr = \FFI::addr(self::$result);
+        FFI::check($ffi->sesame_password_result_init(self::$resultPtr));
+        self::$options = $ffi->new('sesame_password_check_options');
+        self::$optionsPtr = \FFI::addr(self::$options);
+        FFI::check($ffi->sesame_password_check_options_init(self::$optionsPtr));
+        self::$defaultStrength = self::$options->strength;
+        self::$defaultReferenceYear = self::$options->reference_year;
+        self::$bool = $ffi->new('bool');
+        self::$boolPtr = \FFI::addr(self::$bool);
+        self::$noError = $ffi->SESAME_PASSWORD_OK;
+        self::$errors = FFI::names('sesame_password_error_name', self::$noError + 1);
+        self::$rules = FFI::names('sesame_password_rule_name', $ffi->SESAME_PASSWORD_RULE_UPPER);
+        self::$feedbackCodes = FFI::bitNames('sesame_password_feedback_code');
+        self::$langs = ['fr' => $ffi->SESAME_PASSWORD_LANG_FR, 'en' => $ffi->SESAME_PASSWORD_LANG_EN];
+        foreach (self::$langs as $lang) {
+            $rules = [];
+            foreach (self::$rules as $rule => $_) {
+                $rules[$rule] = $ffi->sesame_password_rule_message($rule, $lang);
+            }
+            self::$texts[$lang] = [
+                'labels' => FFI::names('sesame_password_score_label', 0, $lang),
+                'messages' => FFI::bitNames('sesame_password_feedback_message', $lang),
+                'rules' => $rules,
+            ];
+        }
+        return self::$ffi = $ffi;
     }
 }

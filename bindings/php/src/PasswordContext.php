@@ -26,11 +26,25 @@ final class PasswordContext
      */
     public static function fromArray(array $context): self
     {
-        $json = (string) json_encode((object) $context, JSON_UNESCAPED_UNICODE | JSON_THROW_ON_ERROR);
+        return self::fromJson(self::json($context));
+    }
+
+    /** From the JSON context format (a JSON object text); ParseException / InvalidArgumentException. */
+    public static function fromJson(string $json): self
+    {
         $ffi = FFI::get();
         $h = $ffi->new('sesame_password_context*');
         FFI::check($ffi->sesame_password_context_from_json(\FFI::addr($h), $json, strlen($json)));
         return new self($h);
+    }
+
+    /**
+     * The JSON text of a context given as an array.
+     * @param array<string, mixed> $context
+     */
+    private static function json(array $context): string
+    {
+        return json_encode((object) $context, JSON_UNESCAPED_UNICODE | JSON_THROW_ON_ERROR);
     }
 
     public static function create(): self

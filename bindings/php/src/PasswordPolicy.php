@@ -40,7 +40,16 @@ final class PasswordPolicy
     /** @param array<string, mixed> $spec */
     public static function fromArray(array $spec): self
     {
-        return self::fromJson((string) json_encode($spec, JSON_UNESCAPED_UNICODE | JSON_THROW_ON_ERROR));
+        return self::fromJson(self::json($spec));
+    }
+
+    /**
+     * The JSON text of a policy given as an array.
+     * @param array<string, mixed> $spec
+     */
+    private static function json(array $spec): string
+    {
+        return json_encode($spec, JSON_UNESCAPED_UNICODE | JSON_THROW_ON_ERROR);
     }
 
     /** @return array<string, mixed> the policy in the JSON format, every key present */

@@ -10,54 +10,102 @@ namespace Sesame;
  *     // $n->ok === true, $n->e164 === '+262692123456', $n->region === 'RE', $n->isMobile === true
  *
  * A refused number is a result ($ok false, $error set), never an exception.
+ *
+ * Cost: one foreign call (sesame_phone_normalize) into a result struct allocated once per process,
+ * then its fields read by name, the five texts through CData views of its char arrays made once
+ * (FFI::string of a view: no field lookup, no CData created per call). bench/php/phone_bench.php
+ * measures it against two preg calls.
  */
 final class Phone
 {
-    /** The refusal reasons, in the order the rules check them. */
-    public const ERRORS = ['too_long', 'invalid_utf8', 'extension', 'invalid_character', 'no_digits',
-        'invalid_length', 'invalid_number'];
-
-    private const E164 = 0;
-    private const REGION = 1;
-    private const NATIONAL = 2;
-    private const INTERNATIONAL = 3;
-    private const MASKED = 4;
+    private static ?\FFI $ffi = null;
+    /** sesame_phone_result, reused by every call (PHP runs one call at a time per process) */
+    private static \FFI\CData $result;
+    private static \FFI\CData $resultPtr;
+    /** views of the result's char arrays (they point into $result) */
+    private static \FFI\CData $e164;
+    private static \FFI\CData $region;
+    private static \FFI\CData $national;
+    private static \FFI\CData $international;
+    private static \FFI\CData $masked;
+    private static \FFI\CData $bool;
+    private static \FFI\CData $boolPtr;
+    /** SESAME_PHONE_OK */
+    private static int $accepted;
+    /** @var array<int, string> sesame_phone_error value => name */
+    private static array $errors = [];
+    /** @var array<int, string> sesame_phone_type value => name */
+    private static array $types = [];
 
     public static function normalize(string $raw): PhoneNumber
     {
-        $ffi = FFI::get();
-        $r = $ffi->new('sesame_phone_result');
-        FFI::check($ffi->sesame_phone_result_init(\FFI::addr($r)));
-        FFI::check($ffi->sesame_phone_normalize(\FFI::addr($r), $raw, strlen($raw)));
-        if ($r->error !== 0) {
-            return new PhoneNumber(input: $raw, ok: false, error: $ffi->sesame_phone_error_name($r->error));
+        $ffi = self::$ffi ?? self::setUp();
+        $st = $ffi->sesame_phone_normalize(self::$resultPtr, $raw, strlen($raw));
+        if ($st < 0) {
+            FFI::check($st);
         }
+        $r = self::$result;
+        $error = $r->error;
+        if ($error !== self::$accepted) {
+            return new PhoneNumber($raw, false, error: self::$errors[$error] ?? $ffi->sesame_phone_error_name($error));
+        }
+        $type = $r->type;
         return new PhoneNumber(
-            input: $raw,
-            ok: true,
-            e164: self::text($raw, self::E164),
-            countryCode: $r->country_code,
-            region: self::text($raw, self::REGION),
-            type: $ffi->sesame_phone_type_name($r->type),
-            isMobile: $r->is_mobile,
-            national: self::text($raw, self::NATIONAL),
-            international: self::text($raw, self::INTERNATIONAL),
-            masked: self::text($raw, self::MASKED),
+            $raw,
+            true,
+            \FFI::string(self::$e164),
+            $r->country_code,
+            \FFI::string(self::$region),
+            self::$types[$type] ?? $ffi->sesame_phone_type_name($type),
+            $r->is_mobile,
+            \FFI::string(self::$national),
+            \FFI::string(self::$international),
+            \FFI::string(self::$masked),
         );
     }
 
     /** True iff both inputs normalize and give the same E.164 (a refused side gives false). */
     public static function sameNumber(string $a, string $b): bool
     {
-        $ffi = FFI::get();
-        $out = $ffi->new('bool');
-        FFI::check($ffi->sesame_phone_same_number(\FFI::addr($out), $a, strlen($a), $b, strlen($b)));
-        return $out->cdata;
+        $ffi = self::$ffi ?? self::setUp();
+        FFI::check($ffi->sesame_phone_same_number(self::$boolPtr, $a, strlen($a), $b, strlen($b)));
+        return self::$bool->cdata;
     }
 
-    private static function text(string $raw, int $field): string
+    /**
+     * The refusal reasons ("too_long", ... "invalid_number"), in the order the rules check them.
+     * @return list<string>
+     */
+    public static function errors(): array
+    {
+        self::$ffi ?? self::setUp();
+        return array_values(self::$errors);
+    }
+
+    /**
+     * The line types ("unknown", "mobile", "fixed_line", ...).
+     * @return list<string>
+     */
+    public static function types(): array
+    {
+        self::$ffi ?? self::setUp();
+        return array_values(self::$types);
+    }
+
+    private static function setUp(): \FFI
     {
         $ffi = FFI::get();
-        return FFI::readSized(static fn ($o, $c, $n) => $ffi->sesame_phone_text($o, $c, $n, $raw, strlen($raw), $field), 96);
+        self::$result = $ffi->new('sesame_phone_result');
+        self::$resultPtr = \FFI::addr(self::$result);
+        FFI::check($ffi->sesame_phone_result_init(self::$resultPtr));
+        $r = self::$result;
+        [self::$e164, self::$region, self::$national, self::$international, self::$masked]
+            = [$r->e164, $r->region, $r->national, $r->international, $r->masked];
+        self::$bool = $ffi->new('bool');
+        self::$boolPtr = \FFI::addr(self::$bool);
+        self::$accepted = $ffi->SESAME_PHONE_OK;
+        self::$errors = FFI::names('sesame_phone_error_name', self::$accepted + 1);
+        self::$types = FFI::names('sesame_phone_type_name', $ffi->SESAME_PHONE_TYPE_UNKNOWN);
+        return self::$ffi = $ffi;
     }
 }

@@ -5,7 +5,7 @@ namespace Sesame;
 
 /**
  * The outcome of Phone::normalize(): the keys of `sesame phone normalize` in camelCase. When $ok is
- * false only $input and $error are set ($error is one of Phone::ERRORS).
+ * false only $input and $error are set ($error is one of Phone::errors()).
  */
 final class PhoneNumber
 {

@@ -4,63 +4,50 @@ declare(strict_types=1);
 namespace Sesame;
 
 /**
- * @internal The sesame_otp_redis_options of every Redis-backed object (RedisStore,
- * DateCounter::redis): filled from named arguments, handed to one C call, then the copy of the
- * password is wiped.
+ * @internal The sesame_redis_options (sesame/redis.h) of every Redis-backed object (RedisStore,
+ * DateCounter::redis): initialised by sesame_redis_options_init(), then each argument that is not
+ * null overrides its default; handed to one C call, after which the copies of the texts are wiped.
+ * A null prefix lets the library pick the object's default ("sesame:otp:", "sesame:dates:").
  */
 final class RedisOptions
 {
     /**
      * Calls $create with a pointer to the filled options and returns what it returns.
-     * A null $prefix lets the C library pick the object's default.
+     * @param array{host?: ?string, port?: ?int, prefix?: ?string, unixSocket?: ?string, timeoutMs?: ?int,
+     *     connectTimeoutMs?: ?int, username?: ?string, password?: ?string, db?: ?int, connections?: ?int} $args
      */
-    public static function call(
-        callable $create,
-        string $host,
-        int $port,
-        ?string $prefix,
-        ?string $unixSocket,
-        int $timeoutMs,
-        int $connectTimeoutMs,
-        ?string $username,
-        ?string $password,
-        int $db,
-        int $connections
-    ): mixed {
+    public static function call(callable $create, array $args): mixed
+    {
         $ffi = FFI::get();
-        $o = $ffi->new('sesame_otp_redis_options');
-        FFI::check($ffi->sesame_otp_redis_options_init(\FFI::addr($o)));
+        $o = $ffi->new('sesame_redis_options');
+        FFI::check($ffi->sesame_redis_options_init(\FFI::addr($o)));
         $keep = [];
-        $put = static function (string $field, ?string $value) use ($ffi, $o, &$keep): void {
+        // PHP name => C field; texts are (pointer, length) pairs, numbers int32_t.
+        foreach (['host' => 'host', 'prefix' => 'prefix', 'unixSocket' => 'unix_socket', 'username' => 'username',
+                     'password' => 'password'] as $name => $field) {
+            $value = $args[$name] ?? null;
             if ($value === null) {
-                return;
+                continue;
             }
             $n = strlen($value);
             $buf = $ffi->new('char[' . ($n + 1) . ']');
-            if ($n > 0) {
-                \FFI::memcpy($buf, $value, $n);
-            }
+            \FFI::memcpy($buf, $value, $n);
             $keep[] = $buf;
             $o->{$field} = $ffi->cast('char *', \FFI::addr($buf));
             $o->{$field . '_len'} = $n;
-        };
-        $put('host', $host);
-        $put('prefix', $prefix);
-        $put('unix_socket', $unixSocket);
-        $put('username', $username);
-        $put('password', $password);
-        $o->port = $port;
-        $o->timeout_ms = $timeoutMs;
-        $o->connect_timeout_ms = $connectTimeoutMs;
-        $o->db = $db;
-        $o->connections = $connections;
+        }
+        foreach (['port' => 'port', 'timeoutMs' => 'timeout_ms', 'connectTimeoutMs' => 'connect_timeout_ms',
+                     'db' => 'db', 'connections' => 'connections'] as $name => $field) {
+            $value = $args[$name] ?? null;
+            if ($value !== null) {
+                $o->{$field} = FFI::fits($value, 'int32_t', $name);
+            }
+        }
         try {
             return $create(\FFI::addr($o));
         } finally {
-            if ($password !== null) {
-                foreach ($keep as $b) {
-                    \FFI::memset($b, 0, \FFI::sizeof($b));
-                }
+            foreach ($keep as $b) {
+                FFI::wipe($b);
             }
         }
     }

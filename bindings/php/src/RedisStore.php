@@ -9,28 +9,32 @@ namespace Sesame;
  * StoreUnavailableException and grants nothing; the next call reconnects. No TLS in hiredis 0.14:
  * use a unix socket ($unixSocket) or a local TLS tunnel. Throws UnsupportedException when libsesame
  * was built without hiredis.
+ *
+ * Every argument left null takes the library's default (sesame_redis_options_init(): 127.0.0.1,
+ * port 6379, prefix "sesame:otp:", 200 ms timeouts, db 0, one connection).
  */
 final class RedisStore implements OtpStore
 {
     private \FFI\CData $h;
 
     public function __construct(
-        string $host = '127.0.0.1',
-        int $port = 6379,
-        string $prefix = 'sesame:otp:',
+        ?string $host = null,
+        ?int $port = null,
+        ?string $prefix = null,
         ?string $unixSocket = null,
-        int $timeoutMs = 200,
-        int $connectTimeoutMs = 200,
+        ?int $timeoutMs = null,
+        ?int $connectTimeoutMs = null,
         ?string $username = null,
         ?string $password = null,
-        int $db = 0,
-        int $connections = 1
+        ?int $db = null,
+        ?int $connections = null
     ) {
         $ffi = FFI::get();
         $h = $ffi->new('sesame_otp_store*');
         RedisOptions::call(
             static fn (\FFI\CData $o) => FFI::check($ffi->sesame_otp_store_new_redis(\FFI::addr($h), $o)),
-            $host, $port, $prefix, $unixSocket, $timeoutMs, $connectTimeoutMs, $username, $password, $db, $connections
+            compact('host', 'port', 'prefix', 'unixSocket', 'timeoutMs', 'connectTimeoutMs', 'username', 'password',
+                'db', 'connections')
         );
         $this->h = $h;
     }

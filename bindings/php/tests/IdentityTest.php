@@ -101,6 +101,32 @@ final class IdentityTest extends TestCase
         $this->assertSame(18, $dir->report()['guardians']);
     }
 
+    public function testMatchOutcomeIsTheDecisionsVerdict(): void
+    {
+        $dir = Directory::loadJson(self::school());
+        $claims = [
+            self::form('06 12 34 56 78', 'LEFEVRE', 'Hélène', [self::p('P01', '12 03 2014')]),
+            self::form('06 33 44 55 66', 'DUPONT', 'Jean', []),
+            self::form('07 81 23 45 67', 'LEROY', 'Marie-Claire', [self::p('P09', '15/01/2013'), self::p('P10', '10/10/2011')]),
+            self::form('06 99 99 99 99', 'NOBODY', 'Jean', []),
+        ];
+        foreach ($claims as $claim) {
+            $full = $dir->match($claim, self::TODAY, self::NOW);
+            $outcome = $dir->matchOutcome($claim, self::TODAY, self::NOW);
+            $this->assertSame([$full->status, $full->reason, $full->userMessage],
+                [$outcome->status, $outcome->reason, $outcome->userMessage]);
+        }
+        $cand = ['guardians' => [['id' => 'G1', 'nom' => 'LEROY', 'prenom' => 'Anne', 'phone_mobile' => '0612345678']],
+                 'pupils' => [['id' => 'P1', 'birthdate' => '2013-01-15']],
+                 'links' => [['guardian' => 'G1', 'pupil' => 'P1', 'legal_representative' => false]]];
+        $o = Identity::matchCandidatesOutcome($cand, self::form('06 12 34 56 78', 'Leroy', 'Anne', [self::p('P1', '15/01/2013')]),
+            self::TODAY, new DateCounter(), self::NOW);
+        $this->assertSame(['rejected', 'not_legal_guardian', 'generic_failure'], [$o->status, $o->reason, $o->userMessage]);
+        $this->assertSame(['activated', 'partial', 'rejected'], \Sesame\Decision::statuses());
+        $this->assertContains('birthdate_mismatch', \Sesame\Decision::reasons());
+        $this->assertSame(['ok_all', 'ok_some', 'generic_failure'], \Sesame\Decision::userMessages());
+    }
+
     public function testClaimErrors(): void
     {
         $dir = Directory::loadJson(self::school());
@@ -131,7 +157,7 @@ final class IdentityTest extends TestCase
         $dir = Directory::create();
         $dir->addGuardian('G1', 'DURAND EP. LEROY', 'Marie-Claire', '07 81 23 45 67', 'DURAND');
         $dir->addPupil('P1', '2013-01-15');
-        $dir->addLink('G1', 'P1', true, 'mere');
+        $dir->addLink('G1', 'P1', true);
         $r = $dir->match(self::form('0781234567', 'durand', 'marie claire', [self::p('P1', '15.01.2013')]), self::TODAY, self::NOW);
         $this->assertSame('activated', $r->status);
         $cand = ['guardians' => [['id' => 'G1', 'nom' => 'LEROY', 'prenom' => 'Anne', 'phone_mobile' => '0612345678']],

@@ -14,6 +14,17 @@ final class LibraryTest extends TestCase
         $this->assertSame(FFI::ABI_MAJOR, intdiv(Sesame::libraryVersionNumber(), 10000));
     }
 
+    public function testTheSystemLoaderFindsLibsesameSo1(): void
+    {
+        // Without SESAME_LIBRARY (and no lib/ in the package), the binding asks the loader for the
+        // SONAME of major 1.
+        $dir = dirname((string) realpath(FFI::libraryPath()));
+        [$rc, $out] = self::runChild('echo \\Sesame\\FFI::libraryPath(), " ", \\Sesame\\Sesame::libraryVersion();',
+            ['ffi.enable' => '1'], 'env -u SESAME_LIBRARY LD_LIBRARY_PATH=' . escapeshellarg($dir) . ' ');
+        $this->assertSame(0, $rc, $out);
+        $this->assertSame('libsesame.so.1 ' . Sesame::VERSION, $out);
+    }
+
     public function testBuildInfoThroughSizeQuery(): void
     {
         $info = Sesame::buildInfo();
@@ -43,13 +54,18 @@ final class LibraryTest extends TestCase
 
     public function testExceptionTableMatchesTheCEnum(): void
     {
-        $header = (string) file_get_contents(__DIR__ . '/../../../include/sesame/errors.h');
-        preg_match_all('/(SESAME_E_\w+) = (-\d+)/', $header, $m, PREG_SET_ORDER);
-        $this->assertCount(count(SesameException::CLASSES), $m);
+        // Every status of the header has its own class, found through the library's name for it.
+        $header = FFI::headerText();
+        preg_match_all('/\b(SESAME_E_\w+) = -\d+/', $header, $m);
+        $this->assertSame($m[1], array_keys(SesameException::CLASSES));
         $ffi = FFI::get();
-        foreach ($m as [, $name, $value]) {
-            $this->assertArrayHasKey((int) $value, SesameException::CLASSES, $name);
-            $this->assertSame($name, $ffi->sesame_status_name((int) $value));
+        foreach ($m[1] as $name) {
+            $status = $ffi->$name;
+            $this->assertSame($name, $ffi->sesame_status_name($status));
+            $e = SesameException::fromStatus($status);
+            $this->assertInstanceOf(SesameException::CLASSES[$name], $e, $name);
+            $this->assertSame($status, $e->getCode());
+            $this->assertSame($name, $e->statusName);
         }
     }
 
@@ -59,6 +75,18 @@ final class LibraryTest extends TestCase
         $this->assertSame('Hélène', Sesame::repairUtf8('Hélène'));
         $this->assertSame('', Sesame::repairUtf8(''));
     }
+
+    /**
+     * What the binding reads from the library, through the scope of a preloaded header: a struct,
+     * enum constants, name tables, a C type's range, the status mapping.
+     */
+    private const SCOPED_CALLS = ' echo " ", \\Sesame\\Phone::normalize("0692 12 34 56")->e164,'
+        . ' " ", \\Sesame\\Password::check("azerty")->strength->label,'
+        . ' " ", count(\\Sesame\\Phone::types()),'
+        . ' " ", \\Sesame\\FFI::get()->SESAME_E_COOLDOWN;'
+        . ' try { new \\Sesame\\DateCounter(-1); } catch (\\ValueError $e) { echo " ValueError"; }'
+        . ' try { new \\Sesame\\DateCounter(0); } catch (\\Sesame\\InvalidArgumentException $e) { echo " ", $e->statusName; }';
+    private const SCOPED_OUTPUT = ' +262692123456 très faible 12 -9 ValueError SESAME_E_INVALID_ARGUMENT';
 
     /** Runs PHP code in a child with ffi.enable=preload (as PHP-FPM) plus $ini; returns [rc, output]. */
     private static function runChild(string $code, array $ini, string $prefix = '', ?string $bindingDir = null): array
@@ -87,14 +115,15 @@ final class LibraryTest extends TestCase
         FFI::writeScopedHeader($header);
         try {
             [$rc, $out] = self::runChild(
-                '$s = \\FFI::scope("SESAME"); echo $s->sesame_version_string(), " ", \\Sesame\\Sesame::libraryVersion();',
+                '$s = \\FFI::scope("SESAME"); echo $s->sesame_version_string(), " ", \\Sesame\\Sesame::libraryVersion();'
+                    . self::SCOPED_CALLS,
                 ['ffi.preload' => $header]
             );
         } finally {
             unlink($header);
         }
         $this->assertSame(0, $rc, $out);
-        $this->assertSame(Sesame::VERSION . ' ' . Sesame::VERSION, $out);
+        $this->assertSame(Sesame::VERSION . ' ' . Sesame::VERSION . self::SCOPED_OUTPUT, $out);
     }
 
     public function testOpcachePreloadScriptGivesTheScope(): void
@@ -127,7 +156,7 @@ final class LibraryTest extends TestCase
         }
         try {
             [$rc, $out] = self::runChild(
-                '$s = \\FFI::scope("SESAME"); echo $s->sesame_version_string();',
+                '$s = \\FFI::scope("SESAME"); echo $s->sesame_version_string();' . self::SCOPED_CALLS,
                 ['opcache.enable_cli' => '1', 'opcache.preload' => realpath("$dir/preload.php")],
                 ($asRoot ? 'runuser -u nobody -- ' : '') . 'env SESAME_LIBRARY=' . escapeshellarg($library)
                     . ' SESAME_FFI_HEADER=' . escapeshellarg($header) . ' ',
@@ -139,6 +168,6 @@ final class LibraryTest extends TestCase
             }
         }
         $this->assertSame(0, $rc, $out);
-        $this->assertSame(Sesame::VERSION, $out);
+        $this->assertSame(Sesame::VERSION . self::SCOPED_OUTPUT, $out);
     }
 }

@@ -146,6 +146,24 @@ final class OtpServiceTest extends TestCase
         $this->assertGreaterThan(11 * 365 * 24, 1000000 / $perHour);
     }
 
+    public function testIssueResultAndDefaultsFromTheLibrary(): void
+    {
+        // No limit given: the service takes sesame_otp_options_init()'s (600 s) and the portal
+        // sesame_otp_options_init_portal()'s (1,800 s).
+        $svc = new OtpService(str_repeat("\x01", 32), 1);
+        $issue = $svc->issueResult('06 12 34 56 78', 'activation', self::T0);
+        $this->assertMatchesRegularExpression('/^\d{6}$/', $issue->code);
+        $this->assertSame(self::PHONE, $issue->e164);
+        $this->assertSame(self::T0 + 600000, $issue->expiresAtMs);
+        $this->assertSame('expired', $svc->verify(self::PHONE, 'activation', $issue->code, self::T0 + 600000)->status);
+        $portal = OtpService::portal(str_repeat("\x02", 32), 1, digits: 8);
+        $issue = $portal->issueResult(self::PHONE, 'activation', self::T0);
+        $this->assertSame(self::T0 + 1800000, $issue->expiresAtMs);
+        $this->assertMatchesRegularExpression('/^\d{8}$/', $issue->code);
+        $this->assertTrue($portal->verify(self::PHONE, 'activation', $issue->code, self::T0 + 1799999)->isOk());
+        $this->assertSame(['ok', 'wrong_code', 'expired', 'no_challenge', 'locked', 'rate_limited'], OtpService::verdicts());
+    }
+
     public function testTypedCodeNormalizationAndBadArguments(): void
     {
         $svc = $this->service('memory', 0);

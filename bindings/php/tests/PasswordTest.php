@@ -95,6 +95,33 @@ final class PasswordTest extends TestCase
         }
     }
 
+    public function testArrayPolicyAndContextFollowTheArray(): void
+    {
+        // Arrays are built into C objects once and reused while the same array comes back.
+        $with = static fn (array $names): float => Password::check('Zorglub0204!', context: ['names' => $names])->strength->guessesLog10;
+        $zorglub = $with(['Zorglub']);
+        $this->assertSame($zorglub, $with(['Zorglub']));
+        $this->assertGreaterThan($zorglub, $with(['Martin']));
+        $this->assertSame($zorglub, $with(['Zorglub']));
+        $four = ['alternatives' => [['min_length' => 4, 'classes' => ['digit']]]];
+        $this->assertTrue(Password::check('1234', $four)->valid);
+        $this->assertFalse(Password::check('1234', ['alternatives' => [['min_length' => 5, 'classes' => ['digit']]]])->valid);
+        $this->assertTrue(Password::check('1234', $four)->valid);
+    }
+
+    public function testListsAndOptionsComeFromTheLibrary(): void
+    {
+        $this->assertSame(['invalid_utf8', 'control_char', 'too_long'], Password::errors());
+        $this->assertSame(['upper', 'lower', 'digit', 'special', 'length', 'allowed'], Password::rules());
+        $this->assertSame(['common_password', 'dictionary_word', 'name', 'keyboard_walk', 'sequence', 'repeat', 'date', 'context'],
+            Password::feedbackCodes());
+        $this->assertNotNull(Password::check('Soleil2015!')->strength, 'strength: the library default is on');
+        $this->assertSame(11, Password::check('Soleil2015!', referenceYear: 2015)->length);
+        $this->assertSame('At least one uppercase letter', Password::ruleMessage('upper', 'en'));
+        $this->expectException(\Sesame\InvalidArgumentException::class);
+        Password::check('x', lang: 'de');
+    }
+
     public function testMeterExamples(): void
     {
         $this->assertLessThanOrEqual(1, Password::check('azerty')->strength->score);

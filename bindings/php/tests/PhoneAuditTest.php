@@ -25,6 +25,24 @@ final class PhoneAuditTest extends TestCase
         $this->assertSame('windows-1252', $r['encoding']);
     }
 
+    public function testSummaryHasTheCountsOnly(): void
+    {
+        $csv = "nom;T\xE9l\xE9phone\r\nA;06 12 34 56 78\r\nB;01 23 45 67 89\r\nC;0692 12 34 56\r\nD;\r\nE;T\xE9l 06\r\nF;+33 6 12 34 56 78\r\n";
+        $s = PhoneAudit::bufferSummary($csv, 'Téléphone', ['delimiter' => ';', 'encoding' => 'windows-1252']);
+        $this->assertSame([6, 3, 1, 1, 1, 1, 1, 3],
+            [$s->rows, $s->mobile, $s->notMobile, $s->invalid, $s->empty, $s->overseas, $s->sharedNumbers, $s->problems]);
+        $path = tempnam(sys_get_temp_dir(), 'audit');
+        file_put_contents($path, "tel\n0612345678\n+44 20 7946 0958\n");
+        try {
+            $s = PhoneAudit::fileSummary($path, 'tel');
+        } finally {
+            unlink($path);
+        }
+        $this->assertSame([2, 1, 1, 0], [$s->rows, $s->mobile, $s->notMobile, $s->invalid]);
+        $this->expectException(\Sesame\IoException::class);
+        PhoneAudit::fileSummary('/nonexistent.csv', 'tel');
+    }
+
     public function testErrors(): void
     {
         $this->assertSame(1, PhoneAudit::buffer("tel\n0612345678\n", 'tel')['summary']['mobile']);

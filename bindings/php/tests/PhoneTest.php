@@ -52,7 +52,7 @@ final class PhoneTest extends TestCase
             $this->assertSame($error, $n->error, (string) $raw);
             $this->assertNull($n->e164);
             $this->assertNull($n->isMobile);
-            $this->assertContains($error, Phone::ERRORS);
+            $this->assertContains($error, Phone::errors());
         }
     }
 
