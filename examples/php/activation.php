@@ -46,7 +46,7 @@ try {
 $result = $otp->verify('06.12.34.56.78', 'activation', $sms->code, $now + 60000); // any spelling of the number
 echo "PHP: SMS code {$result->status}\n";
 
-$context = ['names' => ['Hélène', 'LEFEVRE', 'Lucas'], 'dates' => ['2014-03-12'], 'phones' => [$claim['phone']]];
+$context = ['names' => ['Hélène', 'LEFEVRE', 'Lucas'], 'dates' => ['2014-03-12'], 'phones' => ['06 12 34 56 78']];
 foreach (['Lucas2014!', 'Vélo-Rouge_sous la Lune#42'] as $pw) {
     $check = Password::check($pw, context: $context);
     echo "PHP: '$pw' ", $check->valid ? 'valid' : 'refused', ", strength {$check->strength->score}/4 ",
