@@ -72,6 +72,13 @@ typedef struct sesame_redis_options {
     size_t password_len;
     int32_t db;
     int32_t connections;
+    const char *sentinels;
+    size_t sentinels_len;
+    const char *master_name;
+    size_t master_name_len;
+    const char *sentinel_password;
+    size_t sentinel_password_len;
+    int32_t wait_replicas;
 } sesame_redis_options;
  sesame_status sesame_redis_options_init(sesame_redis_options *opts) ;
 typedef enum sesame_phone_error {

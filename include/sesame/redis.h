@@ -5,8 +5,23 @@
  *
  * Each object opens its own small pool of connections lazily (the first call connects), so a
  * server that is down at start-up is not an error: the calls fail with
- * ::SESAME_E_STORE_UNAVAILABLE until it answers. hiredis 0.14 (Debian 12) has no TLS: use a unix
+ * ::SESAME_E_STORE_UNAVAILABLE until it answers. A pooled connection the server has closed
+ * meanwhile (its `timeout` for idle clients, a restart, CLIENT KILL) is noticed before it is used
+ * and reopened, so that call does not fail. hiredis 0.14 (Debian 12) has no TLS: use a unix
  * socket, or a local TLS tunnel, to reach a remote server.
+ *
+ * Redis Sentinel (a primary with replicas): give `sentinels` and `master_name` instead of host
+ * and port. The master is asked from the sentinels, every new connection checks with ROLE that it
+ * reached a master, and the master is asked again after a connection loss, a READONLY reply or a
+ * role change; a script refused as READONLY (it wrote nothing) is sent once more to the new
+ * master, any other failure is ::SESAME_E_STORE_UNAVAILABLE for that call (fail closed).
+ *
+ * What ::SESAME_E_STORE_UNAVAILABLE means for state: nothing was granted, but a write may have
+ * happened before the failure was seen (a timeout or a lost connection after the script ran):
+ * an unavailable verify may have consumed the code or counted a failure, an unavailable issue may
+ * have replaced the pending code and started the cooldown. The application tells the parent the
+ * service is briefly unavailable and lets them ask for a new code. `wait_replicas` closes the one
+ * gap that would grant: see its field.
  */
 #ifndef SESAME_REDIS_H
 #define SESAME_REDIS_H
@@ -39,6 +54,17 @@ typedef struct sesame_redis_options {
     size_t password_len;
     int32_t db;                 /**< SELECT index, 0..65,535 (default 0) */
     int32_t connections;        /**< connection pool size, 1..64 (default 1); more helps many threads */
+    const char *sentinels;      /**< Redis Sentinel: "host:port,host:port" (IPv6 as "[::1]:26379"), 1..16 sentinels;
+                                     NULL or empty: no Sentinel (host, port or unix_socket are used) */
+    size_t sentinels_len;
+    const char *master_name;    /**< the master's name in the sentinels' configuration (required with sentinels) */
+    size_t master_name_len;
+    const char *sentinel_password; /**< AUTH for the sentinels (optional) */
+    size_t sentinel_password_len;
+    int32_t wait_replicas;      /**< 0..16 (default 0). With N > 0, a verify that consumes a code answers OK only
+                                     once N replicas acknowledged it (WAIT, up to 3/4 of timeout_ms, in the same
+                                     round trip), otherwise ::SESAME_E_STORE_UNAVAILABLE: no failover can then
+                                     bring a consumed code back. The code is consumed on the master either way. */
 } sesame_redis_options;
 
 /**

@@ -17,6 +17,9 @@ sesame_status read_redis_options(const sesame_redis_options *in, redis::Options 
     SESAME_REQUIRE_INPUT(o.prefix, o.prefix_len);
     SESAME_REQUIRE_INPUT(o.username, o.username_len);
     SESAME_REQUIRE_INPUT(o.password, o.password_len);
+    SESAME_REQUIRE_INPUT(o.sentinels, o.sentinels_len);
+    SESAME_REQUIRE_INPUT(o.master_name, o.master_name_len);
+    SESAME_REQUIRE_INPUT(o.sentinel_password, o.sentinel_password_len);
     if (o.host_len != 0) out.host.assign(o.host, o.host_len);
     out.port = o.port;
     if (o.unix_socket_len != 0) out.unix_socket.assign(o.unix_socket, o.unix_socket_len);
@@ -28,6 +31,16 @@ sesame_status read_redis_options(const sesame_redis_options *in, redis::Options 
     if (o.password_len != 0) out.password = SecretBytes(o.password, o.password_len);
     out.db = o.db;
     out.connections = o.connections;
+#ifdef SESAME_WITH_REDIS  // without hiredis, the objects that would use these refuse to be created
+    if (o.sentinels_len != 0) {
+        auto endpoints = redis::parse_endpoints(as_view(o.sentinels, o.sentinels_len));
+        if (!endpoints.ok()) return to_c(endpoints.status());
+        out.sentinels = std::move(*endpoints);
+    }
+#endif
+    if (o.master_name_len != 0) out.master_name.assign(o.master_name, o.master_name_len);
+    if (o.sentinel_password_len != 0) out.sentinel_password = SecretBytes(o.sentinel_password, o.sentinel_password_len);
+    out.wait_replicas = o.wait_replicas;
     return SESAME_OK;
     SESAME_SHIM_END
 }

@@ -300,3 +300,38 @@ TEST(CapiOtp, HotpTotpAndBase32) {
 }
 
 }  // namespace
+
+// Redis Sentinel through the C ABI: the options are read and checked at creation (the
+// connection itself is lazy; the failover behaviour is tested in tests/unit/otp).
+TEST(CapiOtp, RedisSentinelOptionsAreChecked) {
+    sesame_redis_options o;
+    ASSERT_EQ(sesame_redis_options_init(&o), SESAME_OK);
+    EXPECT_EQ(o.wait_replicas, 0);
+    EXPECT_EQ(o.sentinels, nullptr);
+    auto create = [](const sesame_redis_options &opts) {
+        sesame_otp_store *s = nullptr;
+        const sesame_status st = sesame_otp_store_new_redis(&s, &opts);
+        sesame_otp_store_free(s);
+        return st;
+    };
+    const std::string sentinels = "127.0.0.1:26379, 127.0.0.1:26380", master = "sesame";
+    o.sentinels = sentinels.data();
+    o.sentinels_len = sentinels.size();
+    const sesame_status without_name = create(o);
+    if (without_name == SESAME_E_UNSUPPORTED) GTEST_SKIP() << "built without hiredis";
+    EXPECT_EQ(without_name, SESAME_E_INVALID_ARGUMENT);
+    EXPECT_NE(std::string(sesame_last_error_message()).find("master_name"), std::string::npos);
+    o.master_name = master.data();
+    o.master_name_len = master.size();
+    EXPECT_EQ(create(o), SESAME_OK);
+    o.wait_replicas = 17;
+    EXPECT_EQ(create(o), SESAME_E_INVALID_ARGUMENT);
+    o.wait_replicas = 1;
+    const std::string bad = "127.0.0.1";
+    o.sentinels = bad.data();
+    o.sentinels_len = bad.size();
+    EXPECT_EQ(create(o), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_NE(std::string(sesame_last_error_message()).find("item 1"), std::string::npos);
+    o.sentinels = nullptr;  // with a length
+    EXPECT_EQ(create(o), SESAME_E_INVALID_ARGUMENT);
+}

@@ -9,11 +9,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdarg>
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
 #include <memory>
 #include <string>
+#include <vector>
 
 #ifdef SESAME_WITH_REDIS
 #include <hiredis/hiredis.h>
@@ -60,10 +62,12 @@ inline bool redis_ready(int port, int tries = 1000) {
 
 class RedisServer {
 public:
-    // Starts redis-server; nullptr if it cannot (binary missing).
-    static std::unique_ptr<RedisServer> start(int port = 0) {
+    // Starts redis-server; nullptr if it cannot (binary missing). `replica_of`: the port of a
+    // master on 127.0.0.1 this server replicates (0: a master).
+    static std::unique_ptr<RedisServer> start(int port = 0, int replica_of = 0) {
         auto s = std::unique_ptr<RedisServer>(new RedisServer);
         s->port_ = port != 0 ? port : free_port();
+        s->replica_of_ = replica_of;
         if (!s->launch()) return nullptr;
         return s;
     }
@@ -85,7 +89,7 @@ public:
 private:
     RedisServer() = default;
     bool launch() {
-        const std::string port = std::to_string(port_);
+        const std::string port = std::to_string(port_), master = std::to_string(replica_of_);
         pid_t pid = ::fork();
         if (pid < 0) return false;
         if (pid == 0) {
@@ -94,8 +98,12 @@ private:
                 ::dup2(devnull, 1);
                 ::dup2(devnull, 2);
             }
-            ::execlp("redis-server", "redis-server", "--port", port.c_str(), "--bind", "127.0.0.1", "--save", "",
-                     "--appendonly", "no", "--enable-debug-command", "local", "--dir", "/tmp", nullptr);
+            if (replica_of_ != 0)
+                ::execlp("redis-server", "redis-server", "--port", port.c_str(), "--bind", "127.0.0.1", "--save", "",
+                         "--appendonly", "no", "--dir", "/tmp", "--replicaof", "127.0.0.1", master.c_str(), nullptr);
+            else
+                ::execlp("redis-server", "redis-server", "--port", port.c_str(), "--bind", "127.0.0.1", "--save", "",
+                         "--appendonly", "no", "--enable-debug-command", "local", "--dir", "/tmp", nullptr);
             ::_exit(127);
         }
         pid_ = pid;
@@ -106,7 +114,141 @@ private:
         return true;
     }
     int port_ = 0;
+    int replica_of_ = 0;
     pid_t pid_ = -1;
+};
+
+// One command on a fresh connection to 127.0.0.1:port; the reply (nullptr when none).
+inline std::unique_ptr<redisReply, void (*)(void *)> redis_command(int port, const char *format, ...) {
+    timeval tv{1, 0};
+    std::unique_ptr<redisReply, void (*)(void *)> out(nullptr, freeReplyObject);
+    redisContext *c = redisConnectWithTimeout("127.0.0.1", port, tv);
+    if (c == nullptr) return out;
+    if (c->err == 0 && redisSetTimeout(c, tv) == REDIS_OK) {
+        va_list ap;
+        va_start(ap, format);
+        out.reset(static_cast<redisReply *>(redisvCommand(c, format, ap)));
+        va_end(ap);
+    }
+    redisFree(c);
+    return out;
+}
+
+// A primary, two replicas and three sentinels monitoring it as "sesame" (quorum 2), on free
+// ports of 127.0.0.1, stopped by PID. Everything a failover test needs; nullptr if it cannot run.
+class SentinelCluster {
+public:
+    static std::unique_ptr<SentinelCluster> start() {
+        auto c = std::unique_ptr<SentinelCluster>(new SentinelCluster);
+        auto master = RedisServer::start();
+        if (!master) return nullptr;
+        c->servers_.push_back(std::move(master));
+        for (int i = 0; i < 2; ++i) {
+            auto r = RedisServer::start(0, c->servers_[0]->port());
+            if (!r) return nullptr;
+            c->servers_.push_back(std::move(r));
+        }
+        for (int i = 0; i < 3; ++i)
+            if (!c->start_sentinel()) return nullptr;
+        if (!c->replicas_in_sync(2)) return nullptr;
+        return c;
+    }
+    ~SentinelCluster() {
+        for (pid_t p : sentinel_pids_) {
+            ::kill(p, SIGKILL);
+            int st = 0;
+            ::waitpid(p, &st, 0);
+        }
+        for (const std::string &f : files_) ::unlink(f.c_str());
+    }
+    // "127.0.0.1:p1,127.0.0.1:p2,127.0.0.1:p3"
+    std::string sentinels() const {
+        std::string out;
+        for (int p : sentinel_ports_) out += (out.empty() ? "" : ",") + std::string("127.0.0.1:") + std::to_string(p);
+        return out;
+    }
+    std::vector<int> sentinel_ports() const { return sentinel_ports_; }
+    // The port every sentinel names as master now (0 if they do not agree or do not answer).
+    int master_port() const {
+        int agreed = 0;
+        for (int s : sentinel_ports_) {
+            auto r = redis_command(s, "SENTINEL get-master-addr-by-name sesame");
+            if (!r || r->type != REDIS_REPLY_ARRAY || r->elements != 2) return 0;
+            const int p = std::atoi(r->element[1]->str);
+            if (agreed != 0 && p != agreed) return 0;
+            agreed = p;
+        }
+        return agreed;
+    }
+    RedisServer *server(int port) {
+        for (auto &s : servers_)
+            if (s->port() == port) return s.get();
+        return nullptr;
+    }
+    // Polls (process and network events, not a time rule) until the sentinels name a master other
+    // than `old_port` that says it is one, and has `replicas` connected replicas; false after ~30 s.
+    bool wait_new_master(int old_port, int replicas) {
+        for (int i = 0; i < 3000; ++i) {
+            const int p = master_port();
+            if (p != 0 && p != old_port) {
+                auto role = redis_command(p, "ROLE");
+                if (role && role->type == REDIS_REPLY_ARRAY && role->elements > 0 &&
+                    std::string(role->element[0]->str) == "master" && connected_replicas(p) >= replicas)
+                    return true;
+            }
+            timespec ts{0, 10'000'000};
+            nanosleep(&ts, nullptr);
+        }
+        return false;
+    }
+    bool replicas_in_sync(int n) {
+        for (int i = 0; i < 3000; ++i) {
+            const int p = master_port();
+            if (p != 0 && connected_replicas(p) >= n) return true;
+            timespec ts{0, 10'000'000};
+            nanosleep(&ts, nullptr);
+        }
+        return false;
+    }
+
+private:
+    SentinelCluster() = default;
+    static int connected_replicas(int port) {
+        auto r = redis_command(port, "INFO replication");
+        if (!r || r->type != REDIS_REPLY_STRING) return 0;
+        const std::string info(r->str, r->len);
+        int n = 0;
+        for (std::size_t at = info.find("state=online"); at != std::string::npos; at = info.find("state=online", at + 1)) ++n;
+        return n;
+    }
+    bool start_sentinel() {
+        const int port = free_port();
+        const std::string conf = "/tmp/sesame-test-sentinel-" + std::to_string(::getpid()) + "-" + std::to_string(port) + ".conf";
+        std::ofstream(conf) << "port " << port << "\nbind 127.0.0.1\ndir /tmp\n"
+                            << "sentinel monitor sesame 127.0.0.1 " << servers_[0]->port() << " 2\n"
+                            << "sentinel down-after-milliseconds sesame 1000\n"
+                            << "sentinel failover-timeout sesame 5000\n"
+                            << "sentinel parallel-syncs sesame 2\n";
+        files_.push_back(conf);
+        pid_t pid = ::fork();
+        if (pid < 0) return false;
+        if (pid == 0) {
+            int devnull = ::open("/dev/null", O_WRONLY);
+            if (devnull >= 0) {
+                ::dup2(devnull, 1);
+                ::dup2(devnull, 2);
+            }
+            ::execlp("redis-server", "redis-server", conf.c_str(), "--sentinel", nullptr);
+            ::_exit(127);
+        }
+        sentinel_pids_.push_back(pid);
+        sentinel_ports_.push_back(port);
+        return redis_ready(port);
+    }
+    std::vector<std::unique_ptr<RedisServer>> servers_;
+    std::vector<pid_t> sentinel_pids_;
+    std::vector<int> sentinel_ports_;
+    std::vector<std::string> files_;
 };
 
 // The port of a running server for the behaviour suite: the ctest fixture's (SESAME_TEST_REDIS_DIR/port),

@@ -82,10 +82,11 @@ Status validate(const Options &opts) {
 Result<std::vector<Endpoint>> parse_endpoints(std::string_view list) {
     std::vector<Endpoint> out;
     std::size_t item = 0;
-    while (!list.empty()) {
+    for (bool more = !list.empty(); more;) {
         const std::size_t comma = list.find(',');
         std::string_view e = list.substr(0, comma);
-        list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+        more = comma != std::string_view::npos;  // "a:1," has an empty second item: refused
+        list = more ? list.substr(comma + 1) : std::string_view();
         ++item;
         while (!e.empty() && e.front() == ' ') e.remove_prefix(1);
         while (!e.empty() && e.back() == ' ') e.remove_suffix(1);

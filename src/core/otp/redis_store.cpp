@@ -248,7 +248,11 @@ Result<VerifyOutcome> RedisStore::verify(const StoreKey &key, const Limits &limi
     }
     const Keys k = keys_of(key);
     const std::string_view key_views[] = {k.challenge(), k.history()};
-    auto r = client_->run(verify_script(), key_views, std::span<const std::string_view>(args, 1 + candidates.size()));
+    // A consumed code must survive a failover: with wait_replicas, WAIT rides in the same round
+    // trip and an `ok` that too few replicas have is not granted.
+    int replicas = 0;
+    auto r = client_->run_durable(verify_script(), key_views, std::span<const std::string_view>(args, 1 + candidates.size()),
+                                  &replicas);
     secure_wipe(tokens, candidates.size() * kTokenBytes);
     if (!r.ok()) return r.status();
     // verdict + 8 * attempts_left
@@ -257,6 +261,10 @@ Result<VerifyOutcome> RedisStore::verify(const StoreKey &key, const Limits &limi
     if (verdict > 5) return redis::unavailable("unexpected reply");
     VerifyOutcome out;
     out.verdict = static_cast<Verdict>(verdict);
+    if (out.verdict == Verdict::ok && replicas < client_->wait_replicas())
+        return Error(Code::store_unavailable, "redis: the consumed code reached " + std::to_string(replicas) + " of the " +
+                                                  std::to_string(client_->wait_replicas()) +
+                                                  " replicas asked for in time; not granted (ask for a new code)");
     if (out.verdict == Verdict::wrong_code) {
         if (left < 1 || left > limits.max_attempts) return redis::unavailable("unexpected reply");
         out.attempts_left = static_cast<std::int32_t>(left);

@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/common/redis.hpp"
 #include "core/otp/redis_store.hpp"
 #include "core/otp/service.hpp"
 #include "support/redis_server.hpp"
@@ -354,6 +355,144 @@ TEST(RedisStore, AnUnexpectedValueInARecordFailsClosed) {
     auto v = s.verify(kPhone, "activation", "123456", T0);
     ASSERT_FALSE(v.ok());
     EXPECT_EQ(v.status().code(), Code::store_unavailable);
+}
+
+
+// A pooled connection the server closed meanwhile (CLIENT KILL; the same happens with Redis's
+// idle `timeout` or a restart) is reopened before the call: the call does not fail.
+TEST(RedisStore, AConnectionTheServerClosedIsReopenedBeforeTheCall) {
+    auto server = test_support::RedisServer::start();
+    if (!server) GTEST_SKIP() << "redis-server is not available here";
+    Service s = make(redis_store(server->port(), unique_prefix("killed")));
+    char code[6];
+    std::int32_t retry = 0;
+    ASSERT_TRUE(s.issue(kPhone, "activation", T0, code, &retry).ok());
+    auto killed = test_support::redis_command(server->port(), "CLIENT KILL TYPE normal");
+    ASSERT_TRUE(killed && killed->type == REDIS_REPLY_INTEGER && killed->integer >= 1);
+    auto v = s.verify(kPhone, "activation", std::string(code, 6), T0 + 1);
+    ASSERT_TRUE(v.ok()) << v.status().detail();
+    EXPECT_EQ(v->verdict, Verdict::ok);
+    // A restart (no persistence here: the challenge is gone) answers, it does not fail.
+    ASSERT_TRUE(s.issue(kPhone, "activation", T0 + 120'000, code, &retry).ok());
+    ASSERT_TRUE(server->restart());
+    v = s.verify(kPhone, "activation", std::string(code, 6), T0 + 120'001);
+    ASSERT_TRUE(v.ok()) << v.status().detail();
+    EXPECT_EQ(v->verdict, Verdict::no_challenge);
+}
+
+std::shared_ptr<RedisStore> sentinel_store(const test_support::SentinelCluster &c, const std::string &prefix,
+                                           int wait_replicas = 0, int timeout_ms = 1000) {
+    RedisOptions o;
+    auto endpoints = sesame::redis::parse_endpoints(c.sentinels());
+    EXPECT_TRUE(endpoints.ok());
+    o.sentinels = *endpoints;
+    o.master_name = "sesame";
+    o.prefix = prefix;
+    o.wait_replicas = wait_replicas;
+    o.timeout_ms = timeout_ms;
+    o.connect_timeout_ms = 500;
+    o.connections = 2;
+    auto s = RedisStore::create(std::move(o));
+    EXPECT_TRUE(s.ok()) << s.status().detail();
+    return s.ok() ? *s : nullptr;
+}
+
+ServiceOptions no_cooldown() {
+    ServiceOptions o;
+    o.cooldown_s = 0;
+    o.max_sends_per_hour = 100;
+    return o;
+}
+
+TEST(RedisSentinel, EndpointsAndOptionsAreChecked) {
+    using sesame::redis::parse_endpoints;
+    auto e = parse_endpoints(" 127.0.0.1:26379, [::1]:26380 ,sentinel.example:1");
+    ASSERT_TRUE(e.ok());
+    ASSERT_EQ(e->size(), 3u);
+    EXPECT_EQ((*e)[1].host, "::1");
+    EXPECT_EQ((*e)[1].port, 26380);
+    for (const char *bad : {"host", "host:0", "host:65536", ":1", "a:b", "1.2.3.4:5,", "[::1]26379", "a:1:2"})
+        EXPECT_EQ(parse_endpoints(bad).status().code(), Code::invalid_argument) << bad;
+    auto create = [&](const char *master, int wait) {
+        RedisOptions o;
+        o.sentinels = *e;
+        o.master_name = master;
+        o.wait_replicas = wait;
+        return RedisStore::create(std::move(o)).status().code();
+    };
+    EXPECT_EQ(create("", 0), Code::invalid_argument);  // no master name
+    EXPECT_EQ(create("two words", 0), Code::invalid_argument);
+    EXPECT_EQ(create("sesame", 17), Code::invalid_argument);
+    EXPECT_EQ(create("sesame", 1), Code::ok);
+    RedisOptions plain;
+    plain.master_name = "sesame";  // a master name without sentinels is a mistake, not ignored
+    EXPECT_EQ(RedisStore::create(std::move(plain)).status().code(), Code::invalid_argument);
+}
+
+// The master is asked from the sentinels; after a failover the next call reaches the new one
+// (READONLY on the old master, or a closed connection, leads to it) without failing.
+TEST(RedisSentinel, TheMasterIsFoundAgainAfterAFailover) {
+    auto cluster = test_support::SentinelCluster::start();
+    if (!cluster) GTEST_SKIP() << "redis-server (with sentinel) is not available here";
+    Service s = make(sentinel_store(*cluster, unique_prefix("sentinel")), no_cooldown());
+    char code[6];
+    std::int32_t retry = 0;
+    ASSERT_TRUE(s.issue(kPhone, "activation", T0, code, &retry).ok());
+    auto v = s.verify(kPhone, "activation", "000000" == std::string(code, 6) ? "111111" : "000000", T0 + 1);
+    ASSERT_TRUE(v.ok()) << v.status().detail();
+    EXPECT_EQ(v->verdict, Verdict::wrong_code);
+    const int old_master = cluster->master_port();
+    auto f = test_support::redis_command(cluster->sentinel_ports()[0], "SENTINEL FAILOVER sesame");
+    ASSERT_TRUE(f && f->type == REDIS_REPLY_STATUS);
+    ASSERT_TRUE(cluster->wait_new_master(old_master, 1));
+    ASSERT_TRUE(s.issue(kPhone, "activation", T0 + 2, code, &retry).ok());  // the first call after it works
+    v = s.verify(kPhone, "activation", std::string(code, 6), T0 + 3);
+    ASSERT_TRUE(v.ok()) << v.status().detail();
+    EXPECT_EQ(v->verdict, Verdict::ok);
+}
+
+// The master dies: calls fail closed (store_unavailable, never a grant), Sentinel promotes a
+// replica, calls work again without any restart of the application.
+TEST(RedisSentinel, AKilledMasterFailsClosedUntilAReplicaIsPromoted) {
+    auto cluster = test_support::SentinelCluster::start();
+    if (!cluster) GTEST_SKIP() << "redis-server (with sentinel) is not available here";
+    Service s = make(sentinel_store(*cluster, unique_prefix("killed-master"), 0, 300), no_cooldown());
+    char code[6];
+    std::int32_t retry = 0;
+    ASSERT_TRUE(s.issue(kPhone, "activation", T0, code, &retry).ok());
+    const int old_master = cluster->master_port();
+    cluster->server(old_master)->stop();  // SIGKILL
+    auto v = s.verify(kPhone, "activation", std::string(code, 6), T0 + 1);
+    ASSERT_FALSE(v.ok());
+    EXPECT_EQ(v.status().code(), Code::store_unavailable);
+    ASSERT_TRUE(cluster->wait_new_master(old_master, 1));
+    ASSERT_TRUE(s.issue(kPhone, "activation", T0 + 2, code, &retry).ok());
+    v = s.verify(kPhone, "activation", std::string(code, 6), T0 + 3);
+    ASSERT_TRUE(v.ok()) << v.status().detail();
+    EXPECT_EQ(v->verdict, Verdict::ok);
+}
+
+// wait_replicas: a consumed code is granted only once that many replicas have the consumption.
+TEST(RedisSentinel, WaitReplicasGrantsOnlyWhatTheReplicasHave) {
+    auto cluster = test_support::SentinelCluster::start();
+    if (!cluster) GTEST_SKIP() << "redis-server (with sentinel) is not available here";
+    Service two = make(sentinel_store(*cluster, unique_prefix("wait2"), 2), no_cooldown());
+    char code[6];
+    std::int32_t retry = 0;
+    ASSERT_TRUE(two.issue(kPhone, "activation", T0, code, &retry).ok());
+    auto v = two.verify(kPhone, "activation", std::string(code, 6), T0 + 1);
+    ASSERT_TRUE(v.ok()) << v.status().detail();
+    EXPECT_EQ(v->verdict, Verdict::ok);
+    // Three asked, two exist: the right code is consumed on the master but not granted.
+    Service three = make(sentinel_store(*cluster, unique_prefix("wait3"), 3, 400), no_cooldown());
+    ASSERT_TRUE(three.issue(kPhone, "activation", T0, code, &retry).ok());
+    v = three.verify(kPhone, "activation", std::string(code, 6), T0 + 1);
+    ASSERT_FALSE(v.ok());
+    EXPECT_EQ(v.status().code(), Code::store_unavailable);
+    EXPECT_NE(v.status().detail().find("2 of the 3 replicas"), std::string::npos) << v.status().detail();
+    v = three.verify(kPhone, "activation", std::string(code, 6), T0 + 2);
+    ASSERT_TRUE(v.ok());
+    EXPECT_EQ(v->verdict, Verdict::no_challenge);  // consumed: it never verifies again
 }
 
 }  // namespace
