@@ -233,3 +233,28 @@ def test_hotp_totp_base32():
     assert otp_mod.base32_decode("mzxw6ytboi") == b"foobar"
     with pytest.raises(sesame.ParseError):
         otp_mod.base32_decode("MZ!")
+
+
+def test_redis_sentinel_finds_the_master_again_after_a_failover(sentinel_cluster):
+    sentinels = [("127.0.0.1", p) for p in sentinel_cluster.sentinels]
+    store = sesame.RedisStore(sentinels=sentinels, master="sesame", wait_replicas=2, timeout_ms=1000,
+                              prefix=f"sesame-py-sentinel:{os.getpid()}:")
+    svc = sesame.OtpService(KEY, 1, store=store, cooldown_s=0)
+    code = svc.issue("06 12 34 56 78", "activation", now_ms=T0)
+    assert svc.verify("06 12 34 56 78", "activation", code, now_ms=T0 + 1).status == "ok"
+    sentinel_cluster.failover()
+    code = svc.issue("06 12 34 56 78", "activation", now_ms=T0 + 2)  # the first call after it works
+    assert svc.verify("06 12 34 56 78", "activation", code, now_ms=T0 + 3).status == "ok"
+
+
+def test_redis_sentinel_options_are_checked():
+    with pytest.raises(sesame.InvalidArgumentError, match="master_name"):
+        sesame.RedisStore(sentinels=[("127.0.0.1", 26379)])
+    with pytest.raises(TypeError, match="sentinels"):
+        sesame.RedisStore(sentinels="127.0.0.1:26379", master="sesame")
+    with pytest.raises(sesame.InvalidArgumentError, match="item 1"):
+        sesame.RedisStore(sentinels=["127.0.0.1"], master="sesame")
+    with pytest.raises(OverflowError, match="wait_replicas"):
+        sesame.RedisStore(sentinels=["127.0.0.1:26379"], master="sesame", wait_replicas=2**31)
+    store = sesame.RedisStore(sentinels=["127.0.0.1:26379", ("::1", 26380)], master="sesame")  # lazy: no connection yet
+    store.close()

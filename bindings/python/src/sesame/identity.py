@@ -24,7 +24,7 @@ from . import _args
 from ._args import Text
 from ._errors import check, error_for
 from ._ffi import Handle, Names, Scratch, enum, ffi, lib, new_handle, read_sized, short_names, string
-from ._redis import redis_options
+from ._redis import Sentinel, redis_options
 
 __all__ = ["NameKey", "NameMatch", "ParsedDate", "Decision", "DateCounter", "Directory", "LoginId", "name_key",
            "name_match", "fc_tier", "parse_date", "match_candidates", "login_id", "FIELDS", "DATE_FLAGS", "Today"]
@@ -180,7 +180,9 @@ class DateCounter(Handle):
               port: Optional[int] = None, prefix: Optional[Text] = None, unix_socket: Optional[Text] = None,
               timeout_ms: Optional[int] = None, connect_timeout_ms: Optional[int] = None,
               username: Optional[Text] = None, password: Optional[Text] = None, db: Optional[int] = None,
-              connections: Optional[int] = None) -> "DateCounter":
+              connections: Optional[int] = None, sentinels: Optional[Iterable[Sentinel]] = None,
+              master: Optional[Text] = None, sentinel_password: Optional[Text] = None,
+              wait_replicas: Optional[int] = None) -> "DateCounter":
         """The counter in Redis, shared by every process using the same server and prefix: one
         atomic round trip per confirmation; an unreachable or slow Redis makes decisions raise
         StoreUnavailableError (nothing decided). The connection keywords are those of
@@ -188,7 +190,8 @@ class DateCounter(Handle):
         m, w = _args.u32(max_failures, "max_failures"), _args.i64(window_ms, "window_ms")
         o, keep = redis_options(host=host, port=port, prefix=prefix, unix_socket=unix_socket, timeout_ms=timeout_ms,
                                 connect_timeout_ms=connect_timeout_ms, username=username, password=password, db=db,
-                                connections=connections)
+                                connections=connections, sentinels=sentinels, master=master,
+                                sentinel_password=sentinel_password, wait_replicas=wait_replicas)
         self = cls.__new__(cls)
         self._own(new_handle("sesame_date_counter", lambda out: lib.sesame_date_counter_new_redis(out, m, w, o)),
                   "sesame_date_counter_free")

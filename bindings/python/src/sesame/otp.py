@@ -14,13 +14,13 @@ HOTP/TOTP helpers (RFC 4226/6238) for authenticator apps are at the end of this 
 from __future__ import annotations
 
 import time
-from typing import Any, List, Mapping, NamedTuple, Optional, Tuple
+from typing import Any, Iterable, List, Mapping, NamedTuple, Optional, Tuple
 
 from . import _args
 from ._args import Binary, Text
 from ._errors import CooldownError, QuotaError, check, error_for
 from ._ffi import Handle, Names, Scratch, enum, ffi, lib, new_handle, read_sized, short_names
-from ._redis import redis_options
+from ._redis import Sentinel, redis_options
 
 __all__ = ["MemoryStore", "RedisStore", "OtpService", "OtpResult", "IssueResult", "VERDICTS", "HASHES", "hotp",
            "hotp_verify", "totp", "totp_verify", "base32_decode", "base32_encode"]
@@ -80,7 +80,10 @@ class RedisStore(_Store):
 
     ``host``/``port`` or ``unix_socket``; ``prefix`` for every key; ``timeout_ms`` per command and
     ``connect_timeout_ms``; ``username``/``password`` for AUTH, ``db`` for SELECT, ``connections``
-    for a pool. None keeps the library's default (sesame_redis_options_init; prefix "sesame:otp:").
+    for a pool; or Redis Sentinel: ``sentinels=[("127.0.0.1", 26379), ...]``, ``master="sesame"``
+    (and ``sentinel_password``), the master found again after a failover; ``wait_replicas=N``: a
+    right code is granted only once N replicas have its consumption. None keeps the library's
+    default (sesame_redis_options_init; prefix "sesame:otp:").
     No TLS in hiredis 0.14: use a unix socket or a local TLS tunnel.
     Raises UnsupportedError when libsesame was built without hiredis.
     """
@@ -90,10 +93,13 @@ class RedisStore(_Store):
     def __init__(self, host: Optional[Text] = None, port: Optional[int] = None, *, prefix: Optional[Text] = None,
                  unix_socket: Optional[Text] = None, timeout_ms: Optional[int] = None,
                  connect_timeout_ms: Optional[int] = None, username: Optional[Text] = None,
-                 password: Optional[Text] = None, db: Optional[int] = None, connections: Optional[int] = None) -> None:
+                 password: Optional[Text] = None, db: Optional[int] = None, connections: Optional[int] = None,
+                 sentinels: Optional[Iterable[Sentinel]] = None, master: Optional[Text] = None,
+                 sentinel_password: Optional[Text] = None, wait_replicas: Optional[int] = None) -> None:
         o, keep = redis_options(host=host, port=port, prefix=prefix, unix_socket=unix_socket, timeout_ms=timeout_ms,
                                 connect_timeout_ms=connect_timeout_ms, username=username, password=password, db=db,
-                                connections=connections)
+                                connections=connections, sentinels=sentinels, master=master,
+                                sentinel_password=sentinel_password, wait_replicas=wait_replicas)
         self._own(new_handle("sesame_otp_store", lambda out: lib.sesame_otp_store_new_redis(out, o)),
                   "sesame_otp_store_free")
         del keep
