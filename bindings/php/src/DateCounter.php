@@ -40,7 +40,11 @@ final class DateCounter
         ?string $username = null,
         ?string $password = null,
         ?int $db = null,
-        ?int $connections = null
+        ?int $connections = null,
+        ?array $sentinels = null,
+        ?string $master = null,
+        ?string $sentinelPassword = null,
+        ?int $waitReplicas = null
     ): self {
         $ffi = FFI::get();
         $max = FFI::fits($maxFailures, 'uint32_t', 'maxFailures');
@@ -49,7 +53,7 @@ final class DateCounter
         RedisOptions::call(
             static fn (\FFI\CData $o) => FFI::check($ffi->sesame_date_counter_new_redis(\FFI::addr($h), $max, $window, $o)),
             compact('host', 'port', 'prefix', 'unixSocket', 'timeoutMs', 'connectTimeoutMs', 'username', 'password',
-                'db', 'connections')
+                'db', 'connections', 'sentinels', 'master', 'sentinelPassword', 'waitReplicas')
         );
         $c = (new \ReflectionClass(self::class))->newInstanceWithoutConstructor();
         $c->handle = $h;

@@ -12,6 +12,12 @@ namespace Sesame;
  *
  * Every argument left null takes the library's default (sesame_redis_options_init(): 127.0.0.1,
  * port 6379, prefix "sesame:otp:", 200 ms timeouts, db 0, one connection).
+ *
+ * Redis Sentinel: `sentinels: ['127.0.0.1:26379', ['127.0.0.1', 26380]], master: 'sesame'` instead of
+ * host and port; the master is found again after a failover. `waitReplicas: N` grants a right code
+ * only once N replicas have its consumption (no failover brings it back).
+ *
+ * @param array<int, string|array{0: string, 1: int}>|null $sentinels
  */
 final class RedisStore implements OtpStore
 {
@@ -27,14 +33,18 @@ final class RedisStore implements OtpStore
         ?string $username = null,
         ?string $password = null,
         ?int $db = null,
-        ?int $connections = null
+        ?int $connections = null,
+        ?array $sentinels = null,
+        ?string $master = null,
+        ?string $sentinelPassword = null,
+        ?int $waitReplicas = null
     ) {
         $ffi = FFI::get();
         $h = $ffi->new('sesame_otp_store*');
         RedisOptions::call(
             static fn (\FFI\CData $o) => FFI::check($ffi->sesame_otp_store_new_redis(\FFI::addr($h), $o)),
             compact('host', 'port', 'prefix', 'unixSocket', 'timeoutMs', 'connectTimeoutMs', 'username', 'password',
-                'db', 'connections')
+                'db', 'connections', 'sentinels', 'master', 'sentinelPassword', 'waitReplicas')
         );
         $this->h = $h;
     }

@@ -46,4 +46,31 @@ final class OtpRedisTest extends TestCase
         $svc = new OtpService(str_repeat("\x01", 32), 1, store: new RedisStore(port: $port, prefix: $prefix, timeoutMs: 2000));
         $this->assertSame('no_challenge', $svc->verify('+33612345678', 'activation', $code, self::T0 + 4000)->status);
     }
+
+    /** Redis Sentinel options are checked at creation; the connection itself is lazy. */
+    public function testSentinelOptionsAreChecked(): void
+    {
+        try {
+            new RedisStore(sentinels: ['127.0.0.1:26379']);
+            $this->fail('a master name is required with sentinels');
+        } catch (\Sesame\InvalidArgumentException $e) {
+            $this->assertStringContainsString('master_name', $e->detail);
+        }
+        try {
+            new RedisStore(sentinels: ['127.0.0.1'], master: 'sesame');
+            $this->fail('a sentinel without a port is refused');
+        } catch (\Sesame\InvalidArgumentException $e) {
+            $this->assertStringContainsString('item 1', $e->detail);
+        }
+        $this->expectException(\ValueError::class);
+        new RedisStore(sentinels: ['127.0.0.1:26379'], master: 'sesame', waitReplicas: 2 ** 31);
+    }
+
+    public function testSentinelStoreIsCreatedLazily(): void
+    {
+        $store = new RedisStore(sentinels: ['127.0.0.1:26379', ['::1', 26380]], master: 'sesame', waitReplicas: 1);
+        $this->assertInstanceOf(RedisStore::class, $store);
+        $this->expectException(\TypeError::class);
+        new RedisStore(sentinels: [42], master: 'sesame');
+    }
 }
