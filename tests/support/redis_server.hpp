@@ -148,6 +148,8 @@ public:
             if (!r) return nullptr;
             c->servers_.push_back(std::move(r));
         }
+        // Replicas online before the sentinels start: their first look at the master finds them.
+        if (!c->poll([&] { return connected_replicas(c->servers_[0]->port()) >= 2; })) return nullptr;
         for (int i = 0; i < 3; ++i)
             if (!c->start_sentinel()) return nullptr;
         if (!c->replicas_in_sync(2)) return nullptr;
@@ -202,16 +204,34 @@ public:
         return false;
     }
     bool replicas_in_sync(int n) {
-        for (int i = 0; i < 3000; ++i) {
+        return poll([&] {
             const int p = master_port();
-            if (p != 0 && connected_replicas(p) >= n) return true;
+            return p != 0 && connected_replicas(p) >= n;
+        });
+    }
+    // SENTINEL FAILOVER, retried until a sentinel accepts it (NOGOODSLAVE until it has seen a
+    // replica), then waits for the new master with `replicas` replicas.
+    bool failover(int replicas) {
+        const int old = master_port();
+        if (!poll([&] {
+                auto f = redis_command(sentinel_ports_[0], "SENTINEL FAILOVER sesame");
+                return f && f->type == REDIS_REPLY_STATUS;
+            }))
+            return false;
+        return wait_new_master(old, replicas);
+    }
+
+private:
+    // Polls `cond` (process and network events, not a time rule) for about 30 s.
+    template <typename Cond>
+    static bool poll(Cond cond) {
+        for (int i = 0; i < 3000; ++i) {
+            if (cond()) return true;
             timespec ts{0, 10'000'000};
             nanosleep(&ts, nullptr);
         }
         return false;
     }
-
-private:
     SentinelCluster() = default;
     static int connected_replicas(int port) {
         auto r = redis_command(port, "INFO replication");
