@@ -13,6 +13,7 @@ using i18n::phonenumbers::PhoneNumberUtil;
 
 int main() {
     std::ios::sync_with_stdio(false);
+    std::cin.tie(nullptr);  // else each getline flushes std::cout: one write(2) per line
     PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();
     util->SetLogger(new i18n::phonenumbers::NullLogger());  // else every refused line logs to stderr
     std::string line, e164;
