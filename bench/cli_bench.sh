@@ -5,7 +5,7 @@
 # "CLI, whole process (issue 15)".
 #
 #   bench/cli_bench.sh [BUILD_DIR]          (default BUILD_DIR: build-bench-cli, Release)
-#   bench/cli_bench.sh --profile [BUILD_DIR] (callgrind on 10,000 lines of each command instead)
+#   bench/cli_bench.sh --profile [BUILD_DIR] (where the CLI's time goes instead: perf, callgrind)
 #
 # Environment:
 #   SESAME_CLI=/path/to/sesame  time this (installed) binary as it is; otherwise the Release build
@@ -16,7 +16,8 @@
 #   RESULTS=DIR                 where to keep inputs, outputs and hyperfine JSON (default: a temp
 #                               dir, removed at the end)
 # Needs: cmake, ninja, a C/C++ compiler, hyperfine, /usr/bin/python3, libphonenumber-dev,
-# libzxcvbn-dev, libbenchmark-dev (the peers are built with the benchmarks); valgrind for --profile.
+# libzxcvbn-dev, libbenchmark-dev (the peers are built with the benchmarks); perf and valgrind
+# for --profile.
 set -euo pipefail
 
 profile=0
@@ -94,19 +95,37 @@ if [[ $lines == 100000 ]] && command -v c++ >/dev/null; then
 fi
 
 if [[ $profile == 1 ]]; then
-    # Where the CLI's time goes: callgrind (instruction counts) on 10,000 lines of each command.
+    # Where the CLI's time goes. perf (cpu-clock samples with dwarf call chains, three runs on the
+    # whole input) gives time shares by purpose; callgrind on 10,000 lines gives instruction counts
+    # and calls per line. Neither needs hardware counters (this VM has none).
+    report=$root/bench/lines/profile_report.py
     head -n 10000 "$in/phones.txt" >"$work/phones10k.txt"
     head -n 10000 "$in/passwords.txt" >"$work/passwords10k.txt"
     for cmd in phone password; do
-        if [[ $cmd == phone ]]; then args=(phone normalize); input=$work/phones10k.txt
-        else args=(password check); input=$work/passwords10k.txt; fi
+        if [[ $cmd == phone ]]; then args=(phone normalize); input=$in/phones.txt
+        else args=(password check); input=$in/passwords.txt; fi
+        if perf record -q -e cpu-clock -o "$work/perf.probe" true 2>/dev/null; then
+            say "perf: sesame ${args[*]} on $lines lines, 3 runs, time shares by what the CLI was doing"
+            for k in 1 2 3; do
+                perf record -q -e cpu-clock -F 4999 --call-graph dwarf,65528 -o "$work/perf.$cmd.$k" \
+                    "$sesame" "${args[@]}" <"$input" >/dev/null 2>/dev/null
+            done
+            for k in 1 2 3; do perf script -i "$work/perf.$cmd.$k" 2>/dev/null; done | "$py" "$report" attribute
+            say "perf: top functions by self time (run 1)"
+            perf report -i "$work/perf.$cmd.1" --no-children --sort dso,sym --stdio -g none 2>/dev/null |
+                "$py" "$report" short | grep '%' | sed -n 1,20p
+        else
+            say "perf record -e cpu-clock is not available here: perf part skipped"
+        fi
         out=$work/callgrind.$cmd.out
-        valgrind --tool=callgrind --callgrind-out-file="$out" "$sesame" "${args[@]}" <"$input" >/dev/null 2>"$work/valgrind.$cmd.log"
-        say "callgrind: sesame ${args[*]} on 10,000 lines ($out)"
-        grep -E 'Collected' "$work/valgrind.$cmd.log" >&2 || true
-        callgrind_annotate --inclusive=no "$out" 2>/dev/null | sed -n '1,60p'
+        valgrind --tool=callgrind --callgrind-out-file="$out" "$sesame" "${args[@]}" \
+            <"$work/${cmd}s10k.txt" >/dev/null 2>"$work/valgrind.$cmd.log"
+        say "callgrind: sesame ${args[*]} on 10,000 lines: $(sed -n 's/.*Collected : //p' "$work/valgrind.$cmd.log") instructions"
+        callgrind_annotate --inclusive=no "$out" 2>/dev/null | "$py" "$report" short |
+            sed -n '/PROGRAM TOTALS/,$p' | grep '%' | sed -n 1,21p
+        "$py" "$report" calls "$out" 10000 | sed -n 1,16p
+        "$py" "$report" calls "$out" 10000 '^(sesame_|sesame::phone::normalize|sesame::password::estimate|write|malloc)'
         echo
-        callgrind_annotate --inclusive=yes "$out" 2>/dev/null | sed -n '1,60p'
     done
     [[ -n ${RESULTS:-} ]] && say "kept in $work"
     exit 0
