@@ -1,12 +1,28 @@
 #!/usr/bin/env bash
-# Installs the build tree into a scratch prefix, then builds a tiny consumer against the *installed*
-# tree twice: with CMake's find_package(sesame) and with pkg-config. Both must run.
+# Installs the build tree into a scratch prefix (stripped, as README says), then builds a tiny
+# consumer against the *installed* tree twice: with CMake's find_package(sesame) and with
+# pkg-config. Both must run. The installed CLI must run from that private prefix without
+# LD_LIBRARY_PATH (RUNPATH), and the licences must be installed.
 set -euo pipefail
 src=$1 build=$2 work=$3
 rm -rf "$work"; mkdir -p "$work"
 prefix="$work/prefix"
-cmake --install "$build" --prefix "$prefix" >/dev/null
+cmake --install "$build" --prefix "$prefix" --strip >/dev/null
 libdir=$(ls -d "$prefix"/lib* | head -1)
+for f in LICENSE NOTICE; do
+  [ -s "$prefix/share/doc/sesame/$f" ] || { echo "$f is not installed in share/doc/sesame"; exit 1; }
+done
+if [ -x "$prefix/bin/sesame" ]; then
+  out=$(env -u LD_LIBRARY_PATH "$prefix/bin/sesame" phone normalize <<< "06 12 34 56 78")
+  case "$out" in *'"e164":"+33612345678"'*) ;; *) echo "installed CLI: unexpected output: $out"; exit 1 ;; esac
+  used=$(env -u LD_LIBRARY_PATH ldd "$prefix/bin/sesame" | awk '/libsesame/ {print $3}')
+  [ "$(realpath "$used")" = "$(realpath "$libdir/libsesame.so.1")" ] || {
+    echo "the installed CLI uses $used, not the installed library"; exit 1; }
+  for f in "$prefix/bin/sesame" "$libdir/libsesame.so.1"; do
+    if readelf -S "$f" | grep -q '\.symtab'; then echo "install --strip left the symbol table in $f"; exit 1; fi
+  done
+  if readelf -S "$libdir/libsesame.a" 2>/dev/null | grep -q '\.debug_info'; then echo "install --strip left debug info in libsesame.a"; exit 1; fi
+fi
 
 # 1. CMake find_package
 cmake -S "$src/tests/install/consumer" -B "$work/cmake-build" -DCMAKE_PREFIX_PATH="$prefix" >/dev/null
