@@ -11,6 +11,7 @@ pkgs=(
   libphonenumber-dev python3-phonenumbers libzxcvbn-dev liboath-dev libpwquality-dev  # test/bench peers
   redis-server                                                  # shared OTP store tests
   python3 python3-pytest php-cli phpunit                        # bindings
+  python3-pip python3-venv python3-setuptools python3-wheel     # Python.InstalledPackage: an offline wheel in a venv
   python3-cffi python3-mypy                                     # Python binding: generator (cffi; python3-cffi-backend at run time), Python.Mypy
   python3-jsonschema                                            # docs/schema checks (Docs.SchemasValidateExamples)
 )
