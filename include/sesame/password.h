@@ -69,6 +69,12 @@ typedef enum sesame_password_lang {
     SESAME_PASSWORD_LANG_EN = 1
 } sesame_password_lang;
 
+/** Sizes. @since 1.0 */
+typedef enum sesame_password_sizes {
+    SESAME_PASSWORD_HASH_SIZE = 128,      /**< a buffer of this many bytes holds any hash of sesame_password_hash() and its NUL */
+    SESAME_PASSWORD_UNACCEPTED_SIZE = 36  /**< ::sesame_password_result's `unaccepted`: 8 characters of UTF-8 and a NUL */
+} sesame_password_sizes;
+
 /** A policy (immutable once built). @since 1.0 */
 typedef struct sesame_password_policy sesame_password_policy;
 /** Context words for the meter (the parent's and pupils' names, birth dates, phones, login). @since 1.0 */
@@ -191,6 +197,11 @@ typedef struct sesame_password_result {
     int32_t score;              /**< 0..4; -1 without strength */
     int32_t guesses_log10_milli;/**< 1000 x log10(estimated guesses); 0 without strength */
     uint32_t feedback;          /**< ::sesame_password_feedback bits (empty when the score is 3 or 4) */
+    char unaccepted[SESAME_PASSWORD_UNACCEPTED_SIZE]; /**< the password's characters that are neither letters, digits nor
+                                     the policy's specials (€, ~, ^, a space, an emoji...), distinct, in order, at most
+                                     8, UTF-8, NUL-terminated: sesame_password_unaccepted_message() says why they did not
+                                     count. Part of the password: wipe the struct once shown. "" on an error. */
+    int32_t unaccepted_count;   /**< how many distinct such characters the password has (may exceed those listed) */
 } sesame_password_result;
 
 /** Sets struct_size and an empty result. @return ::SESAME_OK, ::SESAME_E_INVALID_ARGUMENT. Thread safety: thread-safe. @since 1.0 */
@@ -216,8 +227,41 @@ SESAME_NODISCARD SESAME_API sesame_status sesame_password_check(sesame_password_
 SESAME_API const char *sesame_password_error_name(int32_t error) SESAME_NOEXCEPT;
 /** "upper", "lower", "digit", "special", "length", "allowed"; "" if unknown. Thread safety: thread-safe. @since 1.0 */
 SESAME_API const char *sesame_password_rule_name(int32_t rule) SESAME_NOEXCEPT;
-/** The checklist line of a rule, e.g. "Au moins une lettre majuscule"; "" if unknown. Thread safety: thread-safe. @since 1.0 */
-SESAME_API const char *sesame_password_rule_message(int32_t rule, int32_t lang) SESAME_NOEXCEPT;
+/**
+ * The checklist line of a rule for a parent, one line in French (vouvoiement) or English, with its
+ * figure and made from the policy, so that a custom policy gets right labels too: "Au moins 8
+ * caractères (128 au maximum)", "Au moins un caractère spécial parmi ! ? @ # $ ( ) [ ] _ . , ; & =
+ * + - % * < > £ µ / :", "Au moins une lettre majuscule"...
+ * @param[out] out, out_cap, out_len size-query output (UTF-8).
+ * @param policy NULL for the portal's preset.
+ * @param rule a ::sesame_password_rule. @param alternative the policy alternative whose figures to
+ *        state (the result's `alternative`); -1 (or out of range) for the first.
+ * @param lang a ::sesame_password_lang.
+ * @return ::SESAME_OK, ::SESAME_E_BUFFER_TOO_SMALL, ::SESAME_E_INVALID_ARGUMENT (unknown rule or lang).
+ * Thread safety: thread-safe (the policy is only read). @since 1.0
+ */
+SESAME_NODISCARD SESAME_API sesame_status sesame_password_rule_label(char *out, size_t out_cap, size_t *out_len,
+                                                                     const sesame_password_policy *policy, int32_t rule,
+                                                                     int32_t alternative, int32_t lang) SESAME_NOEXCEPT;
+
+/**
+ * Why the result's `unaccepted` characters did not count, for the parent: "€ n’est pas un
+ * caractère spécial accepté ; caractères spéciaux acceptés : ! ? @ # …" (the special rule failed),
+ * "€ et ~ ne sont pas autorisés ; utilisez des lettres, des chiffres ou ces caractères spéciaux :
+ * …" (the policy forbids other characters); a space, a non-breaking space or an invisible
+ * character is named in words. "" when there is nothing to say (no such character, or the special
+ * rule is met and the policy allows them).
+ * @param[out] out, out_cap, out_len size-query output (UTF-8; holds characters of the password:
+ *        wipe it with sesame_memzero() once shown).
+ * @param policy the policy of the check (NULL: the portal's). @param result the check's result.
+ * @param lang a ::sesame_password_lang.
+ * @return ::SESAME_OK, ::SESAME_E_BUFFER_TOO_SMALL, ::SESAME_E_INVALID_ARGUMENT.
+ * Thread safety: thread-safe. @since 1.0
+ */
+SESAME_NODISCARD SESAME_API sesame_status sesame_password_unaccepted_message(char *out, size_t out_cap, size_t *out_len,
+                                                                             const sesame_password_policy *policy,
+                                                                             const sesame_password_result *result,
+                                                                             int32_t lang) SESAME_NOEXCEPT;
 /** fr "très faible", "faible", "moyen", "fort", "très fort"; en "very weak" ... "very strong"; "" if out of range. Thread safety: thread-safe. @since 1.0 */
 SESAME_API const char *sesame_password_score_label(int32_t score, int32_t lang) SESAME_NOEXCEPT;
 /** The code of one feedback bit ("common_password", ..., "context"); "" if not exactly one known bit. Thread safety: thread-safe. @since 1.0 */
@@ -235,10 +279,6 @@ SESAME_NODISCARD SESAME_API sesame_status sesame_password_confirm(bool *out, con
                                                                   size_t b_len) SESAME_NOEXCEPT;
 
 /** Sizes. @since 1.0 */
-typedef enum sesame_password_sizes {
-    SESAME_PASSWORD_HASH_SIZE = 128  /**< a buffer of this many bytes holds any hash of sesame_password_hash() and its NUL */
-} sesame_password_sizes;
-
 /** Argon2id limits. Initialise with sesame_password_hash_options_init(). @since 1.0 */
 typedef struct sesame_password_hash_options {
     size_t struct_size;  /**< set by sesame_password_hash_options_init() */

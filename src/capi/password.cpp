@@ -1,13 +1,18 @@
 // Shims for sesame/password.h.
 #include "sesame/password.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <string>
 #include <string_view>
 
 #include "capi/shim.hpp"
+#include "core/common/secret_bytes.hpp"
 #include "core/common/time.hpp"
 #include "core/password/hash.hpp"
 #include "core/password/password.hpp"
+#include "core/text/utf8.hpp"
 
 struct sesame_password_policy {
     sesame::password::Policy impl;
@@ -178,8 +183,8 @@ sesame_status sesame_password_check(sesame_password_result *out, const sesame_pa
     pw::CheckOptions co;
     co.strength = o.strength;
     co.meter.reference_year = o.reference_year;
-    const pw::CheckResult c = pw::check(policy != nullptr ? policy->impl : pw::Policy::portal(),
-                                        as_view(password, password_len), context != nullptr ? &context->impl : nullptr, co);
+    pw::CheckResult c = pw::check(policy != nullptr ? policy->impl : pw::Policy::portal(), as_view(password, password_len),
+                                  context != nullptr ? &context->impl : nullptr, co);
     sesame_password_result r{};
     r.struct_size = sizeof r;
     r.error = static_cast<int32_t>(c.rules.error);
@@ -197,7 +202,18 @@ sesame_status sesame_password_check(sesame_password_result *out, const sesame_pa
     r.score = c.has_strength ? c.strength.score : -1;
     r.guesses_log10_milli = c.has_strength ? static_cast<int32_t>(std::lround(std::min(c.strength.guesses_log10, 2.0e6) * 1000.0)) : 0;
     r.feedback = c.has_strength ? c.strength.feedback : 0;
-    return sesame::capi::write_struct(out, r, "result");
+    std::string unaccepted;
+    for (std::size_t i = 0; i < c.rules.unaccepted_n; ++i) sesame::text::append_utf8(unaccepted, c.rules.unaccepted[i]);
+    static_assert(pw::kMaxUnaccepted * 4 < SESAME_PASSWORD_UNACCEPTED_SIZE);
+    std::memcpy(r.unaccepted, unaccepted.data(), unaccepted.size());
+    r.unaccepted[unaccepted.size()] = '\0';
+    r.unaccepted_count = static_cast<int32_t>(c.rules.unaccepted_count);
+    const sesame_status st = sesame::capi::write_struct(out, r, "result");
+    // The unaccepted characters are part of the password: only the caller's copy remains.
+    sesame::secure_wipe(unaccepted.data(), unaccepted.size());
+    sesame::secure_wipe(r.unaccepted, sizeof r.unaccepted);
+    c.rules.wipe_unaccepted();
+    return st;
     SESAME_SHIM_END
 }
 
@@ -211,9 +227,47 @@ const char *sesame_password_rule_name(int32_t rule) noexcept {
     return pw::rule_name(static_cast<pw::Rule>(rule));
 }
 
-const char *sesame_password_rule_message(int32_t rule, int32_t lang) noexcept {
-    if (rule < SESAME_PASSWORD_RULE_UPPER || rule > SESAME_PASSWORD_RULE_ALLOWED || !lang_ok(lang)) return "";
-    return pw::rule_message(static_cast<pw::Rule>(rule), to_lang(lang));
+sesame_status sesame_password_rule_label(char *out, size_t out_cap, size_t *out_len, const sesame_password_policy *policy,
+                                         int32_t rule, int32_t alternative, int32_t lang) noexcept {
+    SESAME_SHIM_BEGIN
+    SESAME_REQUIRE(out_len != nullptr, "out_len is NULL");
+    *out_len = 0;
+    SESAME_REQUIRE(rule >= SESAME_PASSWORD_RULE_UPPER && rule <= SESAME_PASSWORD_RULE_ALLOWED, "rule is not a sesame_password_rule");
+    SESAME_REQUIRE(lang_ok(lang), "lang is not a sesame_password_lang");
+    const pw::Policy &p = policy != nullptr ? policy->impl : pw::Policy::portal();
+    return sesame::capi::write_out(pw::rule_label(p, static_cast<pw::Rule>(rule), alternative, to_lang(lang)), out,
+                                   out_cap, out_len);
+    SESAME_SHIM_END
+}
+
+sesame_status sesame_password_unaccepted_message(char *out, size_t out_cap, size_t *out_len,
+                                                 const sesame_password_policy *policy,
+                                                 const sesame_password_result *result, int32_t lang) noexcept {
+    SESAME_SHIM_BEGIN
+    SESAME_REQUIRE(out_len != nullptr, "out_len is NULL");
+    *out_len = 0;
+    SESAME_REQUIRE(lang_ok(lang), "lang is not a sesame_password_lang");
+    if (sesame_status st = sesame::capi::check_out_struct(result, "result"); st != SESAME_OK) return st;
+    sesame_password_result r;
+    if (sesame_status st = sesame_password_result_init(&r); st != SESAME_OK) return st;
+    std::memcpy(&r, result, std::min(result->struct_size, sizeof r));  // an older caller's struct: its fields
+    pw::RuleResult rules;
+    rules.error = static_cast<pw::RuleError>(r.error);
+    rules.special = r.special;
+    const std::string_view chars(r.unaccepted, strnlen(r.unaccepted, sizeof r.unaccepted));
+    std::size_t i = 0;
+    char32_t cp = 0;
+    while (i < chars.size() && rules.unaccepted_n < pw::kMaxUnaccepted && sesame::text::decode_one(chars, i, cp))
+        rules.unaccepted[rules.unaccepted_n++] = cp;
+    rules.unaccepted_count = static_cast<std::uint32_t>(std::max<int32_t>(r.unaccepted_count, rules.unaccepted_n));
+    const pw::Policy &p = policy != nullptr ? policy->impl : pw::Policy::portal();
+    std::string text = pw::unaccepted_message(p, rules, to_lang(lang));
+    const sesame_status st = sesame::capi::write_out(text, out, out_cap, out_len);
+    sesame::secure_wipe(text.data(), text.size());
+    sesame::secure_wipe(&r, sizeof r);
+    rules.wipe_unaccepted();
+    return st;
+    SESAME_SHIM_END
 }
 
 const char *sesame_password_score_label(int32_t score, int32_t lang) noexcept {

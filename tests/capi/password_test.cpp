@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <ctime>
+#include <functional>
 #include <string>
 
 #include <cstring>
@@ -199,7 +200,57 @@ TEST(CapiPassword, LabelsMessagesAndCodes) {
     EXPECT_STRNE(sesame_password_feedback_message(SESAME_PASSWORD_FEEDBACK_CONTEXT, SESAME_PASSWORD_LANG_FR), "");
     EXPECT_STREQ(sesame_password_rule_name(SESAME_PASSWORD_RULE_SPECIAL), "special");
     EXPECT_STREQ(sesame_password_rule_name(42), "");
-    EXPECT_STREQ(sesame_password_rule_message(SESAME_PASSWORD_RULE_LOWER, SESAME_PASSWORD_LANG_EN), "At least one lowercase letter");
+}
+
+namespace {
+std::string sized(const std::function<sesame_status(char *, size_t, size_t *)> &fn) {
+    size_t len = 0;
+    const sesame_status query = fn(nullptr, 0, &len);  // the size query
+    EXPECT_EQ(query, len == 0 ? SESAME_OK : SESAME_E_BUFFER_TOO_SMALL);
+    std::string out(len + 1, '\0');
+    EXPECT_EQ(fn(out.data(), out.size(), &len), SESAME_OK);
+    out.resize(len);
+    return out;
+}
+}  // namespace
+
+// The parent's checklist lines come from the policy, and a character outside it is named.
+TEST(CapiPassword, LabelsAndUnacceptedCharactersForTheParent) {
+    auto label = [](const sesame_password_policy *p, int32_t rule, int32_t alt, int32_t lang) {
+        return sized([&](char *o, size_t c, size_t *n) { return sesame_password_rule_label(o, c, n, p, rule, alt, lang); });
+    };
+    EXPECT_EQ(label(nullptr, SESAME_PASSWORD_RULE_LENGTH, -1, SESAME_PASSWORD_LANG_FR), "Au moins 8 caractères (128 au maximum)");
+    EXPECT_EQ(label(nullptr, SESAME_PASSWORD_RULE_LOWER, -1, SESAME_PASSWORD_LANG_EN), "At least one lowercase letter");
+    sesame_password_policy *cnil = nullptr;
+    ASSERT_EQ(sesame_password_policy_preset(&cnil, "cnil2022", 8), SESAME_OK);
+    EXPECT_EQ(label(cnil, SESAME_PASSWORD_RULE_LENGTH, 1, SESAME_PASSWORD_LANG_EN), "At least 14 characters (128 at most)");
+    size_t len = 0;
+    EXPECT_EQ(sesame_password_rule_label(nullptr, 0, &len, nullptr, 9, -1, SESAME_PASSWORD_LANG_FR), SESAME_E_INVALID_ARGUMENT);
+    EXPECT_EQ(sesame_password_rule_label(nullptr, 0, &len, nullptr, 0, -1, 7), SESAME_E_INVALID_ARGUMENT);
+
+    sesame_password_result r;
+    ASSERT_EQ(sesame_password_result_init(&r), SESAME_OK);
+    const std::string pw = "Soleil2015\xE2\x82\xAC";  // the euro sign is no special of the portal
+    ASSERT_EQ(sesame_password_check(&r, nullptr, nullptr, pw.data(), pw.size(), nullptr), SESAME_OK);
+    EXPECT_FALSE(r.special);
+    EXPECT_STREQ(r.unaccepted, "\xE2\x82\xAC");
+    EXPECT_EQ(r.unaccepted_count, 1);
+    const std::string msg = sized([&](char *o, size_t c, size_t *n) {
+        return sesame_password_unaccepted_message(o, c, n, nullptr, &r, SESAME_PASSWORD_LANG_FR);
+    });
+    EXPECT_EQ(msg.rfind("€ n’est pas un caractère spécial accepté ; ", 0), 0u) << msg;
+    EXPECT_NE(msg.find("! ? @ #"), std::string::npos);
+    sesame_memzero(&r, sizeof r);
+    r.struct_size = sizeof r;
+    ASSERT_EQ(sesame_password_check(&r, nullptr, nullptr, "Lucas2014!", 10, nullptr), SESAME_OK);
+    EXPECT_STREQ(r.unaccepted, "");
+    EXPECT_EQ(sized([&](char *o, size_t c, size_t *n) {
+                  return sesame_password_unaccepted_message(o, c, n, nullptr, &r, SESAME_PASSWORD_LANG_EN);
+              }),
+              "");
+    EXPECT_EQ(sesame_password_unaccepted_message(nullptr, 0, &len, nullptr, nullptr, SESAME_PASSWORD_LANG_EN),
+              SESAME_E_INVALID_ARGUMENT);
+    sesame_password_policy_free(cnil);
 }
 
 TEST(CapiPassword, ConfirmInConstantTimeOverNfc) {

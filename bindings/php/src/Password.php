@@ -96,8 +96,16 @@ final class Password
         $error = $r->error;
         $length = $r->length;
         $alternative = $r->alternative;
+        $unaccepted = $message = null;
+        if ($r->unaccepted_count > 0) { // rare: a second call, for the sentence about them
+            $unaccepted = \FFI::string($r->unaccepted);
+            $message = FFI::readSized(static fn ($o, $c, $n) => $ffi->sesame_password_unaccepted_message($o, $c, $n,
+                $pol->cdata(), self::$resultPtr, self::lang($lang)), 512);
+            FFI::wipe($r->unaccepted);
+        }
         return new PasswordCheck($r->valid, $error === self::$noError ? null : (self::$errors[$error] ?? ''),
-            $length >= 0 ? $length : null, $rules, $st, $alternative >= 0 ? $alternative : null);
+            $length >= 0 ? $length : null, $rules, $st, $alternative >= 0 ? $alternative : null, $unaccepted,
+            $message === '' ? null : $message);
     }
 
     /** True iff both are acceptable and equal after NFC (constant-time comparison). */
@@ -149,15 +157,41 @@ final class Password
         return self::$texts[self::lang($lang)]['labels'][$score] ?? '';
     }
 
-    /** The checklist line of a rule (one of rules()), e.g. "Au moins une lettre majuscule". */
-    public static function ruleMessage(string $rule, string $lang = 'fr'): string
+    /**
+     * The parent's checklist line of a rule (one of rules()), with its figure, made from the policy:
+     * "Au moins 8 caractères (128 au maximum)", "Au moins un caractère spécial parmi ! ? @ …".
+     * $alternative: the policy alternative whose figures to state (PasswordCheck::$alternative; null: the first).
+     * @param string|PasswordPolicy|array<string, mixed>|null $policy
+     */
+    public static function ruleLabel(string $rule, string $lang = 'fr', string|PasswordPolicy|array|null $policy = 'portal',
+                                     ?int $alternative = null): string
     {
-        self::$ffi ?? self::setUp();
+        $ffi = self::$ffi ?? self::setUp();
         $i = array_search($rule, self::$rules, true);
         if ($i === false) {
             throw SesameException::invalidArgument("unknown rule '$rule'");
         }
-        return self::$texts[self::lang($lang)]['rules'][$i];
+        $pol = self::policy($policy);
+        $alt = $alternative === null ? -1 : FFI::fits($alternative, 'int32_t', 'alternative');
+        $lg = self::lang($lang);
+        return FFI::readSized(static fn ($o, $c, $n) => $ffi->sesame_password_rule_label($o, $c, $n, $pol->cdata(), $i,
+            $alt, $lg), 256);
+    }
+
+    /**
+     * Every rule's checklist line, keyed by rule name (see ruleLabel()).
+     * @param string|PasswordPolicy|array<string, mixed>|null $policy
+     * @return array<string, string>
+     */
+    public static function ruleLabels(string $lang = 'fr', string|PasswordPolicy|array|null $policy = 'portal',
+                                      ?int $alternative = null): array
+    {
+        self::$ffi ?? self::setUp();
+        $out = [];
+        foreach (self::$rules as $name) {
+            $out[$name] = self::ruleLabel($name, $lang, $policy, $alternative);
+        }
+        return $out;
     }
 
     /**
@@ -255,14 +289,9 @@ final class Password
         self::$feedbackCodes = FFI::bitNames('sesame_password_feedback_code');
         self::$langs = ['fr' => $ffi->SESAME_PASSWORD_LANG_FR, 'en' => $ffi->SESAME_PASSWORD_LANG_EN];
         foreach (self::$langs as $lang) {
-            $rules = [];
-            foreach (self::$rules as $rule => $_) {
-                $rules[$rule] = $ffi->sesame_password_rule_message($rule, $lang);
-            }
             self::$texts[$lang] = [
                 'labels' => FFI::names('sesame_password_score_label', 0, $lang),
                 'messages' => FFI::bitNames('sesame_password_feedback_message', $lang),
-                'rules' => $rules,
             ];
         }
         return self::$ffi = $ffi;

@@ -16,7 +16,11 @@ final class PasswordCheck
         public readonly ?int $length,
         public readonly PasswordRules $rules,
         public readonly ?PasswordStrength $strength,
-        public readonly ?int $alternative = null
+        public readonly ?int $alternative = null,
+        /** The characters that are neither letters, digits nor the policy's specials (at most 8), e.g. "€". */
+        public readonly ?string $unaccepted = null,
+        /** Why they did not count, for the parent ("€ n’est pas un caractère spécial accepté ; …"); null if nothing to say. */
+        public readonly ?string $unacceptedMessage = null
     ) {
     }
 
@@ -34,6 +38,6 @@ final class PasswordCheck
             'messages' => $this->strength->messages,
         ];
         return ['valid' => $this->valid, 'error' => $this->error, 'length' => $this->length, 'rules' => $rules,
-            'strength' => $strength];
+            'strength' => $strength, 'unaccepted' => $this->unaccepted, 'unaccepted_message' => $this->unacceptedMessage];
     }
 }

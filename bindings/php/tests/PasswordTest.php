@@ -22,7 +22,8 @@ final class PasswordTest extends TestCase
         $this->assertIsFloat($r->strength->guessesLog10);
         $this->assertContains('date', $r->strength->feedback);
         $this->assertCount(count($r->strength->feedback), $r->strength->messages);
-        $this->assertSame(['valid', 'error', 'length', 'rules', 'strength'], array_keys($r->toArray()));
+        $this->assertSame(['valid', 'error', 'length', 'rules', 'strength', 'unaccepted', 'unaccepted_message'],
+            array_keys($r->toArray()));
     }
 
     public function testTrickyClasses(): void
@@ -117,7 +118,7 @@ final class PasswordTest extends TestCase
             Password::feedbackCodes());
         $this->assertNotNull(Password::check('Soleil2015!')->strength, 'strength: the library default is on');
         $this->assertSame(11, Password::check('Soleil2015!', referenceYear: 2015)->length);
-        $this->assertSame('At least one uppercase letter', Password::ruleMessage('upper', 'en'));
+        $this->assertSame('At least one uppercase letter', Password::ruleLabel('upper', 'en'));
         $this->expectException(\Sesame\InvalidArgumentException::class);
         Password::check('x', lang: 'de');
     }
@@ -144,7 +145,28 @@ final class PasswordTest extends TestCase
     {
         $this->assertSame('très faible', Password::scoreLabel(0));
         $this->assertSame('very strong', Password::scoreLabel(4, 'en'));
-        $this->assertSame('Au moins une lettre majuscule', Password::ruleMessage('upper'));
+        $this->assertSame('Au moins une lettre majuscule', Password::ruleLabel('upper'));
+        $this->assertSame('Au moins 8 caractères (128 au maximum)', Password::ruleLabel('length'));
+        $this->assertStringStartsWith('Au moins un caractère spécial parmi ! ? @ # $', Password::ruleLabel('special'));
+        $this->assertSame('At least 14 characters (128 at most)', Password::ruleLabel('length', 'en', 'cnil2022', 1));
+        $this->assertSame(['upper', 'lower', 'digit', 'special', 'length', 'allowed'], array_keys(Password::ruleLabels()));
+    }
+
+    public function testCharactersOutsideThePolicyAreNamed(): void
+    {
+        $r = Password::check('Soleil2015€');
+        $this->assertFalse($r->rules->special);
+        $this->assertSame('€', $r->unaccepted);
+        $this->assertStringStartsWith('€ n’est pas un caractère spécial accepté ; caractères spéciaux acceptés : ! ? @',
+            $r->unacceptedMessage);
+        $ok = Password::check('Soleil2015€!');
+        $this->assertSame('€', $ok->unaccepted);
+        $this->assertNull($ok->unacceptedMessage);
+        $this->assertNull(Password::check('Lucas2014!')->unaccepted);
+        $this->assertStringContainsString('n’est pas autorisé',
+            Password::check('Soleil2015€!', policy: ['forbid_other' => true])->unacceptedMessage);
+        $this->assertStringStartsWith('the space and ~ are not',
+            Password::check('So leil~2015', lang: 'en')->unacceptedMessage);
     }
 
     public function testConfirm(): void

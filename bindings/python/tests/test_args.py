@@ -269,7 +269,7 @@ def test_password():
     with pytest.raises(TypeError, match="context must be"):
         password.check("x", context=["Lucas"])
     with pytest.raises(ValueError, match="rule must be one of"):
-        password.rule_message("uppercase")
+        password.rule_label("uppercase")
 
 
 def test_phone_and_identity():

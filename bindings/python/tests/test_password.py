@@ -23,7 +23,8 @@ class PasswordCheckTest(unittest.TestCase):
         self.assertIsInstance(r.strength.guesses_log10, float)
         self.assertIn("date", r.strength.feedback)
         self.assertEqual(len(r.strength.messages), len(r.strength.feedback))
-        self.assertEqual(set(r.to_dict()), {"valid", "error", "length", "rules", "strength"})
+        self.assertEqual(set(r.to_dict()), {"valid", "error", "length", "rules", "strength", "unaccepted",
+                                            "unaccepted_message"})
 
     def test_tricky_classes(self):
         self.assertTrue(password.check("ABCDEF1\u00b5").rules.special)   # micro sign
@@ -97,7 +98,29 @@ class PasswordCheckTest(unittest.TestCase):
     def test_labels_and_messages(self):
         self.assertEqual(password.score_label(0), "très faible")
         self.assertEqual(password.score_label(4, "en"), "very strong")
-        self.assertEqual(password.rule_message("upper"), "Au moins une lettre majuscule")
+        self.assertEqual(password.rule_label("upper"), "Au moins une lettre majuscule")
+        self.assertEqual(password.rule_label("length"), "Au moins 8 caractères (128 au maximum)")
+        self.assertTrue(password.rule_label("special", "en").startswith("At least one special character among ! ? @ #"))
+        self.assertEqual(password.rule_label("length", "en", policy="cnil2022", alternative=1),
+                         "At least 14 characters (128 at most)")
+        labels = password.rule_labels("fr")
+        self.assertEqual(list(labels), ["upper", "lower", "digit", "special", "length", "allowed"])
+
+    def test_characters_outside_the_policy_are_named(self):
+        r = password.check("Soleil2015€")
+        self.assertFalse(r.rules.special)
+        self.assertEqual(r.unaccepted, "€")
+        self.assertTrue(r.unaccepted_message.startswith("€ n’est pas un caractère spécial accepté ; caractères "
+                                                        "spéciaux acceptés : ! ? @ #"), r.unaccepted_message)
+        r = password.check("So leil~2015", lang="en")
+        self.assertEqual(r.unaccepted, " ~")
+        self.assertTrue(r.unaccepted_message.startswith("the space and ~ are not accepted special characters"))
+        ok = password.check("Soleil2015€!")
+        self.assertEqual(ok.unaccepted, "€")
+        self.assertIsNone(ok.unaccepted_message)  # allowed, and a special is there: nothing to say
+        self.assertIsNone(password.check("Lucas2014!").unaccepted)
+        strict = password.check("Soleil2015€!", policy={"forbid_other": True})
+        self.assertIn("n’est pas autorisé", strict.unaccepted_message)
         with self.assertRaises(ValueError):
             password.check("x", lang="de")
 

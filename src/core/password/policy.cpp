@@ -4,6 +4,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "core/common/json_bounds.hpp"
 #include "core/common/secret_bytes.hpp"
@@ -144,19 +145,93 @@ const char *rule_name(Rule r) noexcept {
     return i < std::size(kRuleNames) ? kRuleNames[i] : "";
 }
 
-const char *rule_message(Rule r, Lang lang) noexcept {
+void RuleResult::wipe_unaccepted() noexcept {
+    secure_wipe(unaccepted.data(), sizeof unaccepted);
+    unaccepted_n = 0;
+}
+
+namespace {
+
+// The policy's specials as a parent reads them: "! ? @ # $ ( ) [ ] _ . , ; & = + - % * < > £ µ / :".
+std::string specials_text(const Policy &policy) {
+    std::string out;
+    for (char32_t c : policy.specials()) {
+        if (!out.empty()) out += ' ';
+        text::append_utf8(out, c);
+    }
+    return out;
+}
+
+// One character named for a sentence: itself, or words for what cannot be seen.
+std::string character_name(char32_t c, Lang lang) {
     const bool fr = lang == Lang::fr;
-    switch (r) {
+    if (c == U' ') return fr ? "l’espace" : "the space";
+    if (c == 0x00A0 || c == 0x202F || c == 0x2007) return fr ? "l’espace insécable" : "the non-breaking space";
+    const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(c));
+    if (cat == UTF8PROC_CATEGORY_ZS) return (fr ? "l’espace " : "the space ") + std::string(hex);
+    if (cat == UTF8PROC_CATEGORY_CF || cat == UTF8PROC_CATEGORY_CO || cat == UTF8PROC_CATEGORY_CN ||
+        cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_ME || cat == UTF8PROC_CATEGORY_MC)
+        return (fr ? "le caractère invisible " : "the invisible character ") + std::string(hex);
+    std::string out;
+    text::append_utf8(out, c);
+    return out;
+}
+
+}  // namespace
+
+std::string rule_label(const Policy &policy, Rule rule, std::int32_t alternative, Lang lang) {
+    const bool fr = lang == Lang::fr;
+    const auto &alts = policy.alternatives();
+    const Alternative &alt =
+        alternative >= 0 && static_cast<std::size_t>(alternative) < alts.size() ? alts[static_cast<std::size_t>(alternative)]
+                                                                                : alts.front();
+    switch (rule) {
         case Rule::upper: return fr ? "Au moins une lettre majuscule" : "At least one uppercase letter";
         case Rule::lower: return fr ? "Au moins une lettre minuscule" : "At least one lowercase letter";
         case Rule::digit: return fr ? "Au moins un chiffre" : "At least one digit";
-        case Rule::special: return fr ? "Au moins un caractère spécial" : "At least one special character";
-        case Rule::length: return fr ? "Longueur suffisante" : "Long enough";
+        case Rule::special:
+            return (fr ? "Au moins un caractère spécial parmi " : "At least one special character among ") +
+                   specials_text(policy);
+        case Rule::length: {
+            const std::string min = std::to_string(alt.min_length), max = std::to_string(policy.max_length());
+            return fr ? "Au moins " + min + " caractères (" + max + " au maximum)"
+                      : "At least " + min + " characters (" + max + " at most)";
+        }
         case Rule::allowed:
-            return fr ? "Uniquement des lettres, des chiffres et des caractères spéciaux"
-                      : "Only letters, digits and special characters";
+            return fr ? "Uniquement des lettres, des chiffres et les caractères spéciaux acceptés"
+                      : "Only letters, digits and the accepted special characters";
     }
     return "";
+}
+
+std::string unaccepted_message(const Policy &policy, const RuleResult &r, Lang lang) {
+    const bool forbidden = policy.forbid_other();
+    if (r.error == RuleError::invalid_utf8 || r.error == RuleError::control_char || r.unaccepted_n == 0 ||
+        (!forbidden && r.special))
+        return "";
+    const bool fr = lang == Lang::fr;
+    std::string who;
+    for (std::size_t i = 0; i < r.unaccepted_n; ++i) {
+        if (i != 0) who += i + 1 == r.unaccepted_n && r.unaccepted_count == r.unaccepted_n ? (fr ? " et " : " and ") : ", ";
+        who += character_name(r.unaccepted[i], lang);
+    }
+    if (r.unaccepted_count > r.unaccepted_n) who += fr ? "…" : "...";
+    const bool one = r.unaccepted_count == 1;
+    std::string out = who;
+    if (fr) {
+        out += forbidden ? (one ? " n’est pas autorisé" : " ne sont pas autorisés")
+                         : (one ? " n’est pas un caractère spécial accepté" : " ne sont pas des caractères spéciaux acceptés");
+        out += forbidden ? " ; utilisez des lettres, des chiffres ou ces caractères spéciaux : "
+                         : " ; caractères spéciaux acceptés : ";
+    } else {
+        out += forbidden ? (one ? " is not allowed" : " are not allowed")
+                         : (one ? " is not an accepted special character" : " are not accepted special characters");
+        out += forbidden ? "; use letters, digits or these special characters: " : "; accepted special characters: ";
+    }
+    secure_wipe(who.data(), who.size());
+    return out + specials_text(policy);
 }
 
 Result<Policy> Policy::make(std::vector<Alternative> alternatives, std::uint32_t max_length,
@@ -336,6 +411,24 @@ RuleResult check_rules(const Policy &policy, std::string_view password, NfcPassw
             const bool mark_ok = (c & kMark) != 0 && prev_letter;
             allowed &= base | mark_ok;
             prev_letter = base ? (c & kLetter) != 0 : mark_ok;
+        }
+    }
+    if (!allowed) {  // rare: name the characters that are no letter, digit or special (one more pass)
+        bool prev_letter = false;
+        for (std::size_t i = 0; i < buf.n; ++i) {
+            const char32_t cp = buf.cps[i];
+            const std::uint32_t c = policy.classes(cp);
+            const bool base = (c & (kLetter | kDigit | kSpecial)) != 0;
+            const bool mark_ok = (c & kMark) != 0 && prev_letter;
+            prev_letter = base ? (c & kLetter) != 0 : mark_ok;
+            if (base || mark_ok) continue;
+            const auto seen = r.unaccepted.begin() + r.unaccepted_n;
+            if (std::find(r.unaccepted.begin(), seen, cp) != seen) continue;
+            bool counted = false;  // beyond the reported ones, count distinct values only
+            for (std::size_t j = 0; j < i && !counted && r.unaccepted_n == kMaxUnaccepted; ++j) counted = buf.cps[j] == cp;
+            if (counted) continue;
+            ++r.unaccepted_count;
+            if (r.unaccepted_n < kMaxUnaccepted) r.unaccepted[r.unaccepted_n++] = cp;
         }
     }
     const auto len = static_cast<std::uint32_t>(buf.n);

@@ -84,13 +84,15 @@ enum class Lang : std::uint8_t { fr = 0, en = 1 };
 // Rules, as reported for the live checklist. Bit values are part of the C ABI (sesame_password_rule).
 enum class Rule : std::uint8_t { upper = 0, lower, digit, special, length, allowed };
 const char *rule_name(Rule r) noexcept;                  // "upper", ...
-const char *rule_message(Rule r, Lang lang) noexcept;    // "Au moins une majuscule", ...
 
 // Unicode class bits of one code point (kUpper/kLower/kDigit; kSpecial is policy-dependent).
 // Letters report kLetter, combining marks kMark (for the "allowed" rule).
 inline constexpr std::uint32_t kLetter = 16;
 inline constexpr std::uint32_t kMark = 32;
 std::uint32_t unicode_classes(char32_t cp) noexcept;
+
+// At most this many distinct unaccepted characters are reported (their count is exact).
+inline constexpr std::size_t kMaxUnaccepted = 8;
 
 struct RuleResult {
     RuleError error = RuleError::none;
@@ -101,7 +103,27 @@ struct RuleResult {
     bool has_allowed_rule = false;
     std::int32_t alternative = -1;  // index of the alternative reported (met, or the closest)
     std::uint32_t classes = 0;      // classes present
+    // The password's characters that are neither letters, digits nor the policy's specials (€, ~,
+    // a space, an emoji...), distinct, in order of first appearance: what a parent must be told
+    // about when the special rule fails or the policy forbids them. Part of the password: callers
+    // wipe it (wipe_unaccepted) once used.
+    std::array<char32_t, kMaxUnaccepted> unaccepted{};
+    std::uint8_t unaccepted_n = 0;      // how many are in `unaccepted`
+    std::uint32_t unaccepted_count = 0; // how many distinct ones the password has
+    void wipe_unaccepted() noexcept;
 };
+
+// Parent-facing texts, one line each, in French (vouvoiement) or English, made from the policy so
+// that a custom policy gets right labels too.
+// The checklist line of a rule, with its figure: "Au moins 8 caractères (128 au maximum)",
+// "Au moins un caractère spécial parmi ! ? @ # …". `alternative`: the policy alternative whose
+// figures to state (RuleResult::alternative; -1 or out of range: the first).
+std::string rule_label(const Policy &policy, Rule rule, std::int32_t alternative, Lang lang);
+// Why the characters of RuleResult::unaccepted did not count: "€ n’est pas un caractère spécial
+// accepté ; caractères spéciaux acceptés : ! ? @ …", or, when the policy forbids them, "€ n’est
+// pas autorisé ; …". "" when there is nothing to say (no such character, or they are allowed and
+// the special rule is met).
+std::string unaccepted_message(const Policy &policy, const RuleResult &result, Lang lang);
 
 // The NFC code points of an accepted password, wiped on destruction.
 struct NfcPassword {

@@ -307,13 +307,58 @@ TEST(PasswordPolicy, BadPoliciesAreRefused) {
     EXPECT_EQ(pw::Policy::from_json(R"({"min_score": 5})").status().code(), sesame::Code::invalid_argument);
 }
 
-TEST(PasswordRules, MessagesInFrenchAndEnglish) {
-    EXPECT_STREQ(pw::rule_message(pw::Rule::upper, pw::Lang::fr), "Au moins une lettre majuscule");
-    EXPECT_STREQ(pw::rule_message(pw::Rule::digit, pw::Lang::en), "At least one digit");
+TEST(PasswordRules, LabelsStateTheirFigureFromThePolicy) {
+    const pw::Policy &portal = pw::Policy::portal();
+    EXPECT_EQ(pw::rule_label(portal, pw::Rule::upper, 0, pw::Lang::fr), "Au moins une lettre majuscule");
+    EXPECT_EQ(pw::rule_label(portal, pw::Rule::digit, 0, pw::Lang::en), "At least one digit");
+    EXPECT_EQ(pw::rule_label(portal, pw::Rule::length, 0, pw::Lang::fr), "Au moins 8 caractères (128 au maximum)");
+    EXPECT_EQ(pw::rule_label(portal, pw::Rule::special, -1, pw::Lang::fr),
+              "Au moins un caractère spécial parmi ! ? @ # $ ( ) [ ] _ . , ; & = + - % * < > \u00A3 \u00B5 / :");
+    // A custom policy gets its own figures; each alternative its own length.
+    auto custom = pw::Policy::from_json(R"({"alternatives": [{"min_length": 12}, {"min_length": 14, "classes": ["upper",
+        "lower", "digit"]}], "max_length": 64, "specials": "!?\u20AC"})");
+    ASSERT_TRUE(custom.ok());
+    EXPECT_EQ(pw::rule_label(*custom, pw::Rule::length, 1, pw::Lang::en), "At least 14 characters (64 at most)");
+    EXPECT_EQ(pw::rule_label(*custom, pw::Rule::length, 9, pw::Lang::en), "At least 12 characters (64 at most)");
+    EXPECT_EQ(pw::rule_label(*custom, pw::Rule::special, 0, pw::Lang::en), "At least one special character among ! ? \u20AC");
     for (int r = 0; r <= 5; ++r) {
-        EXPECT_STRNE(pw::rule_message(pw::Rule(r), pw::Lang::fr), "");
-        EXPECT_STRNE(pw::rule_message(pw::Rule(r), pw::Lang::en), "");
+        EXPECT_NE(pw::rule_label(portal, pw::Rule(r), 0, pw::Lang::fr), "");
+        EXPECT_NE(pw::rule_label(portal, pw::Rule(r), 0, pw::Lang::en), "");
     }
+}
+
+TEST(PasswordRules, CharactersOutsideThePolicyAreNamed) {
+    const pw::Policy &portal = pw::Policy::portal();
+    pw::RuleResult r = pw::check_rules(portal, "Soleil2015\u20AC");
+    EXPECT_FALSE(r.special);
+    ASSERT_EQ(r.unaccepted_n, 1);
+    EXPECT_EQ(r.unaccepted[0], U'\u20AC');
+    EXPECT_EQ(pw::unaccepted_message(portal, r, pw::Lang::fr),
+              "\u20AC n\u2019est pas un caract\u00E8re sp\u00E9cial accept\u00E9 ; caract\u00E8res sp\u00E9ciaux "
+              "accept\u00E9s : ! ? @ # $ ( ) [ ] _ . , ; & = + - % * < > \u00A3 \u00B5 / :");
+    r = pw::check_rules(portal, "So leil~2015~^");
+    ASSERT_EQ(r.unaccepted_n, 3);
+    EXPECT_EQ(r.unaccepted_count, 3u);
+    EXPECT_EQ(pw::unaccepted_message(portal, r, pw::Lang::en).substr(0, 58),
+              "the space, ~ and ^ are not accepted special characters; ac");
+    // Allowed and a special is present: nothing to say (the portal allows other characters).
+    r = pw::check_rules(portal, "Soleil2015\u20AC!");
+    EXPECT_EQ(r.unaccepted_n, 1);
+    EXPECT_EQ(pw::unaccepted_message(portal, r, pw::Lang::fr), "");
+    // A policy that forbids them says so, whatever the special rule.
+    auto strict = pw::Policy::from_json(R"({"forbid_other": true})");
+    ASSERT_TRUE(strict.ok());
+    r = pw::check_rules(*strict, "Soleil2015\u20AC!");
+    EXPECT_EQ(pw::unaccepted_message(*strict, r, pw::Lang::fr).substr(0, 28), "\u20AC n\u2019est pas autoris\u00E9 ; ");
+    // Ten distinct ones: eight listed, all counted; a combining accent after a letter is no stranger.
+    r = pw::check_rules(portal, "Ab1~^{}|`\u00A7\u20AC\u00B0\u00A8~~e\u0301");
+    EXPECT_EQ(r.unaccepted_n, pw::kMaxUnaccepted);
+    EXPECT_EQ(r.unaccepted_count, 10u);
+    EXPECT_NE(pw::unaccepted_message(portal, r, pw::Lang::en).find("..."), std::string::npos);
+    r.wipe_unaccepted();
+    EXPECT_EQ(r.unaccepted_n, 0);
+    EXPECT_EQ(r.unaccepted[0], U'\0');
+    EXPECT_EQ(pw::check_rules(portal, "Lucas2014!").unaccepted_n, 0);
 }
 
 TEST(PasswordConfirm, ComparesNfcForms) {

@@ -32,7 +32,7 @@ from ._errors import check as _check
 from ._ffi import Handle, Names, Scratch, enum, ffi, lib, new_handle, read_sized, short_names, string
 
 __all__ = ["Policy", "Context", "Rules", "Strength", "CheckResult", "check", "confirm", "hash", "verify",
-           "needs_rehash", "rule_message", "score_label", "LANGS", "RULES", "FEEDBACK"]
+           "needs_rehash", "rule_label", "rule_labels", "score_label", "LANGS", "RULES", "FEEDBACK"]
 
 #: Languages of labels and messages: {"fr": 0, "en": 1} (sesame_password_lang).
 LANGS: Dict[str, int] = short_names("sesame_password_lang", "SESAME_PASSWORD_LANG_")
@@ -46,8 +46,6 @@ _ERRORS = Names("sesame_password_error_name", enumeration="sesame_password_error
 _RULES = Names("sesame_password_rule_name", enumeration="sesame_password_rule")
 _FEEDBACK_CODES = Names("sesame_password_feedback_code", values=_FEEDBACK_BITS)
 _FEEDBACK_MESSAGES = {v: Names("sesame_password_feedback_message", v, values=_FEEDBACK_BITS) for v in LANGS.values()}
-_RULE_MESSAGES = {v: Names("sesame_password_rule_message", v, enumeration="sesame_password_rule")
-                  for v in LANGS.values()}
 _SCORE_LABELS = {v: Names("sesame_password_score_label", v) for v in LANGS.values()}
 _HASH_SIZE: int = enum("sesame_password_sizes")["SESAME_PASSWORD_HASH_SIZE"]
 
@@ -180,6 +178,12 @@ class CheckResult(NamedTuple):
     rules: Rules
     strength: Optional[Strength]
     alternative: Optional[int] = None
+    #: The characters that are neither letters, digits nor the policy's specials (at most 8,
+    #: distinct), e.g. "€"; None when there are none. Part of the password.
+    unaccepted: Optional[str] = None
+    #: Why they did not count, for the parent ("€ n’est pas un caractère spécial accepté ;
+    #: caractères spéciaux acceptés : ! ? @ …"); None when there is nothing to say.
+    unaccepted_message: Optional[str] = None
 
     def to_dict(self) -> Dict[str, Any]:
         """The CLI's JSON object."""
@@ -192,7 +196,8 @@ class CheckResult(NamedTuple):
             strength = {"score": self.strength.score, "label": self.strength.label,
                         "guesses_log10": self.strength.guesses_log10, "feedback": list(self.strength.feedback),
                         "messages": list(self.strength.messages)}
-        return {"valid": self.valid, "error": self.error, "length": self.length, "rules": rules, "strength": strength}
+        return {"valid": self.valid, "error": self.error, "length": self.length, "rules": rules, "strength": strength,
+                "unaccepted": self.unaccepted, "unaccepted_message": self.unaccepted_message}
 
 
 _presets: Dict[str, Policy] = {}
@@ -271,9 +276,9 @@ def check(password: Text, policy: Union[None, str, Policy, Mapping[str, Any]] = 
         raise TypeError(f"context must be a Context, a dict or None, not {type(context).__name__}")
     r = _results.take()
     st = lib.sesame_password_check(r, pol, ctx, data, len(data), opts)
-    for h in temporary:
-        h.close()
     if st:
+        for h in temporary:
+            h.close()
         _check(st)
     rules = _tuple_new(Rules, (r.upper, r.lower, r.digit, r.special, r.length_ok,
                                r.allowed if r.has_allowed_rule else None))
@@ -292,19 +297,46 @@ def check(password: Text, policy: Union[None, str, Policy, Mapping[str, Any]] = 
         meter = _tuple_new(Strength, (score, _SCORE_LABELS[lg][score], ((r.guesses_log10_milli + 5) // 10) / 100.0,
                                       codes, messages))
     length, alternative = r.length, r.alternative
+    unaccepted = message = None
+    if r.unaccepted_count:  # rare: a second call, for the sentence about them
+        unaccepted = ffi.string(r.unaccepted).decode("utf-8")
+        message = read_sized(lambda o, c, n: lib.sesame_password_unaccepted_message(o, c, n, pol, r, lg),
+                             512).decode("utf-8") or None
+        lib.sesame_memzero(r.unaccepted, ffi.sizeof(r.unaccepted))
+    for h in temporary:
+        h.close()
     result = _tuple_new(CheckResult, (r.valid, _ERRORS[r.error] or None, length if length >= 0 else None, rules, meter,
-                                      alternative if alternative >= 0 else None))
+                                      alternative if alternative >= 0 else None, unaccepted, message))
     _results.give(r)
     return result
 
 
-def rule_message(rule: str, lang: str = "fr") -> str:
-    """The checklist line of a rule (one of :data:`RULES`: "upper", "lower", "digit", "special",
-    "length", "allowed")."""
+def rule_label(rule: str, lang: str = "fr", policy: Union[None, str, Policy] = "portal",
+               alternative: Optional[int] = None) -> str:
+    """The parent's checklist line of a rule (one of :data:`RULES`), with its figure, made from the
+    policy: "Au moins 8 caractères (128 au maximum)", "Au moins un caractère spécial parmi ! ? @ …".
+    ``alternative``: the policy alternative whose figures to state (CheckResult.alternative; None:
+    the first)."""
     values = {name: value for value, name in _RULES.fill().items()}
     if not isinstance(rule, str) or rule not in values:
         raise ValueError(f"rule must be one of {sorted(values)}, not {rule!r}")
-    return _RULE_MESSAGES[_lang(lang)][values[rule]]
+    lg = _lang(lang)
+    if policy is None or isinstance(policy, str):
+        pol = _preset(policy or "portal")._live()
+    elif isinstance(policy, Policy):
+        pol = policy._live()
+    else:
+        raise TypeError(f"policy must be a preset name, a Policy or None, not {type(policy).__name__}")
+    alt = -1 if alternative is None else _args.i32(alternative, "alternative")
+    return read_sized(lambda o, c, n: lib.sesame_password_rule_label(o, c, n, pol, values[rule], alt, lg),
+                      256).decode("utf-8")
+
+
+def rule_labels(lang: str = "fr", policy: Union[None, str, Policy] = "portal",
+                alternative: Optional[int] = None) -> Dict[str, str]:
+    """Every rule's checklist line: {"upper": ..., "lower": ..., "digit": ..., "special": ...,
+    "length": ..., "allowed": ...} (see :func:`rule_label`)."""
+    return {name: rule_label(name, lang, policy, alternative) for name in _RULES.ordered()}
 
 
 def score_label(score: int, lang: str = "fr") -> str:
