@@ -97,12 +97,7 @@ sesame_status decide_into(sesame_decision **out, const id::Directory &dir, sesam
 extern "C" {
 
 sesame_status sesame_name_key_result_init(sesame_name_key_result *r) noexcept {
-    SESAME_SHIM_BEGIN
-    SESAME_REQUIRE(r != nullptr, "result is NULL");
-    std::memset(r, 0, sizeof *r);
-    r->struct_size = sizeof *r;
-    return SESAME_OK;
-    SESAME_SHIM_END
+    return sesame::capi::init_struct(r, "result");
 }
 
 sesame_status sesame_name_key(sesame_name_key_result *out, const char *s, size_t s_len) noexcept {
@@ -111,7 +106,7 @@ sesame_status sesame_name_key(sesame_name_key_result *out, const char *s, size_t
     SESAME_REQUIRE_INPUT(s, s_len);
     const sesame::text::NameKey k = sesame::text::name_key(as_view(s, s_len));
     sesame_name_key_result r;
-    r.struct_size = sizeof r;
+    if (sesame_status st_init = sesame_name_key_result_init(&r); st_init != SESAME_OK) return st_init;
     r.valid = k.valid && copy_text(r.text, k.text()) && copy_text(r.compact, k.compact());
     if (!r.valid) r.text[0] = r.compact[0] = '\0';
     return sesame::capi::write_struct(out, r, "result");
@@ -150,13 +145,7 @@ sesame_status sesame_name_fc_tier(int32_t *tier_out, const char *record, size_t 
 }
 
 sesame_status sesame_date_result_init(sesame_date_result *r) noexcept {
-    SESAME_SHIM_BEGIN
-    SESAME_REQUIRE(r != nullptr, "result is NULL");
-    std::memset(r, 0, sizeof *r);
-    r->struct_size = sizeof *r;
-    r->error = SESAME_DATE_EMPTY;
-    return SESAME_OK;
-    SESAME_SHIM_END
+    return sesame::capi::init_struct(r, "result", [](sesame_date_result &d) { d.error = SESAME_DATE_EMPTY; });
 }
 
 sesame_status sesame_date_parse(sesame_date_result *out, const char *s, size_t s_len, int32_t today) noexcept {
@@ -167,8 +156,7 @@ sesame_status sesame_date_parse(sesame_date_result *out, const char *s, size_t s
     SESAME_REQUIRE(today_from_packed(today, t), "today is not a valid yyyymmdd date");
     const id::ParsedDate p = id::parse_birthdate(as_view(s, s_len), t);
     sesame_date_result r;
-    std::memset(&r, 0, sizeof r);
-    r.struct_size = sizeof r;
+    if (sesame_status st_init = sesame_date_result_init(&r); st_init != SESAME_OK) return st_init;
     r.error = static_cast<int32_t>(p.error);
     if (p.ok()) {
         r.date = p.date.packed();
@@ -264,13 +252,8 @@ sesame_status sesame_directory_add_link(sesame_directory *dir, const char *guard
 }
 
 sesame_status sesame_directory_load_options_init(sesame_directory_load_options *opts) noexcept {
-    SESAME_SHIM_BEGIN
-    SESAME_REQUIRE(opts != nullptr, "opts is NULL");
-    std::memset(opts, 0, sizeof *opts);
-    opts->struct_size = sizeof *opts;
-    opts->max_bytes = SESAME_DIRECTORY_MAX_BYTES_DEFAULT;
-    return SESAME_OK;
-    SESAME_SHIM_END
+    return sesame::capi::init_struct(opts, "opts",
+                                     [](sesame_directory_load_options &o) { o.max_bytes = SESAME_DIRECTORY_MAX_BYTES_DEFAULT; });
 }
 
 sesame_status sesame_directory_load_json(sesame_directory **out, const char *json, size_t json_len,

@@ -64,13 +64,9 @@ sesame_status sesame_otp_options_init_portal(sesame_otp_options *opts) noexcept 
 }
 
 sesame_status sesame_otp_memory_options_init(sesame_otp_memory_options *opts) noexcept {
-    SESAME_SHIM_BEGIN
-    SESAME_REQUIRE(opts != nullptr, "opts is NULL");
-    std::memset(opts, 0, sizeof *opts);
-    opts->struct_size = sizeof *opts;
-    opts->max_records = sesame::otp::MemoryStoreOptions{}.max_records;
-    return SESAME_OK;
-    SESAME_SHIM_END
+    return sesame::capi::init_struct(opts, "opts", [](sesame_otp_memory_options &o) {
+        o.max_records = sesame::otp::MemoryStoreOptions{}.max_records;
+    });
 }
 
 sesame_status sesame_otp_store_new_memory(sesame_otp_store **out, const sesame_otp_memory_options *opts) noexcept {
@@ -145,12 +141,7 @@ sesame_status sesame_otp_service_new(sesame_otp_service **out, const uint8_t *ke
 void sesame_otp_service_free(sesame_otp_service *svc) noexcept { delete svc; }
 
 sesame_status sesame_otp_issue_result_init(sesame_otp_issue_result *r) noexcept {
-    SESAME_SHIM_BEGIN
-    SESAME_REQUIRE(r != nullptr, "result is NULL");
-    std::memset(r, 0, sizeof *r);
-    r->struct_size = sizeof *r;
-    return SESAME_OK;
-    SESAME_SHIM_END
+    return sesame::capi::init_struct(r, "result");
 }
 
 sesame_status sesame_otp_issue(sesame_otp_issue_result *out, const sesame_otp_service *svc, const char *phone,
@@ -162,8 +153,7 @@ sesame_status sesame_otp_issue(sesame_otp_issue_result *out, const sesame_otp_se
     SESAME_REQUIRE_INPUT(phone, phone_len);
     SESAME_REQUIRE_INPUT(purpose, purpose_len);
     sesame_otp_issue_result r;
-    std::memset(&r, 0, sizeof r);
-    r.struct_size = sizeof r;
+    if (sesame_status st_init = sesame_otp_issue_result_init(&r); st_init != SESAME_OK) return st_init;
     sesame::otp::Issued issued;
     sesame::Status st = svc->impl.issue(as_view(phone, phone_len), as_view(purpose, purpose_len), now_ms, issued);
     if (st.ok()) {
@@ -184,13 +174,7 @@ sesame_status sesame_otp_issue(sesame_otp_issue_result *out, const sesame_otp_se
 }
 
 sesame_status sesame_otp_verify_result_init(sesame_otp_verify_result *r) noexcept {
-    SESAME_SHIM_BEGIN
-    SESAME_REQUIRE(r != nullptr, "result is NULL");
-    std::memset(r, 0, sizeof *r);
-    r->struct_size = sizeof *r;
-    r->verdict = SESAME_OTP_NO_CHALLENGE;
-    return SESAME_OK;
-    SESAME_SHIM_END
+    return sesame::capi::init_struct(r, "result", [](sesame_otp_verify_result &v) { v.verdict = SESAME_OTP_NO_CHALLENGE; });
 }
 
 sesame_status sesame_otp_verify(sesame_otp_verify_result *out, const sesame_otp_service *svc, const char *phone,
@@ -204,9 +188,7 @@ sesame_status sesame_otp_verify(sesame_otp_verify_result *out, const sesame_otp_
     SESAME_REQUIRE_INPUT(purpose, purpose_len);
     SESAME_REQUIRE_INPUT(code, code_len);
     sesame_otp_verify_result r;
-    std::memset(&r, 0, sizeof r);
-    r.struct_size = sizeof r;
-    r.verdict = SESAME_OTP_NO_CHALLENGE;
+    if (sesame_status st_init = sesame_otp_verify_result_init(&r); st_init != SESAME_OK) return st_init;
     auto v = svc->impl.verify(as_view(phone, phone_len), as_view(purpose, purpose_len), as_view(code, code_len), now_ms);
     if (v.ok()) {
         r.verdict = static_cast<int32_t>(v->verdict);

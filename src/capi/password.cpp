@@ -145,26 +145,18 @@ sesame_status sesame_password_context_add_login(sesame_password_context *context
 void sesame_password_context_free(sesame_password_context *context) noexcept { delete context; }
 
 sesame_status sesame_password_check_options_init(sesame_password_check_options *options) noexcept {
-    SESAME_SHIM_BEGIN
-    SESAME_REQUIRE(options != nullptr, "options is NULL");
-    *options = sesame_password_check_options{};
-    options->struct_size = sizeof *options;
-    options->strength = true;
-    options->reference_year = 0;  // the current year, read from the real clock at each check
-    return SESAME_OK;
-    SESAME_SHIM_END
+    return sesame::capi::init_struct(options, "options", [](sesame_password_check_options &o) {
+        o.strength = true;
+        o.reference_year = 0;  // the current year, read from the real clock at each check
+    });
 }
 
 sesame_status sesame_password_result_init(sesame_password_result *result) noexcept {
-    SESAME_SHIM_BEGIN
-    SESAME_REQUIRE(result != nullptr, "result is NULL");
-    *result = sesame_password_result{};
-    result->struct_size = sizeof *result;
-    result->length = -1;
-    result->alternative = -1;
-    result->score = -1;
-    return SESAME_OK;
-    SESAME_SHIM_END
+    return sesame::capi::init_struct(result, "result", [](sesame_password_result &r) {
+        r.length = -1;
+        r.alternative = -1;
+        r.score = -1;
+    });
 }
 
 sesame_status sesame_password_check(sesame_password_result *out, const sesame_password_policy *policy,
@@ -173,10 +165,8 @@ sesame_status sesame_password_check(sesame_password_result *out, const sesame_pa
     SESAME_SHIM_BEGIN
     if (sesame_status st = sesame::capi::check_out_struct(out, "result"); st != SESAME_OK) return st;
     SESAME_REQUIRE_INPUT(password, password_len);
-    sesame_password_check_options o{};
-    o.struct_size = sizeof o;
-    o.strength = true;
-    o.reference_year = 0;
+    sesame_password_check_options o;
+    if (sesame_status st_init = sesame_password_check_options_init(&o); st_init != SESAME_OK) return st_init;
     if (sesame_status st = sesame::capi::read_struct(options, o, "options"); st != SESAME_OK) return st;
     if (o.reference_year == 0) o.reference_year = sesame::current_utc_year();  // the convenience reads the clock
     SESAME_REQUIRE(o.reference_year >= 1900 && o.reference_year <= 2200, "options.reference_year must be 0 or within 1900..2200");
@@ -185,8 +175,8 @@ sesame_status sesame_password_check(sesame_password_result *out, const sesame_pa
     co.meter.reference_year = o.reference_year;
     pw::CheckResult c = pw::check(policy != nullptr ? policy->impl : pw::Policy::portal(), as_view(password, password_len),
                                   context != nullptr ? &context->impl : nullptr, co);
-    sesame_password_result r{};
-    r.struct_size = sizeof r;
+    sesame_password_result r;
+    if (sesame_status st_init = sesame_password_result_init(&r); st_init != SESAME_OK) return st_init;
     r.error = static_cast<int32_t>(c.rules.error);
     r.valid = c.valid;
     r.length = c.rules.length;
@@ -295,15 +285,11 @@ sesame_status sesame_password_confirm(bool *out, const char *a, size_t a_len, co
 
 
 sesame_status sesame_password_hash_options_init(sesame_password_hash_options *options) noexcept {
-    SESAME_SHIM_BEGIN
-    SESAME_REQUIRE(options != nullptr, "options is NULL");
-    *options = sesame_password_hash_options{};
-    options->struct_size = sizeof *options;
-    const pw::HashLimits def = pw::interactive_limits();
-    options->ops_limit = static_cast<int64_t>(def.ops_limit);
-    options->mem_limit = def.mem_limit;
-    return SESAME_OK;
-    SESAME_SHIM_END
+    return sesame::capi::init_struct(options, "options", [](sesame_password_hash_options &o) {
+        const pw::HashLimits def = pw::interactive_limits();
+        o.ops_limit = static_cast<int64_t>(def.ops_limit);
+        o.mem_limit = def.mem_limit;
+    });
 }
 
 sesame_status sesame_password_hash(char *out, size_t out_cap, size_t *out_len, const char *password, size_t password_len,

@@ -47,13 +47,7 @@ void copy_text(char (&dst)[N], std::string_view text) noexcept {
 extern "C" {
 
 sesame_status sesame_phone_result_init(sesame_phone_result *r) noexcept {
-    SESAME_SHIM_BEGIN
-    SESAME_REQUIRE(r != nullptr, "result is NULL");
-    *r = sesame_phone_result{};
-    r->struct_size = sizeof(sesame_phone_result);
-    r->error = SESAME_PHONE_NO_DIGITS;
-    return SESAME_OK;
-    SESAME_SHIM_END
+    return sesame::capi::init_struct(r, "result", [](sesame_phone_result &p) { p.error = SESAME_PHONE_NO_DIGITS; });
 }
 
 sesame_status sesame_phone_normalize(sesame_phone_result *out, const char *raw, size_t raw_len) noexcept {
@@ -61,7 +55,8 @@ sesame_status sesame_phone_normalize(sesame_phone_result *out, const char *raw, 
     SESAME_REQUIRE(out != nullptr, "result is NULL");
     SESAME_REQUIRE_INPUT(raw, raw_len);
     const ph::Parsed p = ph::normalize(sesame::capi::as_view(raw, raw_len));
-    sesame_phone_result r;  // every text empty unless accepted
+    sesame_phone_result r;  // not sesame_phone_result_init(): zeroing 330 bytes per number is a measurable share; every
+                            // field is written below, the texts empty unless accepted
     r.struct_size = sizeof r;
     r.error = static_cast<int32_t>(p.error);
     r.country_code = 0;

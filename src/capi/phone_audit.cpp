@@ -39,7 +39,7 @@ sesame_status to_options(const sesame_phone_audit_options *opts, sesame::audit::
         return sesame::capi::fail(SESAME_E_INVALID_ARGUMENT, "opts.encoding is not a sesame_csv_encoding");
     o.delimiter = static_cast<char>(c.delimiter);
     o.encoding = c.encoding == SESAME_CSV_ENCODING_AUTO ? -1 : static_cast<int>(c.encoding) - 1;
-    o.max_bytes = c.max_bytes == 0 ? SESAME_CSV_MAX_BYTES_DEFAULT : c.max_bytes;
+    o.max_bytes = c.max_bytes == 0 ? std::uint64_t{SESAME_CSV_MAX_BYTES_DEFAULT} : c.max_bytes;
     if (c.progress != nullptr) {
         o.progress = [cb = c.progress, payload = c.progress_payload](std::uint64_t done, std::uint64_t total) {
             return cb(done, total, payload) == 0;

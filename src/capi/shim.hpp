@@ -47,6 +47,23 @@ sesame_status new_handle(Handle **out, Result<T> &&result) {
     return SESAME_OK;
 }
 
+// The body of every sesame_x_init function: the struct zeroed, its struct_size set, then the
+// defaults `defaults` writes. A shim that fills a result of its own starts from the same function,
+// so a struct's defaults are written in one place.
+template <typename T, typename Defaults>
+sesame_status init_struct(T *p, const char *what, Defaults defaults) noexcept {
+    static_assert(std::is_trivially_copyable_v<T>);
+    if (p == nullptr) return fail(SESAME_E_INVALID_ARGUMENT, std::string(what) + " is NULL");
+    std::memset(static_cast<void *>(p), 0, sizeof *p);
+    p->struct_size = sizeof *p;
+    defaults(*p);
+    return SESAME_OK;
+}
+template <typename T>
+sesame_status init_struct(T *p, const char *what) noexcept {
+    return init_struct(p, what, [](T &) {});
+}
+
 // Versioned structs (STYLE 2.11): the first member is `size_t struct_size`, set by the caller
 // (through sesame_x_options_init). A size below the member itself or above
 // SESAME_STRUCT_SIZE_MAX (garbage, or SIZE_MAX) is refused before any byte past it is read.
