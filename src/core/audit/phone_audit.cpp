@@ -139,7 +139,7 @@ Result<Report> audit_phones(std::string_view csv, std::string_view column, const
                 outcome = p.number.is_mobile ? Outcome::mobile : Outcome::not_mobile;
                 if (!p.number.is_mobile) error = phone::type_name(p.number.type);
                 if (p.number.is_mobile && phone::overseas::is_territory_code(p.number.country_code)) ++report.overseas;
-                if (!p.number.in_metadata)
+                if (!phone::in_metadata(p.number))
                     report.outside_metadata.push_back({row, std::string(p.number.e164()), outcome});
                 if (std::uint64_t *prev = numbers.find_or_insert(e164_key(p.number.e164()), row)) {
                     if ((*prev & kSharedBit) == 0) {

@@ -5,7 +5,7 @@
 // The table wins where it applies, even where libphonenumber's metadata lags: prefixes ARCEP assigned
 // to a territory are accepted by prefix (refusing a parent's real number costs more than a typo, which
 // the comparison with the school's record catches). A number accepted that way that the metadata does
-// not know is flagged (Number::in_metadata) so that the phone audit can tell the school.
+// not know is flagged (phone::in_metadata) so that the phone audit can tell the school.
 #pragma once
 
 #include <array>

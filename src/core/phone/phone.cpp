@@ -217,17 +217,17 @@ void set_type(Number &n, unsigned cc, std::string_view nsn, Type t) noexcept {
 }
 
 // A number of the overseas table, accepted by its prefix (the table wins over the metadata, which may
-// lag behind ARCEP's assignments: in_metadata tells whether the metadata knows it too).
+// lag behind ARCEP's assignments: in_metadata() tells whether the metadata knows it too).
 Parsed accept_overseas(const overseas::PrefixRow &row, std::string_view nsn) noexcept {
     const overseas::Territory &t = overseas::territory(row);
     Parsed r;
     set_e164(r.number, t.cc, nsn);
     set_region(r.number, t.region);
     set_type(r.number, t.cc, nsn, row.mobile ? Type::mobile : Type::fixed_line);
-    detail::Meta meta;
-    r.number.in_metadata = detail::lookup(t.cc, nsn, meta) && meta.valid;
     return r;
 }
+
+bool french_plan(const Number &n) noexcept;
 
 Parsed reject(Error e) noexcept {
     Parsed r;
@@ -373,6 +373,12 @@ Parsed normalize(std::string_view raw) noexcept {
         }
     }
     return reject(Error::invalid_length);
+}
+
+bool in_metadata(const Number &n) noexcept {
+    if (!french_plan(n) || n.country_code == 33) return true;  // accepted by the metadata itself
+    detail::Meta meta;
+    return detail::lookup(n.country_code, n.nsn(), meta) && meta.valid;
 }
 
 bool same_number(std::string_view a, std::string_view b) noexcept {

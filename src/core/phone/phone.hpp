@@ -56,8 +56,6 @@ struct Number {
     char region[4] = {};                   // "FR", "RE", "GB", "001" (non-geographic)
     Type type = Type::unknown;
     bool is_mobile = false;                // can receive the activation SMS (type mobile or fixed_line_or_mobile)
-    bool in_metadata = true;               // false: accepted only by the overseas table, outside the ranges
-                                           // libphonenumber's metadata knows (the phone audit reports it)
 
     std::string_view e164() const noexcept { return {e164_buf, e164_len}; }
     // National significant number: the digits after the country code.
@@ -73,6 +71,11 @@ struct Parsed {
 // Normalizes what a person typed (default country France, overseas folded). Never throws,
 // never allocates; cost linear in the input length (inputs above 250 bytes are refused at once).
 Parsed normalize(std::string_view raw) noexcept;
+
+// False for a number accepted only by the overseas table of the spec: a range ARCEP assigned to a
+// territory that libphonenumber's metadata does not know (yet). True for every other accepted number
+// (the metadata validated it). The phone audit reports the false ones to the school.
+bool in_metadata(const Number &n) noexcept;
 
 // True iff both inputs normalize and give the same E.164; an invalid side gives false.
 bool same_number(std::string_view a, std::string_view b) noexcept;

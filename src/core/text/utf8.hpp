@@ -56,6 +56,12 @@ inline bool decode_one(std::string_view s, std::size_t &i, char32_t &cp) noexcep
 // false and leaves i unchanged. Requires i <= s.size().
 inline bool decode_before(std::string_view s, std::size_t &i, char32_t &cp) noexcept {
     if (i == 0) return false;
+    const auto last = static_cast<unsigned char>(s[i - 1]);
+    if (last < 0x80) {  // ASCII
+        cp = last;
+        --i;
+        return true;
+    }
     std::size_t j = i - 1;
     const std::size_t floor = i >= 4 ? i - 4 : 0;
     while (j > floor && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) --j;

@@ -336,7 +336,7 @@ TEST(PhoneForeign, GeneratedTables) {
         EXPECT_STREQ(p.number.region, f.region) << f.raw;
         EXPECT_EQ(p.number.type, f.type) << f.raw;
         EXPECT_EQ(p.number.is_mobile, f.type == Type::mobile || f.type == Type::fixed_line_or_mobile) << f.raw;
-        EXPECT_TRUE(p.number.in_metadata) << f.raw;
+        EXPECT_TRUE(in_metadata(p.number)) << f.raw;
         char nat[kMaxFormatBytes];
         const std::size_t len = detail::format_nsn(p.number.country_code, p.number.nsn(), true, nat, sizeof nat);
         EXPECT_EQ(std::string(nat, len), f.national) << f.raw;
@@ -456,14 +456,14 @@ TEST(PhoneIssue18, TableWinsWhereTheMetadataLags) {
     ASSERT_TRUE(lag.ok());
     EXPECT_EQ(lag.number.e164(), "+590691000000");
     EXPECT_TRUE(lag.number.is_mobile);
-    EXPECT_FALSE(lag.number.in_metadata);
+    EXPECT_FALSE(in_metadata(lag.number));
     detail::Meta meta;
     ASSERT_TRUE(detail::lookup(590, "691000000", meta));
     EXPECT_FALSE(meta.valid);
     const Parsed known = normalize("+590 690 00 00 00");
     ASSERT_TRUE(known.ok());
-    EXPECT_TRUE(known.number.in_metadata);
-    EXPECT_TRUE(normalize("06 12 34 56 78").number.in_metadata);
+    EXPECT_TRUE(in_metadata(known.number));
+    EXPECT_TRUE(in_metadata(normalize("06 12 34 56 78").number));
 }
 
 TEST(PhoneOverseasData, OneTableEveryRule) {
