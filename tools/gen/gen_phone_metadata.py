@@ -4,9 +4,12 @@
 One command refreshes everything and shows what changed:
 
     /usr/bin/python3 tools/gen/gen_phone_metadata.py              # the pinned version (below)
-    /usr/bin/python3 tools/gen/gen_phone_metadata.py --refresh    # newest version on npm: re-pins it
-                                                                  # in this file, regenerates, and prints
+    /usr/bin/python3 tools/gen/gen_phone_metadata.py --refresh    # newest version on npm (or
+                                                                  # --refresh VERSION): re-pins it in
+                                                                  # this file, regenerates, and prints
                                                                   # the changed ranges per calling code
+                                                                  # (add --libphonenumber X.Y.Z: the
+                                                                  # release the package carries)
     /usr/bin/python3 tools/gen/gen_phone_metadata.py --show-diff  # regenerate + the same summary
     /usr/bin/python3 tools/gen/gen_phone_metadata.py --check      # regenerate into a temporary folder and
                                                                   # compare byte for byte (ctest
@@ -1010,7 +1013,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--check", action="store_true", help="regenerate into a temporary folder, compare byte for byte")
     ap.add_argument("--show-diff", action="store_true", help="print the changed ranges per calling code")
-    ap.add_argument("--refresh", action="store_true", help="pin the newest version on npm, regenerate, show the diff")
+    ap.add_argument("--refresh", nargs="?", const="latest", metavar="VERSION",
+                    help="pin the newest version on npm (or VERSION), regenerate, show the diff")
     ap.add_argument("--libphonenumber", metavar="X.Y.Z",
                     help="with --refresh: the libphonenumber version the new package carries (its release notes "
                          "name it; default: unknown)")
@@ -1020,12 +1024,17 @@ def main():
     try:
         with tempfile.TemporaryDirectory(prefix="sesame-phone-gen-") as tmp:
             if args.refresh:
-                r = subprocess.run(["npm", "view", PACKAGE, "version"], capture_output=True, text=True, check=True)
-                latest = r.stdout.strip()
-                print("%s: pinned %s, newest %s" % (PACKAGE, VERSION, latest), file=sys.stderr)
-                VERSION, SHA256 = latest, None
-                LIBPHONENUMBER_VERSION = args.libphonenumber or (LIBPHONENUMBER_VERSION if latest == VERSION
-                                                                 else "unknown")
+                latest = args.refresh
+                if latest == "latest":
+                    r = subprocess.run(["npm", "view", PACKAGE, "version"], capture_output=True, text=True, check=True)
+                    latest = r.stdout.strip()
+                print("%s: pinned %s, now %s" % (PACKAGE, VERSION, latest), file=sys.stderr)
+                same = latest == VERSION
+                VERSION, SHA256 = latest, (SHA256 if same else None)  # a new package: pinned as fetched
+                LIBPHONENUMBER_VERSION = args.libphonenumber or (LIBPHONENUMBER_VERSION if same else "unknown")
+                if LIBPHONENUMBER_VERSION == "unknown":
+                    print("note: say which libphonenumber release %s %s carries with --libphonenumber X.Y.Z (its "
+                          "release notes name it)" % (PACKAGE, latest), file=sys.stderr)
             outputs, actual = generate(tmp, VERSION, SHA256, args.offline, args.tarball)
             if args.check:
                 same = True
