@@ -17,9 +17,9 @@ namespace sesame::phone::overseas {
 
 // How a territory's numbers relate to the French plan.
 enum class Plan : std::uint8_t {
-    shared,      // a DROM: its 9-digit NSNs are France's 10-digit plan (0 + NSN); 09 numbers are never mobile
-    own_and_708, // Saint-Pierre-et-Miquelon: its own 6-digit plan, plus mobiles in the French 708 block
-    own,         // its own plan only, reachable in international form only (NC, PF, WF)
+    shared,       // a DROM: its 9-digit NSNs are France's 10-digit plan (0 + NSN); 09 numbers are never mobile
+    own_and_708,  // Saint-Pierre-et-Miquelon: its own 6-digit plan, plus mobiles in the French 708 block
+    own,          // its own plan only, reachable in international form only (NC, PF, WF)
 };
 
 struct Territory {
@@ -31,9 +31,9 @@ struct Territory {
 // Every French overseas territory with a calling code of its own (Mayotte's pre-2007 +269 is the
 // Comoros: not here).
 inline constexpr Territory kTerritories[] = {
-    {262, "RE", Plan::shared},      {262, "YT", Plan::shared}, {590, "GP", Plan::shared},
-    {594, "GF", Plan::shared},      {596, "MQ", Plan::shared}, {508, "PM", Plan::own_and_708},
-    {681, "WF", Plan::own},         {687, "NC", Plan::own},    {689, "PF", Plan::own},
+    {262, "RE", Plan::shared}, {262, "YT", Plan::shared}, {590, "GP", Plan::shared},
+    {594, "GF", Plan::shared}, {596, "MQ", Plan::shared}, {508, "PM", Plan::own_and_708},
+    {681, "WF", Plan::own},    {687, "NC", Plan::own},    {689, "PF", Plan::own},
 };
 enum TerritoryIndex : std::uint8_t { RE, YT, GP, GF, MQ, PM, WF, NC, PF };
 
@@ -47,12 +47,12 @@ struct PrefixRow {
 };
 
 inline constexpr PrefixRow kPrefixes[] = {
-    {"262", "263", RE, false},     {"269", "269", YT, false},     {"590", "590", GP, false},
-    {"594", "594", GF, false},     {"596", "596", MQ, false},     {"639", "639", YT, true},
-    {"690", "691", GP, true},      {"692", "693", RE, true},      {"694", "694", GF, true},
-    {"696", "697", MQ, true},      {"70900", "70904", GP, true},  {"70910", "70913", MQ, true},
-    {"70920", "70923", RE, true},  {"70930", "70933", GF, true},  {"70935", "70937", YT, true},
-    {"70840", "70845", PM, true},  {"70850", "70856", PM, true},
+    {"262", "263", RE, false},    {"269", "269", YT, false},    {"590", "590", GP, false},
+    {"594", "594", GF, false},    {"596", "596", MQ, false},    {"639", "639", YT, true},
+    {"690", "691", GP, true},     {"692", "693", RE, true},     {"694", "694", GF, true},
+    {"696", "697", MQ, true},     {"70900", "70904", GP, true}, {"70910", "70913", MQ, true},
+    {"70920", "70923", RE, true}, {"70930", "70933", GF, true}, {"70935", "70937", YT, true},
+    {"70840", "70845", PM, true}, {"70850", "70856", PM, true},
 };
 
 // ---- lookups (the index is built at compile time from the rows above) ------------------------------
@@ -115,16 +115,24 @@ inline constexpr Index kIndex = build_index();
 
 }  // namespace detail
 
-// The row of a 9-digit NSN (ASCII digits), or nullptr: the longest prefix of the table.
-constexpr const PrefixRow *find(std::string_view nsn) noexcept {
-    if (nsn.size() != 9) return nullptr;
+// The row of a 9-digit NSN (ASCII digits), or nullptr (find_index: its index in kPrefixes, or -1):
+// the longest prefix of the table.
+constexpr int find_index(std::string_view nsn) noexcept {
+    if (nsn.size() != 9) return -1;
     const int p3 = (nsn[0] - '0') * 100 + (nsn[1] - '0') * 10 + (nsn[2] - '0');
     std::uint8_t e = detail::kIndex.by3[std::size_t(p3)];
-    if (e & detail::kDeeper) e = detail::kIndex.by5[e & ~detail::kDeeper][std::size_t((nsn[3] - '0') * 10 + (nsn[4] - '0'))];
-    return e == 0 ? nullptr : &kPrefixes[e - 1u];
+    if (e & detail::kDeeper)
+        e = detail::kIndex.by5[e & ~detail::kDeeper][std::size_t((nsn[3] - '0') * 10 + (nsn[4] - '0'))];
+    return int(e) - 1;
+}
+constexpr const PrefixRow *find(std::string_view nsn) noexcept {
+    const int k = find_index(nsn);
+    return k < 0 ? nullptr : &kPrefixes[k];
 }
 
-constexpr const Territory &territory(const PrefixRow &row) noexcept { return kTerritories[row.territory]; }
+constexpr const Territory &territory(const PrefixRow &row) noexcept {
+    return kTerritories[row.territory];
+}
 
 namespace detail {
 
@@ -143,27 +151,37 @@ constexpr std::array<std::uint8_t, 1000> build_code_flags() {
 
 inline constexpr std::array<std::uint8_t, 1000> kCodeFlags = build_code_flags();
 
-constexpr bool flag(unsigned cc, std::uint8_t f) noexcept { return cc < 1000 && (kCodeFlags[cc] & f) != 0; }
+constexpr bool flag(unsigned cc, std::uint8_t f) noexcept {
+    return cc < 1000 && (kCodeFlags[cc] & f) != 0;
+}
 
 }  // namespace detail
 
 // True when some row belongs to a territory of this code (262, 590, 594, 596, 508): the codes under
 // which rules 5 and 6 look the NSN up in the table.
-constexpr bool has_prefix_rows(unsigned cc) noexcept { return detail::flag(cc, detail::kHasPrefixRows); }
+constexpr bool has_prefix_rows(unsigned cc) noexcept {
+    return detail::flag(cc, detail::kHasPrefixRows);
+}
 
 // True for +33 and the codes of the territories that share the French plan (rule 6: an NSN starting
 // with 9 is a "polyvalent" 09 number there, never a mobile). +508 is not one: its own plan is not
 // France's, only its 708 block is.
-constexpr bool shares_french_plan(unsigned cc) noexcept { return detail::flag(cc, detail::kSharesFrenchPlan); }
+constexpr bool shares_french_plan(unsigned cc) noexcept {
+    return detail::flag(cc, detail::kSharesFrenchPlan);
+}
 
 // True for the calling code of any French overseas territory (the phone audit's `overseas` count).
-constexpr bool is_territory_code(unsigned cc) noexcept { return detail::flag(cc, detail::kTerritoryCode); }
+constexpr bool is_territory_code(unsigned cc) noexcept {
+    return detail::flag(cc, detail::kTerritoryCode);
+}
 
 // Compile-time checks against the spec's lists.
 static_assert(has_prefix_rows(262) && has_prefix_rows(590) && has_prefix_rows(594) && has_prefix_rows(596) &&
               has_prefix_rows(508) && !has_prefix_rows(33) && !has_prefix_rows(687));
 static_assert(shares_french_plan(33) && shares_french_plan(262) && shares_french_plan(596) && !shares_french_plan(508));
-static_assert(find("692123456") != nullptr && find("709351234") != nullptr && find("709341234") == nullptr &&
-              find("708561234") != nullptr && find("708571234") == nullptr && find("612345678") == nullptr);
+static_assert(kPrefixes[find_index("692123456")].territory == RE &&
+              kPrefixes[find_index("709351234")].territory == YT && find_index("709341234") < 0 &&
+              kPrefixes[find_index("708561234")].territory == PM && find_index("708571234") < 0 &&
+              find_index("612345678") < 0);
 
 }  // namespace sesame::phone::overseas

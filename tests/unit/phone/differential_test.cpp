@@ -38,11 +38,11 @@ struct Reference {
 
 struct Sample {
     std::string raw;
-    int cc = 0;        // the calling code the corpus meant
-    std::string nsn;   // the national significant number the corpus meant
-    bool national;     // typed in French national form ("0" + NSN, no code)
-    bool trunk;        // a national prefix was typed after the code
-    Reference ref;     // libphonenumber's answer
+    int cc = 0;       // the calling code the corpus meant
+    std::string nsn;  // the national significant number the corpus meant
+    bool national;    // typed in French national form ("0" + NSN, no code)
+    bool trunk;       // a national prefix was typed after the code
+    Reference ref;    // libphonenumber's answer
 };
 
 Type type_from_name(const std::string &name) {
@@ -97,38 +97,52 @@ const Corpus &corpus() {
 
 // The deliberate differences (spec docs/spec/phone.md), each with the rule that makes it.
 enum class Deliberate {
-    overseas_folded,          // rule 7: a French NSN of the overseas table gets its territory's code
-    m2m_70_refused,           // rule 7: 70... is refused as a 10-digit number
-    french_national_format,   // "0X XX XX XX XX" for every French-plan number (libphonenumber: "0 800 ...")
-    overseas_table_by_prefix, // rule 6: table numbers accepted by prefix under their own code (type from the table)
-    overseas_wrong_code,      // rule 6: a table NSN under another overseas code is refused
-    nine_never_mobile,        // rule 6: an NSN starting with 9 under +33/+262/+590/+594/+596 is never mobile
-    overseas_trunk_0,         // rule 6: +33/+262/... drop one trunk 0 only before 10 digits
-    e164_max_15_digits,       // ITU-T E.164: at most 15 digits (libphonenumber accepts some 16-17-digit ones)
-    canonical_e164,           // the E.164 is the fixed point of national-prefix stripping (libphonenumber's
-                              // own E.164 would re-parse to ours)
-    national_reads_back,      // libphonenumber's NATIONAL form would be read as another number (typed
-                              // national forms are French): the international form stands in for it
+    overseas_folded,           // rule 7: a French NSN of the overseas table gets its territory's code
+    m2m_70_refused,            // rule 7: 70... is refused as a 10-digit number
+    french_national_format,    // "0X XX XX XX XX" for every French-plan number (libphonenumber: "0 800 ...")
+    overseas_table_by_prefix,  // rule 6: table numbers accepted by prefix under their own code (type from the table)
+    overseas_wrong_code,       // rule 6: a table NSN under another overseas code is refused
+    nine_never_mobile,         // rule 6: an NSN starting with 9 under +33/+262/+590/+594/+596 is never mobile
+    overseas_trunk_0,          // rule 6: +33/+262/... drop one trunk 0 only before 10 digits
+    e164_max_15_digits,        // ITU-T E.164: at most 15 digits (libphonenumber accepts some 16-17-digit ones)
+    canonical_e164,            // the E.164 is the fixed point of national-prefix stripping (libphonenumber's
+                               // own E.164 would re-parse to ours)
+    national_reads_back,       // libphonenumber's NATIONAL form would be read as another number (typed
+                               // national forms are French): the international form stands in for it
 };
 const char *name(Deliberate d) {
     switch (d) {
-        case Deliberate::overseas_folded: return "overseas_folded";
-        case Deliberate::m2m_70_refused: return "m2m_70_refused";
-        case Deliberate::french_national_format: return "french_national_format";
-        case Deliberate::overseas_table_by_prefix: return "overseas_table_by_prefix";
-        case Deliberate::overseas_wrong_code: return "overseas_wrong_code";
-        case Deliberate::nine_never_mobile: return "nine_never_mobile";
-        case Deliberate::overseas_trunk_0: return "overseas_trunk_0";
-        case Deliberate::canonical_e164: return "canonical_e164";
-        case Deliberate::e164_max_15_digits: return "e164_max_15_digits";
-        case Deliberate::national_reads_back: return "national_reads_back";
+        case Deliberate::overseas_folded:
+            return "overseas_folded";
+        case Deliberate::m2m_70_refused:
+            return "m2m_70_refused";
+        case Deliberate::french_national_format:
+            return "french_national_format";
+        case Deliberate::overseas_table_by_prefix:
+            return "overseas_table_by_prefix";
+        case Deliberate::overseas_wrong_code:
+            return "overseas_wrong_code";
+        case Deliberate::nine_never_mobile:
+            return "nine_never_mobile";
+        case Deliberate::overseas_trunk_0:
+            return "overseas_trunk_0";
+        case Deliberate::canonical_e164:
+            return "canonical_e164";
+        case Deliberate::e164_max_15_digits:
+            return "e164_max_15_digits";
+        case Deliberate::national_reads_back:
+            return "national_reads_back";
     }
     return "?";
 }
 
-bool in_overseas_table(std::string_view nsn) { return overseas::find(nsn) != nullptr; }
+bool in_overseas_table(std::string_view nsn) {
+    return overseas::find(nsn) != nullptr;
+}
 
-bool french_code(int cc) { return cc == 33 || overseas::has_prefix_rows(unsigned(cc)); }
+bool french_code(int cc) {
+    return cc == 33 || overseas::has_prefix_rows(unsigned(cc));
+}
 
 const Reference *reference_of(const std::string &raw) {
     static const std::map<std::string, const Reference *> index = [] {
@@ -160,7 +174,8 @@ std::optional<Deliberate> deliberate(const Sample &s, const Parsed &mine, const 
     if (mine.ok() && ref.valid && ref.e164 != mine.number.e164()) {
         const Reference *again = reference_of(ref.e164);
         const Parsed p = normalize(ref.e164);
-        if ((again != nullptr && again->e164 == mine.number.e164()) || (p.ok() && p.number.e164() == mine.number.e164()))
+        if ((again != nullptr && again->e164 == mine.number.e164()) ||
+            (p.ok() && p.number.e164() == mine.number.e164()))
             return Deliberate::canonical_e164;
     }
     if (why == "national" && mine.ok()) {
@@ -195,12 +210,18 @@ TEST(PhoneDifferential, AgreesWithLibphonenumberExceptDeliberateDifferences) {
         } else if (mine.ok()) {
             const Number &n = mine.number;
             const bool french_form = n.country_code == 33 || s.national;
-            if (n.e164() != ref.e164) why = "e164";
-            else if (n.type != ref.type) why = "type";
-            else if (ref.region != n.region) why = "region";
-            else if (format_international(n) != ref.international) why = "international";
-            else if (format_national(n) != ref.national && !french_form) why = "national";
-            else if (format_national(n) != ref.national) deliberate_counts[name(Deliberate::french_national_format)]++;
+            if (n.e164() != ref.e164)
+                why = "e164";
+            else if (n.type != ref.type)
+                why = "type";
+            else if (ref.region != n.region)
+                why = "region";
+            else if (format_international(n) != ref.international)
+                why = "international";
+            else if (format_national(n) != ref.national && !french_form)
+                why = "national";
+            else if (format_national(n) != ref.national)
+                deliberate_counts[name(Deliberate::french_national_format)]++;
         }
         if (why.empty()) {
             ++agreed;
@@ -217,15 +238,17 @@ TEST(PhoneDifferential, AgreesWithLibphonenumberExceptDeliberateDifferences) {
                                               format_international(mine.number) + "]"
                                         : std::string(error_name(mine.error)))
                           << " / libphonenumber "
-                          << (ref.valid ? ref.e164 + " " + type_name(ref.type) + " " + ref.region + " [" + ref.national +
-                                              "] [" + ref.international + "]"
+                          << (ref.valid ? ref.e164 + " " + type_name(ref.type) + " " + ref.region + " [" +
+                                              ref.national + "] [" + ref.international + "]"
                                         : std::string("invalid"));
     }
     EXPECT_EQ(failures, 0);
     std::string summary;
     for (const auto &[k, v] : deliberate_counts) summary += " " + k + "=" + std::to_string(v);
-    std::printf("differential (libphonenumber %s): %zu samples, %d agree, %d valid on both sides with the same E.164, deliberate differences:%s\n",
-                detail::metadata_version(), samples.size(), agreed, valid, summary.c_str());
+    std::printf(
+        "differential (libphonenumber %s): %zu samples, %d agree, %d valid on both sides with the same E.164, "
+        "deliberate differences:%s\n",
+        detail::metadata_version(), samples.size(), agreed, valid, summary.c_str());
     EXPECT_GT(valid, 10000);
 }
 
@@ -237,7 +260,8 @@ TEST(PhoneRoundTrip, FormatThenNormalizeGivesTheSameE164) {
         const std::string e = std::string(p.number.e164());
         EXPECT_EQ(normalize(e).number.e164(), e) << s.raw;
         EXPECT_EQ(normalize(format_international(p.number)).number.e164(), e) << format_international(p.number);
-        EXPECT_EQ(normalize(format_national(p.number)).number.e164(), e) << s.raw << " -> " << format_national(p.number);
+        EXPECT_EQ(normalize(format_national(p.number)).number.e164(), e)
+            << s.raw << " -> " << format_national(p.number);
         ++checked;
     }
     EXPECT_GT(checked, 10000);
