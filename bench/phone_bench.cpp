@@ -1,9 +1,9 @@
-// Phone normalization: Sesame vs libphonenumber 8.12.57, side by side on the same inputs.
+// Phone normalization: Sesame vs libphonenumber (Debian's 8.12.57), side by side on the same inputs.
 //
 // Sesame: normalize() gives the E.164, the type and the region in one call.
 // libphonenumber: Parse(raw, "FR") + IsValidNumber + GetNumberType + Format(E164), the minimum to get
 // the same answers (the reference). Inputs: a realistic mix of French, overseas and foreign
-// numbers in many typings (see mix()); then growing input lengths to show the cost is linear.
+// numbers in many typings (bench/phone_mix.hpp); then growing input lengths to show the cost is linear.
 //
 // Build and run:
 //   cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DSESAME_BUILD_BENCHMARKS=ON -DSESAME_BUILD_TESTS=OFF
@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/phone/phone.hpp"
+#include "phone_mix.hpp"
 
 namespace {
 
@@ -34,53 +35,8 @@ const PhoneNumberUtil &lpn() {
     return *u;
 }
 
-// 60% French mobiles and landlines, 20% overseas, 20% foreign; each in one of many typings.
-std::vector<std::string> mix() {
-    std::mt19937 rng(42);
-    auto digits = [&](int n) {
-        std::string s;
-        for (int k = 0; k < n; ++k) s += char('0' + rng() % 10);
-        return s;
-    };
-    auto pairs = [](const std::string &d, const char *sep) {
-        std::string s;
-        for (std::size_t k = 0; k < d.size(); ++k) {
-            if (k > 0 && k % 2 == 0) s += sep;
-            s += d[k];
-        }
-        return s;
-    };
-    const char *fr_prefixes[] = {"06", "07", "01", "02", "03", "04", "05", "09", "0692", "0690", "0696", "0262", "0590"};
-    const char *foreign[] = {"+44 20 7946 0958", "+44 7400 123456", "+1 202-555-0123", "+41 79 123 45 67",
-                             "+49 1512 3456789", "+32 470 12 34 56", "+34 612 34 56 78", "+39 347 123 4567",
-                             "+212 6 12 34 56 78", "+213 5 51 23 45 67", "0044 (0)20 7946 0958", "+351 912 345 678",
-                             "+90 532 123 45 67", "+216 20 123 456", "+1 514 555 0199", "+687 75 12 34"};
-    std::vector<std::string> out;
-    for (int i = 0; i < 1000; ++i) {
-        const unsigned pick = rng() % 10;
-        if (pick < 8) {
-            const char *p = fr_prefixes[pick < 6 ? rng() % 8 : 8 + rng() % 5];
-            std::string national = std::string(p) + digits(int(10 - std::strlen(p)));
-            const std::string nsn = national.substr(1);
-            switch (rng() % 8) {
-                case 0: out.push_back(national); break;
-                case 1: out.push_back(pairs(national, " ")); break;
-                case 2: out.push_back(pairs(national, ".")); break;
-                case 3: out.push_back("+33 " + nsn.substr(0, 1) + " " + pairs(nsn.substr(1), " ")); break;
-                case 4: out.push_back("+33 (0)" + pairs(national.substr(1), " ")); break;
-                case 5: out.push_back("0033" + nsn); break;
-                case 6: out.push_back(pairs(national, "\xE2\x80\xAF")); break;  // narrow no-break space
-                default: out.push_back(pairs(national, "-")); break;
-            }
-        } else {
-            out.push_back(foreign[rng() % std::size(foreign)]);
-        }
-    }
-    return out;
-}
-
 const std::vector<std::string> &inputs() {
-    static const std::vector<std::string> v = mix();
+    static const std::vector<std::string> v = sesame_bench::phone_mix();
     return v;
 }
 

@@ -277,6 +277,7 @@ typedef struct sesame_phone_audit_summary {
     uint64_t overseas;
     uint64_t shared_numbers;
     uint64_t problems;
+    uint64_t outside_metadata;
 } sesame_phone_audit_summary;
 typedef struct sesame_phone_audit sesame_phone_audit;
  sesame_status sesame_phone_audit_file(sesame_phone_audit **out, const char *path, size_t path_len,

@@ -5,8 +5,9 @@
  * Turns what a parent or a school secretary typed into the E.164 number of a French or foreign
  * phone, says whether it can receive an SMS, and refuses everything that is not clearly a phone
  * number (spec: docs/spec/phone.md). Default country France; the overseas numbering is folded in
- * (`0692 12 34 56` is `+262692123456`, a Réunion mobile). Foreign numbers follow libphonenumber
- * 8.12.57's metadata, compiled into the library (libphonenumber is not a dependency).
+ * (`0692 12 34 56` is `+262692123456`, a Réunion mobile). Foreign numbers follow libphonenumber's
+ * metadata (the release tools/gen/gen_phone_metadata.py pins, 9.0.40 today), compiled into the
+ * library (libphonenumber is not a dependency).
  *
  * One call, sesame_phone_normalize(), fills a ::sesame_phone_result with everything a caller
  * reads: the verdict, E.164, region, type, mobility and the three display forms, inline.
@@ -68,10 +69,14 @@ typedef struct sesame_phone_result {
     int32_t error;                                /**< a ::sesame_phone_error; ::SESAME_PHONE_OK when accepted */
     int32_t country_code;                         /**< calling code (33, 262, 44...); 0 when refused */
     int32_t type;                                 /**< a ::sesame_phone_type; ::SESAME_PHONE_TYPE_UNKNOWN when refused */
-    bool is_mobile;                               /**< can receive the activation SMS; false when refused */
+    bool is_mobile;                               /**< can receive the activation SMS (iff type is mobile or
+                                                       fixed_line_or_mobile); false when refused */
     char e164[SESAME_PHONE_E164_SIZE];            /**< "+262692123456" */
     char region[SESAME_PHONE_REGION_SIZE];        /**< ISO 3166 alpha-2 ("FR", "RE", "GB") or "001" (non-geographic) */
-    char national[SESAME_PHONE_FORMAT_SIZE];      /**< "06 92 12 34 56" (French plan); libphonenumber NATIONAL otherwise */
+    char national[SESAME_PHONE_FORMAT_SIZE];      /**< "06 92 12 34 56" (French plan); otherwise libphonenumber's
+                                                       NATIONAL format where it normalizes back to this number,
+                                                       else the international form ("+44 20 7946 0958": a
+                                                       national form is read as French) */
     char international[SESAME_PHONE_FORMAT_SIZE]; /**< "+262 692 12 34 56" */
     char masked[SESAME_PHONE_FORMAT_SIZE];        /**< "+262 6•• •• •• 56": the international form with every NSN digit
                                                        but the first and the last two replaced by U+2022 BULLET

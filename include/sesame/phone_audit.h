@@ -68,6 +68,10 @@ typedef struct sesame_phone_audit_summary {
     uint64_t overseas;        /**< mobile rows on a French overseas code (+262, +590, +594, +596, +508, +681, +687, +689) */
     uint64_t shared_numbers;  /**< valid numbers found on two rows or more */
     uint64_t problems;        /**< rows that are not mobile */
+    uint64_t outside_metadata; /**< valid rows (mobile or not) accepted only through the overseas table of
+                                    the phone spec: a range ARCEP assigned to a French territory that
+                                    libphonenumber's metadata does not know; listed in the JSON report's
+                                    `outside_metadata`. @since 1.1 */
 } sesame_phone_audit_summary;
 
 /** A finished audit (immutable). */
@@ -110,10 +114,12 @@ SESAME_NODISCARD SESAME_API sesame_status sesame_phone_audit_summary_get(sesame_
 
 /**
  * The whole report as one JSON object (the `sesame phone audit --json` contract):
- * `{"rows", "summary": {"mobile", "not_mobile", "invalid", "empty", "overseas"},
+ * `{"rows", "summary": {"mobile", "not_mobile", "invalid", "empty", "overseas", "outside_metadata"},
  *   "shared_numbers": [{"e164", "rows": [...]}], "problems": [{"row", "input", "outcome", "error"}],
- *   "encoding", "delimiter"}`. `error` is the phone error code for invalid rows, null otherwise;
- * not_mobile rows also carry `"type"`. Contains the phone numbers of the file: personal data.
+ *   "outside_metadata": [{"row", "e164", "outcome"}], "encoding", "delimiter"}`. `error` is the phone
+ * error code for invalid rows, null otherwise; not_mobile rows also carry `"type"`. `outside_metadata`
+ * lists the valid rows accepted only through the overseas table (see sesame_phone_audit_summary)
+ * (since 1.1). Contains the phone numbers of the file: personal data.
  * @param[out] out, out_cap, out_len size-query convention (sesame/errors.h).
  * @return ::SESAME_OK, ::SESAME_E_BUFFER_TOO_SMALL, ::SESAME_E_INVALID_ARGUMENT. Thread safety: shared-const. @since 1.0
  */

@@ -107,6 +107,7 @@ sesame_status sesame_phone_audit_summary_get(sesame_phone_audit_summary *out, co
     s.overseas = r.overseas;
     s.shared_numbers = r.shared.size();
     s.problems = r.problems.size();
+    s.outside_metadata = r.outside_metadata.size();
     return sesame::capi::write_struct(out, s, "out");
     SESAME_SHIM_END
 }

@@ -32,7 +32,7 @@ TEST(CapiPhone, NormalizeFrenchOverseasAndForeign) {
     EXPECT_EQ(r.country_code, 44);
     EXPECT_EQ(r.type, SESAME_PHONE_TYPE_FIXED_LINE);
     EXPECT_FALSE(r.is_mobile);
-    EXPECT_STREQ(r.national, "020 7946 0958");
+    EXPECT_STREQ(r.national, "+44 20 7946 0958");  // "020 7946 0958" would be read as French: not the same number
     EXPECT_STREQ(r.region, "GB");
     EXPECT_STREQ(r.e164, "+442079460958");
 }

@@ -1,6 +1,7 @@
 // Fuzzes sesame::phone::normalize and the formats (core and C ABI). Invariants: no crash, no UB;
-// an accepted number has a well-formed E.164 that normalizes to itself, as do its international
-// format and (for the French plan) its national format; same_number(x, x) iff x is accepted; the
+// an accepted number has a well-formed E.164 that normalizes to itself, as do its international and
+// national formats; is_mobile iff its type is mobile or fixed_line_or_mobile; same_number(x, x) iff
+// x is accepted; the
 // C ABI's result carries the same texts, NUL-terminated within their fixed sizes. Inputs above
 // 250 bytes are refused at once (too_long), so
 // the cost per input is bounded and linear.
@@ -34,7 +35,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (ph::normalize(e).number.e164() != e) __builtin_trap();
     const std::string intl = ph::format_international(p.number);
     if (ph::normalize(intl).number.e164() != e) __builtin_trap();
-    if (p.number.country_code == 33 && ph::normalize(ph::format_national(p.number)).number.e164() != e) __builtin_trap();
+    if (ph::normalize(ph::format_national(p.number)).number.e164() != e) __builtin_trap();  // every number
+    // type and is_mobile never disagree.
+    const bool mobile_type = p.number.type == ph::Type::mobile || p.number.type == ph::Type::fixed_line_or_mobile;
+    if (p.number.is_mobile != mobile_type) __builtin_trap();
     if (std::string_view(r.e164, strnlen(r.e164, sizeof r.e164)) != e) __builtin_trap();
     if (std::string_view(r.international, strnlen(r.international, sizeof r.international)) != intl) __builtin_trap();
     for (const char *t : {r.region, r.national, r.masked})

@@ -6,21 +6,13 @@
 #include <string>
 
 #include "core/common/file.hpp"
+#include "core/phone/overseas.hpp"
 #include "core/phone/phone.hpp"
 #include "core/text/utf8.hpp"
 
 namespace sesame::audit {
 
 namespace {
-
-bool is_overseas_code(std::uint16_t cc) noexcept {
-    switch (cc) {
-        case 262: case 508: case 590: case 594: case 596: case 681: case 687: case 689:
-            return true;
-        default:
-            return false;
-    }
-}
 
 bool is_blank(std::string_view s) noexcept {
     for (char c : s)
@@ -145,7 +137,9 @@ Result<Report> audit_phones(std::string_view csv, std::string_view column, const
             } else {
                 outcome = p.number.is_mobile ? Outcome::mobile : Outcome::not_mobile;
                 if (!p.number.is_mobile) error = phone::type_name(p.number.type);
-                if (p.number.is_mobile && is_overseas_code(p.number.country_code)) ++report.overseas;
+                if (p.number.is_mobile && phone::overseas::is_territory_code(p.number.country_code)) ++report.overseas;
+                if (!phone::in_metadata(p.number))
+                    report.outside_metadata.push_back({row, std::string(p.number.e164()), outcome});
                 if (std::uint64_t *prev = numbers.find_or_insert(e164_key(p.number.e164()), row)) {
                     if ((*prev & kSharedBit) == 0) {
                         report.shared.push_back({std::string(p.number.e164()), {*prev, row}});
@@ -178,7 +172,7 @@ std::string Report::to_json() const {
     json j;
     j["rows"] = rows;
     j["summary"] = {{"mobile", counts[0]}, {"not_mobile", counts[1]}, {"invalid", counts[2]},
-                    {"empty", counts[3]}, {"overseas", overseas}};
+                    {"empty", counts[3]}, {"overseas", overseas}, {"outside_metadata", outside_metadata.size()}};
     json shared_json = json::array();
     for (const auto &s : shared) shared_json.push_back({{"e164", s.e164}, {"rows", s.rows}});
     j["shared_numbers"] = std::move(shared_json);
@@ -191,6 +185,10 @@ std::string Report::to_json() const {
         problems_json.push_back(std::move(e));
     }
     j["problems"] = std::move(problems_json);
+    json outside_json = json::array();
+    for (const auto &o : outside_metadata)
+        outside_json.push_back({{"row", o.row}, {"e164", o.e164}, {"outcome", outcome_name(o.outcome)}});
+    j["outside_metadata"] = std::move(outside_json);
     j["encoding"] = format.encoding == Encoding::utf8 ? "utf-8" : "windows-1252";
     j["delimiter"] = std::string(1, format.delimiter);
     return j.dump(-1, ' ', false, json::error_handler_t::replace);

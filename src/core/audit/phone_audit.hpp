@@ -24,6 +24,15 @@ struct Problem {  // a row whose outcome is not `mobile`
     std::string error;      // phone error name for `invalid`, the number type for `not_mobile`, "" for `empty`
 };
 
+// A valid row accepted only by the overseas table of the phone spec: its number is in a range ARCEP
+// assigned to a territory but that libphonenumber's metadata does not know (yet). Worth a check with
+// the family: the metadata lagging is the likely reason, a typo the other.
+struct OutsideMetadata {
+    std::uint64_t row = 0;
+    std::string e164;
+    Outcome outcome = Outcome::mobile;  // mobile or not_mobile
+};
+
 struct SharedNumber {
     std::string e164;
     std::vector<std::uint64_t> rows;
@@ -36,6 +45,7 @@ struct Report {
     std::uint64_t overseas = 0;               // mobile rows whose number is on a French overseas code
     std::vector<SharedNumber> shared;         // valid numbers found on two rows or more, by first row
     std::vector<Problem> problems;            // every row that is not `mobile`, in row order
+    std::vector<OutsideMetadata> outside_metadata;  // valid rows outside the metadata's ranges, in row order
 
     // The JSON object of the CLI contract (`--json`), UTF-8.
     std::string to_json() const;

@@ -1,5 +1,6 @@
-// Numbering metadata: libphonenumber 8.12.57's patterns compiled ahead of time into one digit DFA
-// per calling code (src/core/phone/generated/metadata_tables.inc, tools/gen/gen_phone_metadata.py).
+// Numbering metadata: libphonenumber's patterns (the release tools/gen/gen_phone_metadata.py pins)
+// compiled ahead of time into one digit DFA per calling code
+// (src/core/phone/generated/metadata_tables.inc, tools/gen/gen_phone_metadata.py).
 // A lookup walks at most 17 states; no regular expression, no allocation.
 #include "core/phone/metadata.hpp"
 
@@ -59,6 +60,9 @@ bool length_allows_stripping(const g::CountryCode &c, std::size_t len) noexcept 
 }
 
 }  // namespace
+
+const char *metadata_version() noexcept { return g::kMetadataVersion; }
+const char *metadata_source() noexcept { return g::kMetadataSource; }
 
 int country_code_length(std::string_view d) noexcept {
     if (d.empty() || d[0] == '0') return 0;

@@ -5,7 +5,9 @@
 #include <cstring>
 
 #include "core/phone/metadata.hpp"
+#include "core/phone/overseas.hpp"
 #include "core/phone/generated/unicode_digits.inc"
+#include "core/text/utf8.hpp"
 
 namespace sesame::phone {
 
@@ -86,72 +88,32 @@ CharClass classify(char32_t cp) noexcept {
     return digit_value(cp) >= 0 ? CharClass::digit : CharClass::other;
 }
 
+// An NSN starting with 9 under +33 or a code that shares the French plan is a "polyvalent" 09 number
+// (box, VoIP; rule 6), never a mobile: where the metadata types it mobile or fixed_line_or_mobile it
+// is typed voip, so that type and is_mobile never disagree.
+Type plan_type(unsigned cc, std::string_view nsn, Type metadata_type) noexcept {
+    if (!nsn.empty() && nsn[0] == '9' && overseas::shares_french_plan(cc) && is_mobile_type(metadata_type))
+        return Type::voip;
+    return metadata_type;
+}
+
 }  // namespace detail
 
 namespace {
 
 using detail::CharClass;
 
-// Strict UTF-8 validation with an ASCII fast path.
-bool valid_utf8(const unsigned char *p, std::size_t n) noexcept {
-    std::size_t i = 0;
-    while (i < n) {
-        const unsigned char b0 = p[i];
-        if (b0 < 0x80) {
-            ++i;
-            continue;
-        }
-        auto cont = [&](std::size_t k) { return i + k < n && (p[i + k] & 0xC0) == 0x80; };
-        if (b0 >= 0xC2 && b0 <= 0xDF) {
-            if (!cont(1)) return false;
-            i += 2;
-        } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-            if (!cont(1) || !cont(2)) return false;
-            if (b0 == 0xE0 && p[i + 1] < 0xA0) return false;
-            if (b0 == 0xED && p[i + 1] > 0x9F) return false;
-            i += 3;
-        } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-            if (!cont(1) || !cont(2) || !cont(3)) return false;
-            if (b0 == 0xF0 && p[i + 1] < 0x90) return false;
-            if (b0 == 0xF4 && p[i + 1] > 0x8F) return false;
-            i += 4;
-        } else {
-            return false;
-        }
-    }
-    return true;
-}
-
-// Decodes the (valid) code point at p[i], advancing i.
-inline char32_t next_cp(const unsigned char *p, std::size_t &i) noexcept {
-    const unsigned char b0 = p[i];
-    if (b0 < 0x80) {
-        i += 1;
-        return b0;
-    }
-    if (b0 < 0xE0) {
-        const char32_t cp = (char32_t(b0 & 0x1F) << 6) | (p[i + 1] & 0x3F);
-        i += 2;
-        return cp;
-    }
-    if (b0 < 0xF0) {
-        const char32_t cp = (char32_t(b0 & 0x0F) << 12) | (char32_t(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
-        i += 3;
-        return cp;
-    }
-    const char32_t cp = (char32_t(b0 & 0x07) << 18) | (char32_t(p[i + 1] & 0x3F) << 12) |
-                        (char32_t(p[i + 2] & 0x3F) << 6) | (p[i + 3] & 0x3F);
-    i += 4;
+// The input is checked once with text::is_valid_utf8 (rule 1); later scans decode it with the same
+// strict decoder (text::decode_one / decode_before), which cannot fail on it.
+inline char32_t next_cp(std::string_view s, std::size_t &i) noexcept {
+    char32_t cp = 0;
+    if (!text::decode_one(s, i, cp)) ++i;  // unreachable on checked input; never loops
     return cp;
 }
 
-// Decodes the (valid) code point ending at p[i-1], moving i back to its first byte.
-inline char32_t prev_cp(const unsigned char *p, std::size_t &i) noexcept {
-    std::size_t j = i - 1;
-    while (j > 0 && (p[j] & 0xC0) == 0x80) --j;
-    std::size_t k = j;
-    const char32_t cp = next_cp(p, k);
-    i = j;
+inline char32_t prev_cp(std::string_view s, std::size_t &i) noexcept {
+    char32_t cp = 0;
+    if (!text::decode_before(s, i, cp)) --i;  // unreachable on checked input (i > 0 at every call)
     return cp;
 }
 
@@ -172,13 +134,15 @@ bool ends_with_word(const unsigned char *p, std::size_t end, const char *w) noex
 
 // Rule 2: marker, then separators / ':' / '=', then 1-6 digits (separators allowed between them),
 // then only separators to the end; at least one digit before the marker.
-bool has_extension(const unsigned char *p, std::size_t n) noexcept {
+bool has_extension(std::string_view s) noexcept {
+    const auto *p = reinterpret_cast<const unsigned char *>(s.data());
+    const std::size_t n = s.size();
     std::size_t i = n;
     int digits = 0;
     // Tail: digits and separators.
     while (i > 0) {
         std::size_t j = i;
-        const CharClass c = detail::classify(prev_cp(p, j));
+        const CharClass c = detail::classify(prev_cp(s, j));
         if (c == CharClass::digit) {
             if (++digits > 6) return false;
         } else if (!is_separator(c)) {
@@ -191,7 +155,7 @@ bool has_extension(const unsigned char *p, std::size_t n) noexcept {
     std::size_t after_marker = i;
     while (after_marker > 0) {
         std::size_t j = after_marker;
-        const char32_t cp = prev_cp(p, j);
+        const char32_t cp = prev_cp(s, j);
         if (cp != ':' && cp != '=' && !is_separator(detail::classify(cp))) break;
         after_marker = j;
     }
@@ -214,57 +178,12 @@ bool has_extension(const unsigned char *p, std::size_t n) noexcept {
     if (!found) return false;
     // At least one digit before the marker.
     for (std::size_t k = 0; k < marker_start;) {
-        if (detail::classify(next_cp(p, k)) == CharClass::digit) return true;
+        if (detail::classify(next_cp(s, k)) == CharClass::digit) return true;
     }
     return false;
 }
 
 // ---- the French plan ----------------------------------------------------------------------------
-
-struct OverseasRow {
-    std::uint16_t cc;
-    char region[3];
-    bool mobile;
-};
-
-// spec "NSN prefix table for the overseas territories" (longest prefix wins).
-constexpr OverseasRow kReFixed{262, "RE", false}, kReMobile{262, "RE", true}, kYtFixed{262, "YT", false},
-    kYtMobile{262, "YT", true}, kGpFixed{590, "GP", false}, kGpMobile{590, "GP", true}, kGfFixed{594, "GF", false},
-    kGfMobile{594, "GF", true}, kMqFixed{596, "MQ", false}, kMqMobile{596, "MQ", true}, kPmMobile{508, "PM", true};
-
-// The overseas row of a 9-digit NSN, or nullptr.
-const OverseasRow *overseas_row(std::string_view nsn) noexcept {
-    if (nsn.size() != 9) return nullptr;
-    const int p3 = (nsn[0] - '0') * 100 + (nsn[1] - '0') * 10 + (nsn[2] - '0');
-    const int d4 = nsn[3] - '0', d5 = nsn[4] - '0';
-    switch (p3) {
-        case 262: case 263: return &kReFixed;
-        case 269: return &kYtFixed;
-        case 590: return &kGpFixed;
-        case 594: return &kGfFixed;
-        case 596: return &kMqFixed;
-        case 639: return &kYtMobile;
-        case 690: case 691: return &kGpMobile;
-        case 692: case 693: return &kReMobile;
-        case 694: return &kGfMobile;
-        case 696: case 697: return &kMqMobile;
-        case 708:  // 70840-70845, 70850-70856
-            if ((d4 == 4 && d5 <= 5) || (d4 == 5 && d5 <= 6)) return &kPmMobile;
-            return nullptr;
-        case 709:  // 70900-04 GP, 70910-13 MQ, 70920-23 RE, 70930-33 GF, 70935-37 YT
-            if (d4 == 0 && d5 <= 4) return &kGpMobile;
-            if (d4 == 1 && d5 <= 3) return &kMqMobile;
-            if (d4 == 2 && d5 <= 3) return &kReMobile;
-            if (d4 == 3 && d5 <= 3) return &kGfMobile;
-            if (d4 == 3 && d5 >= 5 && d5 <= 7) return &kYtMobile;
-            return nullptr;
-        default: return nullptr;
-    }
-}
-
-bool is_overseas_code(unsigned cc) noexcept {
-    return cc == 262 || cc == 590 || cc == 594 || cc == 596 || cc == 508;
-}
 
 // Requires digits(cc) + nsn.size() <= 15 (checked by the callers).
 void set_e164(Number &n, unsigned cc, std::string_view nsn) noexcept {
@@ -292,14 +211,23 @@ void set_region(Number &n, const char *r) noexcept {
     for (; k < 4; ++k) n.region[k] = '\0';
 }
 
-Parsed accept_overseas(const OverseasRow &row, std::string_view nsn) noexcept {
+void set_type(Number &n, unsigned cc, std::string_view nsn, Type t) noexcept {
+    n.type = detail::plan_type(cc, nsn, t);
+    n.is_mobile = detail::is_mobile_type(n.type);
+}
+
+// A number of the overseas table, accepted by its prefix (the table wins over the metadata, which may
+// lag behind ARCEP's assignments: in_metadata() tells whether the metadata knows it too).
+Parsed accept_overseas(const overseas::PrefixRow &row, std::string_view nsn) noexcept {
+    const overseas::Territory &t = overseas::territory(row);
     Parsed r;
-    set_e164(r.number, row.cc, nsn);
-    set_region(r.number, row.region);
-    r.number.type = row.mobile ? Type::mobile : Type::fixed_line;
-    r.number.is_mobile = row.mobile;
+    set_e164(r.number, t.cc, nsn);
+    set_region(r.number, t.region);
+    set_type(r.number, t.cc, nsn, row.mobile ? Type::mobile : Type::fixed_line);
     return r;
 }
+
+bool french_plan(const Number &n) noexcept;
 
 Parsed reject(Error e) noexcept {
     Parsed r;
@@ -310,15 +238,14 @@ Parsed reject(Error e) noexcept {
 // Rule 7: a 9-digit French NSN.
 Parsed french(std::string_view nsn) noexcept {
     if (nsn.size() != 9) return reject(Error::invalid_number);
-    if (const OverseasRow *row = overseas_row(nsn)) return accept_overseas(*row, nsn);
+    if (const overseas::PrefixRow *row = overseas::find(nsn)) return accept_overseas(*row, nsn);
     if (nsn[0] == '7' && nsn[1] == '0') return reject(Error::invalid_number);
     detail::Meta meta;
     if (!detail::lookup(33, nsn, meta) || !meta.valid) return reject(Error::invalid_number);
     Parsed r;
     set_e164(r.number, 33, nsn);
     set_region(r.number, "FR");
-    r.number.type = meta.type;
-    r.number.is_mobile = meta.type == Type::mobile;
+    set_type(r.number, 33, nsn, meta.type);
     return r;
 }
 
@@ -330,11 +257,11 @@ Parsed international(std::string_view d) noexcept {
     for (int k = 0; k < cc_len; ++k) cc = cc * 10 + unsigned(d[std::size_t(k)] - '0');
     const std::string_view typed = d.substr(std::size_t(cc_len));
     std::string_view rest = typed;
-    if (cc == 33 || is_overseas_code(cc)) {
+    if (cc == 33 || overseas::has_prefix_rows(cc)) {
         if (rest.size() == 10 && rest[0] == '0') rest.remove_prefix(1);
         if (cc == 33) return rest.size() == 9 ? french(rest) : reject(Error::invalid_number);
-        if (const OverseasRow *row = overseas_row(rest)) {
-            if (row->cc != cc) return reject(Error::invalid_number);
+        if (const overseas::PrefixRow *row = overseas::find(rest)) {
+            if (overseas::territory(*row).cc != cc) return reject(Error::invalid_number);
             return accept_overseas(*row, rest);
         }
     }
@@ -366,9 +293,7 @@ Parsed international(std::string_view d) noexcept {
     Parsed r;
     set_e164(r.number, cc, rest);
     set_region(r.number, meta.region);
-    r.number.type = meta.type;
-    r.number.is_mobile = meta.type == Type::mobile || meta.type == Type::fixed_line_or_mobile;
-    if (rest[0] == '9' && (cc == 33 || cc == 262 || cc == 590 || cc == 594 || cc == 596)) r.number.is_mobile = false;
+    set_type(r.number, cc, rest, meta.type);
     return r;
 }
 
@@ -381,21 +306,21 @@ Parsed normalize(std::string_view raw) noexcept {
     const std::size_t n = raw.size();
     // Rule 1.
     if (n > kMaxInputBytes) return reject(Error::too_long);
-    if (!valid_utf8(p, n)) return reject(Error::invalid_utf8);
+    if (!text::is_valid_utf8(raw)) return reject(Error::invalid_utf8);
     // Rule 2.
-    if (has_extension(p, n)) return reject(Error::extension);
+    if (has_extension(raw)) return reject(Error::extension);
     // Rule 3: leading white space and invisible characters, then an optional "tel:".
     std::size_t i = 0;
     while (i < n) {
         std::size_t j = i;
-        const CharClass c = detail::classify(next_cp(p, j));
+        const CharClass c = detail::classify(next_cp(raw, j));
         if (c != CharClass::space && c != CharClass::invisible) break;
         i = j;
     }
     if (n - i >= 4 && lower(p[i]) == 't' && lower(p[i + 1]) == 'e' && lower(p[i + 2]) == 'l' && p[i + 3] == ':') {
         std::size_t j = i + 4;
         if (j >= n) return reject(Error::invalid_character);
-        const CharClass c = detail::classify(next_cp(p, j));
+        const CharClass c = detail::classify(next_cp(raw, j));
         if (c != CharClass::plus && c != CharClass::digit) return reject(Error::invalid_character);
         i += 4;
     }
@@ -411,7 +336,7 @@ Parsed normalize(std::string_view raw) noexcept {
             ++i;
             continue;
         }
-        const char32_t cp = next_cp(p, i);
+        const char32_t cp = next_cp(raw, i);
         switch (detail::classify(cp)) {
             case CharClass::digit:
                 if (nd < kMaxDigits) digits[nd] = char('0' + detail::digit_value(cp));
@@ -440,14 +365,20 @@ Parsed normalize(std::string_view raw) noexcept {
     if (nd == 9 && d[0] != '0') return french(d);
     if (nd == 11 && d[0] == '3' && d[1] == '3' && d[2] != '0') return french(d.substr(2));
     if (nd == 12 && d[0] == '3' && d[1] == '3' && d[2] == '0') return french(d.substr(3));
-    if (nd == 12 && d[3] != '0' &&
-        (d.substr(0, 3) == "262" || d.substr(0, 3) == "590" || d.substr(0, 3) == "594" || d.substr(0, 3) == "596" ||
-         d.substr(0, 3) == "508")) {
-        const OverseasRow *row = overseas_row(d.substr(3));
-        if (row == nullptr) return reject(Error::invalid_number);
-        return international(d);
+    if (nd == 12 && d[3] != '0') {
+        const unsigned cc3 = unsigned(d[0] - '0') * 100 + unsigned(d[1] - '0') * 10 + unsigned(d[2] - '0');
+        if (overseas::has_prefix_rows(cc3)) {
+            if (overseas::find(d.substr(3)) == nullptr) return reject(Error::invalid_number);
+            return international(d);
+        }
     }
     return reject(Error::invalid_length);
+}
+
+bool in_metadata(const Number &n) noexcept {
+    if (!french_plan(n) || n.country_code == 33) return true;  // accepted by the metadata itself
+    detail::Meta meta;
+    return detail::lookup(n.country_code, n.nsn(), meta) && meta.valid;
 }
 
 bool same_number(std::string_view a, std::string_view b) noexcept {
@@ -461,9 +392,13 @@ bool same_number(std::string_view a, std::string_view b) noexcept {
 
 namespace {
 
+// The French plan: +33 and the overseas table's numbers under their own code. Their national form
+// "0X XX XX XX XX" reads back as the same number (rules 5 and 7).
 bool french_plan(const Number &n) noexcept {
     if (n.country_code == 33) return true;
-    return is_overseas_code(n.country_code) && overseas_row(n.nsn()) != nullptr;
+    if (!overseas::has_prefix_rows(n.country_code)) return false;
+    const overseas::PrefixRow *row = overseas::find(n.nsn());
+    return row != nullptr && overseas::territory(*row).cc == n.country_code;
 }
 
 }  // namespace
@@ -483,9 +418,18 @@ std::size_t format_to(const Number &n, Format f, char *out, std::size_t cap) noe
                 put(nsn[k]);
             }
         } else {
+            // libphonenumber's NATIONAL format, where it reads back as the same number. Typed national
+            // forms are read as French, so it rarely does ("0800 01 23 45" for +590 800 01 23 45 is
+            // +33 800 01 23 45): then the international form stands in for it.
             len = detail::format_nsn(n.country_code, nsn, true, buf, sizeof buf);
+            const Parsed back = normalize(std::string_view(buf, len));
+            if (!back.ok() || back.number.e164() != n.e164()) {
+                len = 0;
+                f = Format::international;
+            }
         }
-    } else {
+    }
+    if (f != Format::national) {
         const std::string_view cc = n.e164().substr(0, 1 + n.cc_digits);
         for (char c : cc) put(c);
         put(' ');

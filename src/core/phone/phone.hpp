@@ -55,7 +55,7 @@ struct Number {
     std::uint8_t cc_digits = 0;            // number of digits of the country code
     char region[4] = {};                   // "FR", "RE", "GB", "001" (non-geographic)
     Type type = Type::unknown;
-    bool is_mobile = false;                // can receive the activation SMS
+    bool is_mobile = false;                // can receive the activation SMS (type mobile or fixed_line_or_mobile)
 
     std::string_view e164() const noexcept { return {e164_buf, e164_len}; }
     // National significant number: the digits after the country code.
@@ -72,10 +72,17 @@ struct Parsed {
 // never allocates; cost linear in the input length (inputs above 250 bytes are refused at once).
 Parsed normalize(std::string_view raw) noexcept;
 
+// False for a number accepted only by the overseas table of the spec: a range ARCEP assigned to a
+// territory that libphonenumber's metadata does not know (yet). True for every other accepted number
+// (the metadata validated it). The phone audit reports the false ones to the school.
+bool in_metadata(const Number &n) noexcept;
+
 // True iff both inputs normalize and give the same E.164; an invalid side gives false.
 bool same_number(std::string_view a, std::string_view b) noexcept;
 
-// Formats (spec "Precise behaviour"): national "06 92 12 34 56" for the French plan,
+// Formats (spec "Precise behaviour"): national "06 92 12 34 56" for the French plan (libphonenumber's
+// NATIONAL format otherwise, or the international form where that would not normalize back to the
+// same number: normalize(format_national(n)) gives n's E.164 for every accepted n),
 // international "+262 692 12 34 56", masked "+262 6•• •• •• 56" (the international format with every
 // NSN digit but the first and the last two replaced by U+2022 BULLET, 3 bytes in UTF-8).
 std::string format_national(const Number &n);

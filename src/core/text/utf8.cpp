@@ -1,19 +1,26 @@
 #include "core/text/utf8.hpp"
 
+#include <cstring>
+
 namespace sesame::text {
 
 bool is_valid_utf8(std::string_view s) noexcept {
+    const char *p = s.data();
+    const std::size_t n = s.size();
     std::size_t i = 0;
     char32_t cp = 0;
-    while (i < s.size()) {
-        // ASCII fast path, eight bytes at a time.
-        while (i + 8 <= s.size()) {
-            std::uint64_t w = 0;
-            for (int k = 0; k < 8; ++k) w |= std::uint64_t(static_cast<unsigned char>(s[i + k])) << (8 * k);
-            if (w & 0x8080808080808080ULL) break;
-            i += 8;
+    while (i < n) {
+        if (static_cast<unsigned char>(p[i]) < 0x80) {
+            // ASCII fast path: eight bytes at a time (one unaligned load), then byte by byte.
+            while (i + 8 <= n) {
+                std::uint64_t w;
+                std::memcpy(&w, p + i, 8);
+                if (w & 0x8080808080808080ULL) break;
+                i += 8;
+            }
+            while (i < n && static_cast<unsigned char>(p[i]) < 0x80) ++i;
+            continue;
         }
-        if (i >= s.size()) break;
         if (!decode_one(s, i, cp)) return false;
     }
     return true;

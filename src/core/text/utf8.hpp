@@ -51,6 +51,26 @@ inline bool decode_one(std::string_view s, std::size_t &i, char32_t &cp) noexcep
     return false;  // C0, C1, F5..FF, or a stray continuation byte
 }
 
+// Decodes the code point that ends just before s[i] (for a backward scan); on success stores it in
+// cp, moves i back to its first byte and returns true. On an ill-formed sequence (or i == 0) returns
+// false and leaves i unchanged. Requires i <= s.size().
+inline bool decode_before(std::string_view s, std::size_t &i, char32_t &cp) noexcept {
+    if (i == 0) return false;
+    const auto last = static_cast<unsigned char>(s[i - 1]);
+    if (last < 0x80) {  // ASCII
+        cp = last;
+        --i;
+        return true;
+    }
+    std::size_t j = i - 1;
+    const std::size_t floor = i >= 4 ? i - 4 : 0;
+    while (j > floor && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) --j;
+    std::size_t k = j;
+    if (!decode_one(s, k, cp) || k != i) return false;
+    i = j;
+    return true;
+}
+
 // True when s is entirely well-formed UTF-8.
 bool is_valid_utf8(std::string_view s) noexcept;
 

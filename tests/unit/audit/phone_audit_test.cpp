@@ -134,3 +134,32 @@ TEST(PhoneAudit, ManyDistinctNumbersGrowTheTable) {
     ASSERT_EQ(r.shared.size(), 1u);
     EXPECT_EQ(r.shared[0].rows, (std::vector<std::uint64_t>{1, 5001}));
 }
+
+TEST(PhoneAudit, TellsWhichNumbersLieOutsideTheMetadata) {
+    // 06 91 00 00 00 (Guadeloupe mobile) and 0263 50 12 34 (Réunion landline) are in the spec's
+    // overseas table but outside libphonenumber's ranges: accepted, counted, listed. +687 (NC) is an
+    // overseas code without table rows: counted in `overseas`, known to the metadata.
+    const Report r = run(
+        "tel\n"
+        "06 91 00 00 00\n"     // 1 mobile, outside the metadata
+        "0690 00 00 00\n"      // 2 mobile, known
+        "0263 50 12 34\n"      // 3 landline, outside the metadata
+        "+687 75 12 34\n"      // 4 mobile, NC
+        "06 12 34 56 78\n");   // 5 mobile, metropolitan
+    EXPECT_EQ(r.counts[int(Outcome::mobile)], 4u);
+    EXPECT_EQ(r.overseas, 3u);
+    ASSERT_EQ(r.outside_metadata.size(), 2u);
+    EXPECT_EQ(r.outside_metadata[0].row, 1u);
+    EXPECT_EQ(r.outside_metadata[0].e164, "+590691000000");
+    EXPECT_EQ(r.outside_metadata[0].outcome, Outcome::mobile);
+    EXPECT_EQ(r.outside_metadata[1].row, 3u);
+    EXPECT_EQ(r.outside_metadata[1].outcome, Outcome::not_mobile);
+    const auto j = nlohmann::json::parse(r.to_json());
+    EXPECT_EQ(j["summary"]["outside_metadata"], 2);
+    ASSERT_EQ(j["outside_metadata"].size(), 2u);
+    EXPECT_EQ(j["outside_metadata"][0], nlohmann::json({{"row", 1}, {"e164", "+590691000000"}, {"outcome", "mobile"}}));
+    EXPECT_EQ(j["outside_metadata"][1]["outcome"], "not_mobile");
+    // The summary's keys keep their order; outside_metadata comes last.
+    const std::string text = r.to_json();
+    EXPECT_NE(text.find("\"overseas\":3,\"outside_metadata\":2}"), std::string::npos) << text;
+}

@@ -1,6 +1,2 @@
-# The differential test of the phone module links libphonenumber (Debian libphonenumber-dev), a
-# test-only peer: the library itself never links it.
-find_library(SESAME_PHONENUMBER_LIB phonenumber REQUIRED)
-find_path(SESAME_PHONENUMBER_INCLUDE phonenumbers/phonenumberutil.h REQUIRED)
-target_include_directories(sesame_unit_${module} SYSTEM PRIVATE ${SESAME_PHONENUMBER_INCLUDE})
-target_link_libraries(sesame_unit_${module} PRIVATE ${SESAME_PHONENUMBER_LIB})
+# The phone tests need no peer: the differential test reads libphonenumber's answers from
+# tests/data/phone/differential.tsv (tools/gen/gen_phone_metadata.py, same pinned package as the tables).

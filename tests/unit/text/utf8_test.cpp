@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "core/text/utf8.hpp"
 
@@ -47,4 +48,24 @@ TEST(Utf8, RepairReplacesMaximalSubpartsWithFffd) {
     // Surrogate ED A0 80: ED alone is a maximal subpart, then A0 and 80 are each one.
     EXPECT_EQ(repair_utf8("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
     EXPECT_TRUE(is_valid_utf8(repair_utf8("\xC0\xAF\xF4\x90\x80\x80")));
+}
+
+TEST(Utf8, DecodeBeforeWalksBackwardStrictly) {
+    // A backward scan over "a", U+00B5, U+20AC, U+1F600 gives the code points in reverse, each once.
+    const std::string s = "a\xC2\xB5\xE2\x82\xAC\xF0\x9F\x98\x80";
+    std::size_t i = s.size();
+    char32_t cp = 0;
+    std::vector<char32_t> seen;
+    while (sesame::text::decode_before(s, i, cp)) seen.push_back(cp);
+    EXPECT_EQ(i, 0u);
+    EXPECT_EQ(seen, (std::vector<char32_t>{0x1F600, 0x20AC, 0xB5, U'a'}));
+    // Ill-formed tails are refused and leave i where it was.
+    for (const char *bad : {"a\x80", "a\xC2", "\xE2\x82", "\x80\x80\x80\x80\x80", "\xED\xA0\x80", "\xC0\xAF"}) {
+        const std::string b = bad;
+        std::size_t j = b.size();
+        EXPECT_FALSE(sesame::text::decode_before(b, j, cp)) << b;
+        EXPECT_EQ(j, b.size());
+    }
+    std::size_t zero = 0;
+    EXPECT_FALSE(sesame::text::decode_before("abc", zero, cp));
 }
