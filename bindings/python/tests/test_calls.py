@@ -172,7 +172,8 @@ def test_audit_summary():
     assert {k: s[k] for k in report["summary"]} == report["summary"]
     assert s["shared_numbers"] == len(report["shared_numbers"]) == 1
     assert s["problems"] == len(report["problems"]) == 2
-    assert list(s) == ["rows", "mobile", "not_mobile", "invalid", "empty", "overseas", "shared_numbers", "problems"]
+    assert list(s) == ["rows", "mobile", "not_mobile", "invalid", "empty", "overseas", "shared_numbers", "problems",
+                       "outside_metadata"]
 
 
 def test_threads_share_no_result_struct():

@@ -57,7 +57,7 @@ def test_refusals(raw, error):
 def test_foreign_numbers():
     n = phone.normalize("+44 (0)20 7946 0958")
     assert (n.e164, n.region, n.type, n.is_mobile) == ("+442079460958", "GB", "fixed_line", False)
-    assert n.national == "020 7946 0958"
+    assert n.national == "+44 20 7946 0958"  # read back as French otherwise: the international form
     assert n.international == "+44 20 7946 0958"
     us = phone.normalize("+1 202 555 0123")
     assert us.type == "fixed_line_or_mobile" and us.is_mobile

@@ -18,7 +18,8 @@ class PhoneAuditTest(unittest.TestCase):
             f.flush()
             r = sesame.audit_phones(f.name, column="Téléphone")
         self.assertEqual(r["rows"], 6)
-        self.assertEqual(r["summary"], {"mobile": 3, "not_mobile": 1, "invalid": 1, "empty": 1, "overseas": 1})
+        self.assertEqual(r["summary"], {"mobile": 3, "not_mobile": 1, "invalid": 1, "empty": 1, "overseas": 1,
+                                        "outside_metadata": 0})
         self.assertEqual(r["shared_numbers"], [{"e164": "+33612345678", "rows": [1, 6]}])
         self.assertEqual([p["row"] for p in r["problems"]], [2, 4, 5])
         self.assertEqual(r["problems"][2]["input"], "Tél 06")
