@@ -11,6 +11,7 @@ pkgs=(
   libphonenumber-dev python3-phonenumbers libzxcvbn-dev liboath-dev libpwquality-dev  # test/bench peers
   redis-server                                                  # shared OTP store tests
   python3 python3-pytest php-cli phpunit                        # bindings
+  php-fpm libfcgi-bin                                           # Php.Fpm: the PHP binding under PHP-FPM (cgi-fcgi)
   python3-cffi python3-mypy                                     # Python binding: generator (cffi; python3-cffi-backend at run time), Python.Mypy
   python3-jsonschema                                            # docs/schema checks (Docs.SchemasValidateExamples)
 )
