@@ -378,12 +378,18 @@ final class Journey
             $this->services->dates());
     }
 
-    /** @return array<string, mixed> the journey, which must be at $step; else back to the start */
+    private const PAGES = ['code' => '/code', 'pupils' => '/eleves', 'password' => '/mot-de-passe', 'done' => '/termine'];
+
+    /**
+     * @return array<string, mixed> the journey, which must be at $step; else to the page of the
+     * step it is at (the back button, a second tab), or to the start
+     */
     private function journey(string $step): array
     {
         $j = $_SESSION['j'] ?? null;
-        if (($j['step'] ?? null) !== $step) {
-            $this->http->redirect('/');
+        $at = $j['step'] ?? null;
+        if ($at !== $step) {
+            $this->http->redirect(self::PAGES[$at] ?? '/');
         }
         return $j;
     }

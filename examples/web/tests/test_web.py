@@ -71,6 +71,8 @@ def test_a_wrong_code_then_the_right_one(parent, stack):
     assert p.el("#erreurs").get_attribute("role") == "alert"
     p.type_code(code)
     assert p.path() == "/eleves"
+    p.open("/code")  # the back button: the journey stays where it is
+    assert p.path() == "/eleves"
 
 
 def test_lockout_after_five_wrong_codes_and_the_resend_cooldown(parent, stack):
