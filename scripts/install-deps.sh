@@ -8,10 +8,11 @@ pkgs=(
   libsodium-dev libutf8proc-dev libicu-dev libssl-dev           # runtime libraries
   nlohmann-json3-dev libhiredis-dev                             # JSON (CLI, directory), Redis store
   libgtest-dev libgmock-dev libbenchmark-dev                    # tests, benchmarks
-  libphonenumber-dev libzxcvbn-dev liboath-dev libpwquality-dev  # test/bench peers
+  libphonenumber-dev python3-phonenumbers libzxcvbn-dev liboath-dev libpwquality-dev  # bench peers
   redis-server                                                  # shared OTP store tests
   python3 python3-pytest php-cli phpunit                        # bindings
   python3-pip python3-venv python3-setuptools python3-wheel     # Python.InstalledPackage: an offline wheel in a venv
+  php-fpm libfcgi-bin                                           # Php.Fpm: the PHP binding under PHP-FPM (cgi-fcgi)
   python3-cffi python3-mypy                                     # Python binding: generator (cffi; python3-cffi-backend at run time), Python.Mypy
   python3-jsonschema                                            # docs/schema checks (Docs.SchemasValidateExamples)
 )

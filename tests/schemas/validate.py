@@ -359,7 +359,16 @@ def php_literal(s: str, i: int):
 def example_documents(errors: List[str]) -> List[Case]:
     found: List[tuple] = []  # (file, value or text)
     ex = ROOT / "examples"
-    for f in sorted(ex.rglob("*.py")):
+    # examples/web/ is a site, not a snippet: its records live in SQL and its directory document is
+    # the school the tests import (a file, checked here as such).
+    web = ex / "web"
+    school = web / "tests" / "school.json"
+    found.append((school, school.read_text(encoding="utf-8")))
+
+    def snippets(pattern: str) -> List[Path]:
+        return sorted(p for p in ex.rglob(pattern) if web not in p.parents)
+
+    for f in snippets("*.py"):
         env: Dict[str, Any] = {}
         for node in ast.parse(f.read_text(encoding="utf-8")).body:
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
@@ -369,17 +378,17 @@ def example_documents(errors: List[str]) -> List[Case]:
                     continue
                 env[node.targets[0].id] = v
                 found.append((f, v))
-    for f in sorted(ex.rglob("*.php")):
+    for f in snippets("*.php"):
         s = f.read_text(encoding="utf-8")
         for m in re.finditer(r"(?:\$\w+\s*=|\bcontext:)\s*(?=\[)", s):
             try:
                 found.append((f, php_literal(s, m.end())[0]))
             except (ValueError, IndexError) as e:
                 errors.append(f"{f.relative_to(ROOT)}: cannot read the PHP array at offset {m.end()}: {e}")
-    for f in sorted(list(ex.rglob("*.cpp")) + list(ex.rglob("*.hpp"))):
+    for f in snippets("*.cpp") + snippets("*.hpp"):
         for m in re.finditer(r'R"([^(\s]*)\((.*?)\)\1"', f.read_text(encoding="utf-8"), re.S):
             found.append((f, m.group(2)))
-    for f in sorted(list(ex.rglob("*.c")) + list(ex.rglob("*.h"))):
+    for f in snippets("*.c") + snippets("*.h"):
         s = f.read_text(encoding="utf-8")
         for m in re.finditer(r'=\s*((?:"(?:[^"\\\n]|\\.)*"\s*)+);', s):
             pieces = re.findall(r'"((?:[^"\\\n]|\\.)*)"', m.group(1))
@@ -400,7 +409,7 @@ def example_documents(errors: List[str]) -> List[Case]:
         rel = f.relative_to(ROOT)
         per_file[rel] = per_file.get(rel, 0) + 1
         out.append(Case(kind, f"{rel} document {per_file[rel]} ({kind})", text, True))
-    for f in sorted(p for p in ex.rglob("*") if p.suffix in (".py", ".php", ".c", ".cpp")):
+    for f in sorted(p for p in ex.rglob("*") if p.suffix in (".py", ".php", ".c", ".cpp") and web not in p.parents):
         if f.relative_to(ROOT) not in per_file:
             errors.append(f"{f.relative_to(ROOT)}: no document found (the extraction no longer fits the example?)")
     return out

@@ -4,8 +4,10 @@ declare(strict_types=1);
 namespace Sesame;
 
 /**
- * Wrong birth dates per pupil, maxFailures per windowMs (sliding window), in this process. PHP-FPM
- * workers and several servers share one through Redis: DateCounter::redis().
+ * Wrong birth dates per pupil, maxFailures per windowMs (sliding window), in this process (CLI
+ * SAPI only: outside it the constructor throws DeploymentException, since the counter would die
+ * with the request and the cap would never bite). PHP-FPM workers and several servers share one
+ * through Redis: DateCounter::redis().
  */
 final class DateCounter
 {
@@ -15,6 +17,7 @@ final class DateCounter
     /** $maxFailures: a uint32_t, at least 1; $windowMs: milliseconds, at least 1. */
     public function __construct(int $maxFailures = 3, int $windowMs = 86400000)
     {
+        FFI::requireLongLivedProcess('An in-process DateCounter', 'DateCounter::redis(...)');
         $ffi = FFI::get();
         $h = $ffi->new('sesame_date_counter*');
         FFI::check($ffi->sesame_date_counter_new(\FFI::addr($h), FFI::fits($maxFailures, 'uint32_t', 'maxFailures'),

@@ -10,12 +10,12 @@ namespace Sesame;
 final class Directory
 {
     private \FFI\CData $handle;
-    public DateCounter $counter;
+    /** The counter match() uses when none is passed: an in-process one (3 wrong dates per pupil per 24 h), made on first use. */
+    public ?DateCounter $counter = null;
 
     private function __construct(\FFI\CData $handle)
     {
         $this->handle = $handle;
-        $this->counter = new DateCounter(); // 3 wrong dates per pupil per 24 h unless one is passed
     }
 
     public static function create(): self
@@ -131,7 +131,7 @@ final class Directory
         $json = Identity::claimJson($claim);
         $t = Identity::today($today);
         $now = $nowMs ?? FFI::nowMs(); // int64_t: every PHP int fits
-        $c = ($counter ?? $this->counter)->handle;
+        $c = ($counter ?? ($this->counter ??= new DateCounter()))->handle;
         $dir = $this->handle;
         return static fn ($ffi, $out) => $ffi->sesame_directory_match($out, $dir, $c, $json, strlen($json), $t, $now);
     }

@@ -106,3 +106,10 @@ class StateException extends SesameException {}
 class CancelledException extends SesameException {}
 /** An input above a documented limit (sesame/limits.h); the detail names the limit. */
 class LimitException extends SesameException {}
+
+/**
+ * The binding is used in a way this PHP deployment cannot support: libsesame not preloaded under
+ * PHP-FPM, an in-process OTP store or date counter outside the CLI, a header naming a library that
+ * cannot be loaded. Not a library status: the message says what to change (docs/deployment.md).
+ */
+class DeploymentException extends \LogicException {}

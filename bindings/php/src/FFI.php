@@ -12,14 +12,20 @@ namespace Sesame;
  * CData fields and FFI\CType, names from the `*_name()` functions, defaults from the `_init`
  * functions. Nothing of the header is retyped here.
  *
- * Web (PHP-FPM): the default `ffi.enable=preload` lets only preloaded code create FFI bindings, so
- * production loads the library once in `opcache.preload` or `ffi.preload` (see preload.php) and
- * this class picks it up with FFI::scope('SESAME'). CLI and tests (where FFI is allowed) fall back
- * to FFI::cdef.
+ * Web (PHP-FPM): the default `ffi.enable=preload` lets only preloaded code create FFI bindings,
+ * and FFI::scope() itself may only be called from preloaded code. Production therefore binds the
+ * library once at start-up (ffi.preload with the header of bin/sesame-ffi-header.php, or FFI::load
+ * in preload.php) and preloads this package with opcache.preload=preload.php, so that this class
+ * is preloaded code and may call FFI::scope('SESAME'). Where cdef is refused (any SAPI but the CLI
+ * under `ffi.enable=preload`) a missing scope is a DeploymentException that says so; cdef is tried
+ * only where PHP allows it (CLI, tests, `ffi.enable=1`), and its errors are not hidden.
  *
- * Library lookup for cdef: SESAME_LIBRARY (absolute path to libsesame.so), then lib/ next to this
- * package, then the system loader (libsesame.so.1). Header lookup: SESAME_FFI_HEADER, then
- * include/sesame_ffi.h in this package, then ffi/sesame_ffi.h of the source tree.
+ * Library lookup for cdef: SESAME_LIBRARY (absolute path to libsesame.so.1), then lib/ next to
+ * this package, then the system loader (libsesame.so.1); for a preload header, which needs an
+ * absolute path, the places cmake --install uses (/usr/local/lib, /usr/lib/<multiarch>, /usr/lib)
+ * replace the loader. Header lookup: SESAME_FFI_HEADER, then
+ * include/sesame_ffi.h of this package, then ffi/sesame_ffi.h of the source tree, then
+ * <prefix>/share/sesame/sesame_ffi.h (installed by cmake --install) next to the library found.
  */
 final class FFI
 {
@@ -39,11 +45,7 @@ final class FFI
 
     private static function load(): \FFI
     {
-        try {
-            $ffi = \FFI::scope(self::SCOPE);
-        } catch (\Throwable $e) {
-            $ffi = \FFI::cdef(self::headerText(), self::libraryPath());
-        }
+        $ffi = self::bind();
         // sesame_version_number() is MAJOR * 10000 + MINOR * 100 + PATCH (sesame/version.h).
         $major = intdiv($ffi->sesame_version_number(), 10000);
         if ($major !== self::ABI_MAJOR) {
@@ -52,20 +54,73 @@ final class FFI
         return self::$ffi = $ffi;
     }
 
+    /** The preloaded scope, else (where PHP allows it) a cdef binding; never a silent fallback. */
+    private static function bind(): \FFI
+    {
+        try {
+            return \FFI::scope(self::SCOPE);
+        } catch (\FFI\Exception $e) {
+            $why = $e->getMessage();
+        }
+        if (!self::cdefAllowed()) {
+            throw new DeploymentException("libsesame is not preloaded (FFI::scope('" . self::SCOPE . "'): $why). "
+                . 'With ffi.enable=preload outside the CLI only preloaded code may use FFI: set ffi.preload to the '
+                . 'header written by bin/sesame-ffi-header.php and opcache.preload to preload.php of the sesame '
+                . 'package (docs/deployment.md, PHP-FPM)');
+        }
+        return \FFI::cdef(self::headerText(), self::libraryPath());
+    }
+
+    /**
+     * True where FFI::cdef is allowed in ordinary code: `ffi.enable=1`, or `preload` under the CLI
+     * SAPI (PHP's own rule).
+     */
+    public static function cdefAllowed(): bool
+    {
+        $enable = strtolower(trim((string) ini_get('ffi.enable')));
+        return in_array($enable, ['1', 'on', 'true', 'yes'], true) || ($enable === 'preload' && PHP_SAPI === 'cli');
+    }
+
+    /**
+     * True where state kept in this process lives as long as the application: the CLI (a script, a
+     * worker loop). Under PHP-FPM, Apache or the built-in server every object dies with its request
+     * and every worker is a separate process.
+     */
+    public static function longLivedProcess(): bool
+    {
+        return PHP_SAPI === 'cli' || PHP_SAPI === 'phpdbg';
+    }
+
+    /** @internal Throws DeploymentException when in-process state ($what) cannot work here. */
+    public static function requireLongLivedProcess(string $what, string $instead): void
+    {
+        if (!self::longLivedProcess()) {
+            throw new DeploymentException("$what lives in one PHP process for one request under the '" . PHP_SAPI
+                . "' SAPI: each request and each worker would have its own, so what one request records (a "
+                . "code, a wrong date) is unknown to the next and the caps do not hold. Use $instead (docs/deployment.md)");
+        }
+    }
+
     public static function headerPath(): string
     {
         $env = getenv('SESAME_FFI_HEADER');
-        $candidates = array_filter([
-            $env !== false && $env !== '' ? $env : null,
-            __DIR__ . '/../include/sesame_ffi.h',
-            __DIR__ . '/../../../ffi/sesame_ffi.h',
-        ]);
+        if ($env !== false && $env !== '') {
+            if (!is_file($env)) {
+                throw new DeploymentException("SESAME_FFI_HEADER names no file: $env");
+            }
+            return (string) realpath($env);
+        }
+        $candidates = [__DIR__ . '/../include/sesame_ffi.h', __DIR__ . '/../../../ffi/sesame_ffi.h'];
+        foreach (self::prefixes() as $prefix) {
+            $candidates[] = "$prefix/share/sesame/sesame_ffi.h";
+        }
         foreach ($candidates as $path) {
             if (is_file($path)) {
                 return (string) realpath($path);
             }
         }
-        throw new SesameException('sesame_ffi.h not found; set SESAME_FFI_HEADER');
+        throw new DeploymentException('sesame_ffi.h not found (looked in ' . implode(', ', $candidates)
+            . '); set SESAME_FFI_HEADER to its path');
     }
 
     public static function headerText(): string
@@ -75,34 +130,116 @@ final class FFI
 
     /**
      * Writes the header for `ffi.preload` / FFI::load: FFI_SCOPE "SESAME", an absolute FFI_LIB,
-     * then the declarations. Returns the path written.
+     * then the declarations. The library is checked first (checkLibrary()): a header naming a
+     * library that cannot be loaded would stop PHP-FPM at start-up ("Failed pre-loading").
+     * Returns the path written.
      */
     public static function writeScopedHeader(string $path, ?string $library = null): string
     {
-        $lib = $library ?? self::libraryPath();
-        if ($lib !== '' && $lib[0] !== '/' && str_contains($lib, '/')) {
-            $lib = (string) realpath($lib); // dlopen would resolve a relative path against the CWD
-        }
+        $lib = self::checkLibrary($library ?? self::installedLibraryPath());
         $text = '#define FFI_SCOPE "' . self::SCOPE . "\"\n#define FFI_LIB \"" . addslashes($lib) . "\"\n"
             . self::headerText();
-        if (file_put_contents($path, $text, LOCK_EX) === false) {
-            throw new \RuntimeException("cannot write $path");
+        if (@file_put_contents($path, $text, LOCK_EX) === false) {
+            throw new DeploymentException("cannot write $path");
         }
         return $path;
     }
 
-    /** An absolute path (dlopen resolves a relative FFI_LIB against the CWD) or a soname. */
+    /**
+     * $library made absolute, after checking that it exists and loads with this binding's major
+     * version (dlopen resolves a relative FFI_LIB against the server's working directory, and a
+     * bare soname only through ld.so's cache: run ldconfig after installing into /usr/local/lib).
+     * Needs FFI::cdef, so run it from the CLI. Throws DeploymentException saying what is wrong.
+     */
+    public static function checkLibrary(string $library): string
+    {
+        $lib = $library;
+        if ($lib !== '' && $lib[0] !== '/' && str_contains($lib, '/') && is_file($lib)) {
+            $lib = (string) realpath($lib);
+        }
+        if ($lib === '' || $lib[0] !== '/') {
+            throw new DeploymentException("the library must be given as an absolute path, not '$library' (none in "
+                . implode(', ', self::libraryCandidates()) . '; cmake --install puts it in <prefix>/lib/libsesame.so.1)');
+        }
+        if (!is_file($lib)) {
+            throw new DeploymentException("no library at $lib; cmake --install puts it in <prefix>/lib/libsesame.so.1");
+        }
+        try { // FFI::cdef: allowed in the CLI and while preloading, where this runs
+            $probe = \FFI::cdef('int32_t sesame_version_number(void);', $lib);
+            $major = intdiv($probe->sesame_version_number(), 10000);
+        } catch (\FFI\Exception $e) {
+            throw new DeploymentException("$lib cannot be loaded: " . $e->getMessage()
+                . ' (missing dependencies? ldd shows them)');
+        }
+        if ($major !== self::ABI_MAJOR) {
+            throw new DeploymentException("$lib is libsesame $major.x; this binding needs " . self::ABI_MAJOR . '.x');
+        }
+        return $lib;
+    }
+
+    /**
+     * For cdef: SESAME_LIBRARY, else libsesame.so(.1) in lib/ of this package (absolute), else the
+     * soname for the system loader.
+     */
     public static function libraryPath(): string
     {
         $env = getenv('SESAME_LIBRARY');
         if ($env !== false && $env !== '') {
             return $env;
         }
-        $local = __DIR__ . '/../lib/libsesame.so';
-        if (is_file($local)) {
-            return (string) realpath($local);
+        foreach ([__DIR__ . '/../lib/libsesame.so', __DIR__ . '/../lib/libsesame.so.' . self::ABI_MAJOR] as $local) {
+            if (is_file($local)) {
+                return (string) realpath(dirname($local)) . '/' . basename($local);
+            }
         }
         return 'libsesame.so.' . self::ABI_MAJOR;
+    }
+
+    /**
+     * For a preload header, which needs an absolute path: libraryPath() when it is one, else the
+     * first libsesame.so.1 found where cmake --install puts it (/usr/local/lib, /usr/lib/<multiarch>,
+     * /usr/lib), else the soname (which checkLibrary() refuses, listing these places).
+     */
+    public static function installedLibraryPath(): string
+    {
+        $lib = self::libraryPath();
+        if ($lib[0] === '/') {
+            return $lib;
+        }
+        foreach (self::libraryCandidates() as $path) {
+            if (is_file($path)) {
+                return $path;
+            }
+        }
+        return $lib;
+    }
+
+    /** @return list<string> the usual install places of libsesame.so.1 */
+    private static function libraryCandidates(): array
+    {
+        $so = 'libsesame.so.' . self::ABI_MAJOR;
+        $paths = ["/usr/local/lib/$so"];
+        $multiarch = match (php_uname('m')) {
+            'x86_64' => 'x86_64-linux-gnu', 'aarch64' => 'aarch64-linux-gnu', default => null,
+        };
+        if ($multiarch !== null) {
+            $paths[] = "/usr/lib/$multiarch/$so";
+        }
+        $paths[] = "/usr/lib/$so";
+        return $paths;
+    }
+
+    /** @return list<string> install prefixes whose share/sesame may hold the header: the library's, then the usual ones */
+    private static function prefixes(): array
+    {
+        $prefixes = [];
+        $lib = self::installedLibraryPath();
+        if ($lib[0] === '/') {
+            $dir = dirname($lib);                          // <prefix>/lib or <prefix>/lib/<multiarch>
+            array_push($prefixes, dirname($dir), dirname($dir, 2));
+        }
+        array_push($prefixes, '/usr/local', '/usr');
+        return array_values(array_unique($prefixes));
     }
 
     /** Throws the exception mapped to a failing (negative) status; returns otherwise. */

@@ -5,8 +5,9 @@ namespace Sesame;
 
 /**
  * An in-process store shared by several OtpService objects of one PHP process. Not shared between
- * processes: PHP-FPM workers need RedisStore. $maxRecords: (subject, purpose) pairs held at most;
- * null for the library's default (sesame_otp_memory_options_init()).
+ * processes: PHP-FPM workers need RedisStore, and outside the CLI SAPI the constructor throws
+ * DeploymentException. $maxRecords: (subject, purpose) pairs held at most; null for the library's
+ * default (sesame_otp_memory_options_init()).
  */
 final class OtpMemoryStore implements OtpStore
 {
@@ -14,6 +15,7 @@ final class OtpMemoryStore implements OtpStore
 
     public function __construct(?int $maxRecords = null)
     {
+        FFI::requireLongLivedProcess('OtpMemoryStore', 'new \\Sesame\\RedisStore(...)');
         $ffi = FFI::get();
         $o = $ffi->new('sesame_otp_memory_options');
         FFI::check($ffi->sesame_otp_memory_options_init(\FFI::addr($o)));

@@ -13,8 +13,10 @@ namespace Sesame;
  * sesame_otp_options_init_portal() for OtpService::portal() (1,800 s, "valable 30 min").
  * $key is 32 secret bytes, $keyId is stored with each hash; $previousKeys [id => 32 bytes] still
  * verify after a rotation; $indexKey (32 bytes, never changing) keys the store keys (default:
- * derived from $key; set it if you may rotate). $store: null for a private in-process store (one
- * PHP process only), or a RedisStore for PHP-FPM.
+ * derived from $key; set it if you may rotate). $store: a RedisStore (PHP-FPM, several servers),
+ * or null / an OtpMemoryStore for an in-process store, which only the CLI SAPI accepts: under
+ * PHP-FPM it would die with the request (a code issued now would never verify in the next
+ * request), so it is refused there with a DeploymentException.
  *
  * Cost: issue() and verify() are one foreign call each, into result structs allocated once per process.
  */
@@ -170,6 +172,10 @@ final class OtpService
     private static function open(string $init, string $key, int $keyId, array $limits, ?OtpStore $store,
                                  ?string $indexKey, array $previousKeys): \FFI\CData
     {
+        if ($store === null) {
+            FFI::requireLongLivedProcess('An OtpService without a store (in-process codes)',
+                'a shared store: OtpService::portal($key, $keyId, store: new \\Sesame\\RedisStore(...))');
+        }
         $ffi = self::$ffi ?? self::setUp();
         $o = $ffi->new('sesame_otp_options');
         FFI::check($ffi->$init(\FFI::addr($o)));

@@ -170,4 +170,41 @@ final class LibraryTest extends TestCase
         $this->assertSame(0, $rc, $out);
         $this->assertSame(Sesame::VERSION . self::SCOPED_OUTPUT, $out);
     }
+
+    public function testHeaderFromTheInstallPrefixOfTheLibrary(): void
+    {
+        // A package without include/ (an old copy) next to a `cmake --install` tree: the header of
+        // <prefix>/share/sesame is found from the library's place.
+        $tmp = sys_get_temp_dir() . '/sesame-prefix-' . getmypid();
+        try {
+            @mkdir("$tmp/pkg/src", 0755, true);
+            @mkdir("$tmp/prefix/lib", 0755, true);
+            @mkdir("$tmp/prefix/share/sesame", 0755, true);
+            copy(__DIR__ . '/../autoload.php', "$tmp/pkg/autoload.php");
+            foreach (glob(__DIR__ . '/../src/*.php') as $f) {
+                copy($f, "$tmp/pkg/src/" . basename($f));
+            }
+            copy((string) realpath(FFI::libraryPath()), "$tmp/prefix/lib/libsesame.so.1");
+            copy(FFI::headerPath(), "$tmp/prefix/share/sesame/sesame_ffi.h");
+            [$rc, $out] = self::runChild('echo \\Sesame\\FFI::headerPath(), " ", \\Sesame\\Sesame::libraryVersion();',
+                ['ffi.enable' => '1'], 'env -u SESAME_FFI_HEADER SESAME_LIBRARY=' . escapeshellarg("$tmp/prefix/lib/libsesame.so.1") . ' ',
+                "$tmp/pkg");
+            $this->assertSame(0, $rc, $out);
+            $this->assertSame(realpath("$tmp/prefix/share/sesame/sesame_ffi.h") . ' ' . Sesame::VERSION, $out);
+
+            // SESAME_FFI_HEADER naming nothing is an error, not a silent fallback.
+            [$rc, $out] = self::runChild('try { \\Sesame\\FFI::headerPath(); } catch (\\Sesame\\DeploymentException $e) { echo $e->getMessage(); }',
+                ['ffi.enable' => '1'], 'env SESAME_FFI_HEADER=/nonexistent/sesame_ffi.h ', "$tmp/pkg");
+            $this->assertSame('SESAME_FFI_HEADER names no file: /nonexistent/sesame_ffi.h', $out);
+        } finally {
+            exec('rm -rf ' . escapeshellarg($tmp));
+        }
+    }
+
+    public function testTheCliAcceptsInProcessState(): void
+    {
+        // The CLI SAPI (scripts, workers, tests) keeps in-process stores; FPM refuses them (Php.Fpm).
+        $this->assertTrue(FFI::longLivedProcess());
+        $this->assertInstanceOf(\Sesame\OtpMemoryStore::class, new \Sesame\OtpMemoryStore());
+    }
 }
