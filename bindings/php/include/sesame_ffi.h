@@ -163,6 +163,10 @@ typedef enum sesame_password_lang {
     SESAME_PASSWORD_LANG_FR = 0,
     SESAME_PASSWORD_LANG_EN = 1
 } sesame_password_lang;
+typedef enum sesame_password_sizes {
+    SESAME_PASSWORD_HASH_SIZE = 128,
+    SESAME_PASSWORD_UNACCEPTED_SIZE = 36
+} sesame_password_sizes;
 typedef struct sesame_password_policy sesame_password_policy;
 typedef struct sesame_password_context sesame_password_context;
  sesame_status sesame_password_policy_preset(sesame_password_policy **out, const char *name,
@@ -207,6 +211,8 @@ typedef struct sesame_password_result {
     int32_t score;
     int32_t guesses_log10_milli;
     uint32_t feedback;
+    char unaccepted[SESAME_PASSWORD_UNACCEPTED_SIZE];
+    int32_t unaccepted_count;
 } sesame_password_result;
  sesame_status sesame_password_result_init(sesame_password_result *result) ;
  sesame_status sesame_password_check(sesame_password_result *out, const sesame_password_policy *policy,
@@ -215,15 +221,18 @@ typedef struct sesame_password_result {
                                                                 const sesame_password_check_options *options) ;
  const char *sesame_password_error_name(int32_t error) ;
  const char *sesame_password_rule_name(int32_t rule) ;
- const char *sesame_password_rule_message(int32_t rule, int32_t lang) ;
+ sesame_status sesame_password_rule_label(char *out, size_t out_cap, size_t *out_len,
+                                                                     const sesame_password_policy *policy, int32_t rule,
+                                                                     int32_t alternative, int32_t lang) ;
+ sesame_status sesame_password_unaccepted_message(char *out, size_t out_cap, size_t *out_len,
+                                                                             const sesame_password_policy *policy,
+                                                                             const sesame_password_result *result,
+                                                                             int32_t lang) ;
  const char *sesame_password_score_label(int32_t score, int32_t lang) ;
  const char *sesame_password_feedback_code(uint32_t feedback) ;
  const char *sesame_password_feedback_message(uint32_t feedback, int32_t lang) ;
  sesame_status sesame_password_confirm(bool *out, const char *a, size_t a_len, const char *b,
                                                                   size_t b_len) ;
-typedef enum sesame_password_sizes {
-    SESAME_PASSWORD_HASH_SIZE = 128
-} sesame_password_sizes;
 typedef struct sesame_password_hash_options {
     size_t struct_size;
     int64_t ops_limit;
@@ -268,6 +277,7 @@ typedef struct sesame_phone_audit_summary {
     uint64_t overseas;
     uint64_t shared_numbers;
     uint64_t problems;
+    uint64_t outside_metadata;
 } sesame_phone_audit_summary;
 typedef struct sesame_phone_audit sesame_phone_audit;
  sesame_status sesame_phone_audit_file(sesame_phone_audit **out, const char *path, size_t path_len,
