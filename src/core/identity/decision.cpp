@@ -298,18 +298,21 @@ int severity(Reason r) {
     }
 }
 
+// The sentence shown to the parent: French typography (’), the number of children spelled out for
+// one ("un enfant"), never which check failed.
 std::string user_text_for(UserMessage m, std::size_t n) {
+    const std::string children = n == 1 ? "votre enfant" : "vos " + std::to_string(n) + " enfants";
     switch (m) {
         case UserMessage::ok_all:
-            return "Votre compte est activé pour " + std::to_string(n) + " enfant(s).";
+            return "Votre compte est activé pour " + children + ".";
         case UserMessage::ok_some:
-            return "Votre compte est activé pour " + std::to_string(n) +
-                   " enfant(s). Pour les autres enfants, contactez l'établissement.";
+            return "Votre compte est activé pour " + (n == 1 ? std::string("un de vos enfants") : children) +
+                   ". Pour les autres, contactez l’établissement.";
         case UserMessage::generic_failure:
             break;
     }
-    return "Nous n'avons pas pu activer votre compte avec ces informations. Vérifiez votre saisie ou contactez "
-           "l'établissement.";
+    return "Nous n’avons pas pu activer votre compte avec ces informations. Vérifiez votre saisie ou contactez "
+           "l’établissement.";
 }
 
 std::string date_flags_suffix(std::uint32_t flags) {
