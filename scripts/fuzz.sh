@@ -32,7 +32,7 @@ allow_except() { local n out=(); for n in $known; do [ "$n" = "$1" ] || out+=("$
 export SESAME_FUZZ_ALLOW=${SESAME_FUZZ_ALLOW-$(allow_except "")}
 
 # Each regression file once, with every known finding but its own relaxed (a file is named
-# <finding>.<what>): prints fixed / FAILS per file, sets $still (findings still reproduced).
+# <finding>.<what>): prints "reproduced" (it still fails) or "fixed" per file, sets $still.
 check_regressions() {
   still=" "
   local dir name f finding out
@@ -41,9 +41,9 @@ check_regressions() {
     for f in "$dir"*; do
       finding=$(basename "$f"); finding=${finding%%.*}
       if out=$(SESAME_FUZZ_ALLOW=$(allow_except "$finding") "build-fuzz/fuzz/$name" "$f" 2>&1); then
-        echo "   fixed  $finding: $f"
+        echo "   fixed       $finding: $f"
       else
-        echo "   FAILS  $finding: $f: $(grep -m1 -E '==fuzz== invariant|runtime error:|ERROR: ' <<<"$out" || true)"
+        echo "   reproduced  $finding: $f: $(grep -m1 -E '==fuzz== invariant|runtime error:|ERROR: ' <<<"$out" || true)"
         still+="$finding "
       fi
     done
