@@ -22,8 +22,11 @@ cd "$(dirname "$0")/.."
 secs=${1:-60}
 shift || true
 bash scripts/install-deps.sh
-cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz >/dev/null
+build_log=$(mktemp)
+if ! { cmake --preset fuzz && cmake --build --preset fuzz; } >"$build_log" 2>&1; then
+  tail -50 "$build_log"; echo "!! the fuzz preset does not build (log: $build_log)"; exit 2
+fi
+rm -f "$build_log"
 
 # Known findings (tests/fuzz/known_findings): relaxed unless SESAME_FUZZ_ALLOW is set (set it
 # empty for a fully strict run).
