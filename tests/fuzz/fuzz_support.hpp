@@ -4,7 +4,8 @@
 // owes (sesame/limits.h), and the checks of a decision against docs/spec/cli.md and identity.md.
 //
 // The oracle never calls Sesame's own bound scanner: a document is "too deep" when nlohmann's
-// parser sees more than SESAME_JSON_MAX_DEPTH nested arrays and objects.
+// parser sees more than SESAME_JSON_MAX_DEPTH nested arrays and objects, and a text holding a raw
+// NUL byte is not JSON (nlohmann would stop there: see json_depth).
 #pragma once
 
 #include <cstddef>
