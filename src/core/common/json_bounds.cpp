@@ -13,6 +13,10 @@ Status check_json_bounds(std::string_view text, const JsonBound &bound) {
     bool in_string = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
+        // JSON has no raw NUL anywhere, and the parser would take one for the end of the input
+        // (reading a document other than the one passed): refused here, where every byte is seen.
+        if (c == '\0')
+            return Error(Code::parse, std::string(bound.what) + " holds a NUL byte at byte " + std::to_string(i) + ": not JSON");
         if (in_string) {
             if (c == '\\') ++i;  // the escaped character cannot end the string
             else if (c == '"') in_string = false;

@@ -1,7 +1,8 @@
 // The bounds of every JSON document Sesame parses (claims, directories, candidates, policies,
 // contexts), checked before the parser sees a byte: the size against the document's limit, then
 // the nesting depth against SESAME_JSON_MAX_DEPTH in one pass over the bytes (strings skipped).
-// So a hostile document (10 MB of '[') costs one scan, never a parser's memory.
+// So a hostile document (10 MB of '[') costs one scan, never a parser's memory. The same scan
+// refuses a NUL byte, which JSON never holds and the parser would take for the end of the input.
 #pragma once
 
 #include <cstdint>
@@ -28,7 +29,8 @@ inline constexpr JsonBound kDirectoryBound{"the directory", limits::kDirectoryMa
 
 // Code::limit with a detail naming the document and the limit ("the claim is 70000 bytes, above
 // SESAME_CLAIM_MAX_BYTES (65536)", "the policy nests deeper than SESAME_JSON_MAX_DEPTH (16) at
-// byte 17"). A document that is not JSON at all passes: the parser reports it.
+// byte 17"); Code::parse for a NUL byte. A document that is otherwise not JSON passes: the parser
+// reports it.
 Status check_json_bounds(std::string_view text, const JsonBound &bound);
 
 }  // namespace sesame

@@ -62,7 +62,7 @@ bool get_opt_string(const json &o, const char *field, std::optional<std::string>
 
 Result<Claim> parse_claim(std::string_view text_in) {
     if (Status st = check_json_bounds(text_in, kClaimBound); !st.ok())
-        return st;
+        return st.code() == Code::parse ? Error(Code::parse, "invalid_json") : st;  // the CLI's error names
     json doc = json::parse(text_in.begin(), text_in.end(), nullptr, false);
     if (doc.is_discarded()) return Error(Code::parse, "invalid_json");
     if (!doc.is_object()) return bad("claim");

@@ -31,6 +31,11 @@ TEST(JsonBounds, SizeThenDepthOutsideStrings) {
     EXPECT_TRUE(sesame::check_json_bounds("[" + siblings + "]", wide).ok());
     EXPECT_TRUE(sesame::check_json_bounds(R"(["\"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["])", wide).ok());
     EXPECT_TRUE(sesame::check_json_bounds("not json ]]]]", wide).ok());  // the parser's to refuse
+    // A NUL byte, in a string or not: the parser would stop there and read another document.
+    const auto nul = sesame::check_json_bounds(std::string("{\"a\": 1}\0{\"b\": 2}", 17), wide);
+    EXPECT_EQ(nul.code(), Code::parse);
+    EXPECT_EQ(nul.detail(), "the doc holds a NUL byte at byte 8: not JSON");
+    EXPECT_EQ(sesame::check_json_bounds(std::string("[\"a\0b\"]", 7), wide).code(), Code::parse);
 }
 
 TEST(RegularFile, OnlyRegularFilesWithinTheirBound) {
