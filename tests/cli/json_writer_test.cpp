@@ -25,17 +25,17 @@ using ojson = nlohmann::ordered_json;
 std::string dump(const ojson &j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
 
 std::string written_string(std::string_view s) {
-    std::string out;
+    cli::Buffer out;
     cli::JsonWriter w(out);
     w.string(s);
-    return out;
+    return std::string(out.view());
 }
 
 std::string written_number(double v) {
-    std::string out;
+    cli::Buffer out;
     cli::JsonWriter w(out);
     w.number(v);
-    return out;
+    return std::string(out.view());
 }
 
 std::string library_repair(std::string_view s) {
@@ -57,6 +57,27 @@ TEST(CliJsonWriter, EscapesEveryAsciiByteAsNlohmann) {
     EXPECT_EQ(written_string(""), R"("")");
 }
 
+// Every byte that needs an escape, at every position of strings long enough for the 8-byte scan,
+// among bytes that do not (ASCII, DEL, UTF-8) and next to other escapes.
+TEST(CliJsonWriter, EscapesAtEveryPositionOfLongStrings) {
+    const std::string fillers[] = {"abcdefgh", "\x7f\x7f\x7f\x7f", "\xc3\xa9\xe2\x80\xa2\xf0\x9f\x98\x80", " !#$%&'()*+,-./[]^_`{|}~"};
+    for (const std::string &filler : fillers) {
+        std::string base;
+        while (base.size() < 40) base += filler;
+        for (int c : {0x00, 0x01, 0x08, 0x09, 0x0a, 0x0c, 0x0d, 0x1f, int{'"'}, int{'\\'}}) {
+            for (size_t pos = 0; pos <= base.size(); ++pos) {
+                if (pos < base.size() && (static_cast<unsigned char>(base[pos]) & 0xC0) == 0x80) continue;  // inside a character
+                std::string s = base;
+                s.insert(pos, 1, static_cast<char>(c));
+                EXPECT_EQ(written_string(s), dump(ojson(s))) << "byte " << c << " at " << pos;
+                s.insert(pos, 1, '"');
+                EXPECT_EQ(written_string(s), dump(ojson(s))) << "byte " << c << " after a quote at " << pos;
+            }
+        }
+        EXPECT_EQ(written_string(base), "\"" + base + "\"");
+    }
+}
+
 TEST(CliJsonWriter, PassesUtf8Through) {
     for (const char *s : {"Hélène", "+33 6 •• •• •• 78", "ИВАНОВ", "😀", "\u2028\u2029", "\uFEFF", "\U0010FFFF"}) {
         EXPECT_EQ(written_string(s), dump(ojson(s))) << s;
@@ -72,23 +93,23 @@ TEST(CliJsonWriter, RepairsUntrustedBytesAsTheLibrary) {
         const int n = static_cast<int>(rng() % 12);
         for (int k = 0; k < n; ++k) s += alphabet[rng() % alphabet.size()];
         const std::string repaired = library_repair(s);
-        std::string out;
+        cli::Buffer out;
         cli::JsonWriter w(out);
         const bool valid = w.repaired_string(s);
         EXPECT_EQ(valid, repaired == s);
-        EXPECT_EQ(out, dump(ojson(repaired)));
+        EXPECT_EQ(out.view(), dump(ojson(repaired)));
         std::string copy;
         EXPECT_EQ(cli::utf8_repair(s, copy), valid);
         EXPECT_EQ(copy, repaired);
     }
-    std::string out;
+    cli::Buffer out;
     cli::JsonWriter w(out);
     EXPECT_FALSE(w.repaired_string("06\xff"));
-    EXPECT_EQ(out, "\"06\xEF\xBF\xBD\"");  // U+FFFD
+    EXPECT_EQ(out.view(), "\"06\xEF\xBF\xBD\"");  // U+FFFD
 }
 
 TEST(CliJsonWriter, NestsObjectsAndArraysInOrder) {
-    std::string out;
+    cli::Buffer out;
     cli::JsonWriter w(out);
     w.begin_object();
     w.field("z", "last key first");
@@ -116,7 +137,7 @@ TEST(CliJsonWriter, NestsObjectsAndArraysInOrder) {
     w.null();
     w.end_array();
     w.null_field("nothing");
-    w.key("ke\"y\n");
+    w.key("decision");
     w.raw(R"({"status":"activated","pupils":["P01"]})");
     w.end_object();
     w.end_line();
@@ -133,26 +154,26 @@ TEST(CliJsonWriter, NestsObjectsAndArraysInOrder) {
     j["empty_object"] = ojson::object();
     j["matrix"] = {{0}, {10, 11}, {20, 21, 22}, ojson::object(), nullptr};
     j["nothing"] = nullptr;
-    j["ke\"y\n"] = ojson::parse(R"({"status":"activated","pupils":["P01"]})");
-    EXPECT_EQ(out, dump(j) + "\n[]\n");
+    j["decision"] = ojson::parse(R"({"status":"activated","pupils":["P01"]})");
+    EXPECT_EQ(out.view(), dump(j) + "\n[]\n");
 }
 
 TEST(CliJsonWriter, IntegersAndBooleans) {
     for (int64_t v : {int64_t{0}, int64_t{-1}, int64_t{7}, int64_t{262}, std::numeric_limits<int64_t>::min(),
                       std::numeric_limits<int64_t>::max()}) {
-        std::string out;
+        cli::Buffer out;
         cli::JsonWriter w(out);
         w.integer(v);
-        EXPECT_EQ(out, dump(ojson(v)));
+        EXPECT_EQ(out.view(), dump(ojson(v)));
     }
-    std::string out;
+    cli::Buffer out;
     cli::JsonWriter w(out);
     w.begin_array();
     w.boolean(true);
     w.boolean(false);
     w.null();
     w.end_array();
-    EXPECT_EQ(out, "[true,false,null]");
+    EXPECT_EQ(out.view(), "[true,false,null]");
 }
 
 // guesses_log10 is ((milli + 5) / 10) / 100.0: every value of 0.00..2000.00 (the meter's log10
@@ -184,6 +205,28 @@ TEST(CliJsonWriter, DoublesAsNlohmann) {
         ASSERT_EQ(written_number(v), dump(ojson(v))) << v;
         const double d = static_cast<double>(static_cast<int64_t>(rng() % 20000000) - 10000000) / 1000.0;
         ASSERT_EQ(written_number(d), dump(ojson(d))) << d;
+    }
+}
+
+TEST(CliBuffer, GrowsAndTruncates) {
+    for (size_t capacity : {size_t{0}, size_t{1}, size_t{7}, size_t{4096}}) {
+        cli::Buffer buf(capacity);
+        cli::JsonWriter w(buf);
+        std::string want;
+        for (int i = 0; i < 3000; ++i) {
+            const std::string s(static_cast<size_t>(i % 97), static_cast<char>('a' + i % 26));
+            w.begin_array();
+            w.string(s);
+            w.integer(i);
+            w.end_array();
+            w.end_line();
+            want += dump(ojson::array({s, i})) + "\n";
+        }
+        EXPECT_EQ(buf.view(), want);
+        buf.truncate(5);
+        EXPECT_EQ(buf.view(), want.substr(0, 5));
+        buf.clear();
+        EXPECT_EQ(buf.size(), 0u);
     }
 }
 
@@ -258,7 +301,7 @@ TEST(CliOutput, WritesEverythingInOrder) {
         cli::Output out(fileno(f));
         for (int i = 0; i < 100000; ++i) {
             const std::string s = std::to_string(i) + "\n";
-            out.buffer() += s;
+            out.buffer().append(s);
             want += s;
             ASSERT_TRUE(out.write_if_full());
         }

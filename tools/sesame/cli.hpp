@@ -57,7 +57,7 @@ int for_each_line(Fn &&fn, Input input = Input::plain) {
         try {
             fn(line, writer);
         } catch (...) {
-            out.buffer().resize(line_start);  // no half-written object
+            out.buffer().truncate(line_start);  // no half-written object
             out.flush();
             throw;
         }

@@ -1,9 +1,11 @@
 #include "json_writer.hpp"
 
 #include <array>
+#include <bit>
 #include <cassert>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -23,6 +25,38 @@ constexpr std::array<bool, 256> kNeedsEscape = [] {
     t['\\'] = true;
     return t;
 }();
+
+constexpr uint64_t kOnes = 0x0101010101010101u, kHigh = 0x8080808080808080u;
+
+// The high bit of each byte of w that needs an escape. The lowest one set is exact (a borrow can
+// flag bytes above a true one, never below); little-endian order makes it the first in memory.
+uint64_t flag_escapes(uint64_t w) {
+    const uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
+    const uint64_t below_space = (w - kOnes * 0x20) & ~w;  // bytes < 0x20
+    const uint64_t is_quote = (quote - kOnes) & ~quote, is_backslash = (backslash - kOnes) & ~backslash;
+    return (below_space | is_quote | is_backslash) & kHigh;
+}
+
+// The index of the first byte of s that needs an escape, or s.size(); eight bytes at a time.
+size_t first_to_escape(std::string_view s) {
+    if constexpr (std::endian::native == std::endian::little) {
+        size_t i = 0;
+        uint64_t w;
+        for (; i + 8 <= s.size(); i += 8) {
+            std::memcpy(&w, s.data() + i, 8);
+            if (const uint64_t f = flag_escapes(w); f != 0) return i + static_cast<size_t>(std::countr_zero(f) / 8);
+        }
+        if (i == s.size()) return i;
+        w = kOnes * 'a';  // the last bytes, padded with bytes that need no escape
+        std::memcpy(&w, s.data() + i, s.size() - i);
+        const uint64_t f = flag_escapes(w);
+        return f != 0 ? i + static_cast<size_t>(std::countr_zero(f) / 8) : s.size();
+    } else {
+        for (size_t i = 0; i < s.size(); ++i)
+            if (kNeedsEscape[static_cast<unsigned char>(s[i])]) return i;
+        return s.size();
+    }
+}
 
 bool is_ascii(std::string_view s) {
     unsigned char any = 0;
@@ -45,71 +79,45 @@ bool utf8_repair(std::string_view s, std::string &out) {
     return std::string_view(out) == s;
 }
 
-void JsonWriter::begin_object() {
-    separate();
-    out_.push_back('{');
-    need_comma_ = false;
-    ++depth_;
-}
-
-void JsonWriter::end_object() {
-    assert(depth_ > 0);
-    out_.push_back('}');
-    need_comma_ = true;
-    --depth_;
-}
-
-void JsonWriter::begin_array() {
-    separate();
-    out_.push_back('[');
-    need_comma_ = false;
-    ++depth_;
-}
-
-void JsonWriter::end_array() {
-    assert(depth_ > 0);
-    out_.push_back(']');
-    need_comma_ = true;
-    --depth_;
-}
-
-void JsonWriter::key(std::string_view k) {
-    separate();
-    escaped(k);
-    out_.push_back(':');
-    need_comma_ = false;
+void Buffer::grow(size_t n) {
+    size_t capacity = capacity_ < 64 ? 64 : 2 * capacity_;
+    while (capacity - size_ < n) capacity *= 2;
+    std::unique_ptr<char[]> bigger(new char[capacity]);
+    std::memcpy(bigger.get(), data_.get(), size_);
+    data_ = std::move(bigger);
+    capacity_ = capacity;
 }
 
 void JsonWriter::escaped(std::string_view s) {
-    out_.push_back('"');
-    size_t run = 0;  // start of the bytes not yet copied
-    for (size_t i = 0; i < s.size(); ++i) {
+    char *const start = out_.room(2 + 6 * s.size());  // the most it can take: every byte as \u00XX
+    char *p = start;
+    *p++ = '"';
+    for (;;) {
+        const size_t i = first_to_escape(s);
+        std::memcpy(p, s.data(), i);
+        p += i;
+        if (i == s.size()) break;
         const auto c = static_cast<unsigned char>(s[i]);
-        if (!kNeedsEscape[c]) continue;
-        out_.append(s.data() + run, i - run);
-        run = i + 1;
-        char esc = 0;
+        s.remove_prefix(i + 1);
+        *p++ = '\\';
         switch (c) {
-            case '"': esc = '"'; break;
-            case '\\': esc = '\\'; break;
-            case '\b': esc = 'b'; break;
-            case '\f': esc = 'f'; break;
-            case '\n': esc = 'n'; break;
-            case '\r': esc = 'r'; break;
-            case '\t': esc = 't'; break;
-            default: break;
-        }
-        if (esc != 0) {
-            const char two[2] = {'\\', esc};
-            out_.append(two, 2);
-        } else {
-            static constexpr char kHex[] = "0123456789abcdef";  // lowercase, as nlohmann writes \u001f
-            const char six[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-            out_.append(six, 6);
+            case '"': *p++ = '"'; break;
+            case '\\': *p++ = '\\'; break;
+            case '\b': *p++ = 'b'; break;
+            case '\f': *p++ = 'f'; break;
+            case '\n': *p++ = 'n'; break;
+            case '\r': *p++ = 'r'; break;
+            case '\t': *p++ = 't'; break;
+            default: {
+                static constexpr char kHex[] = "0123456789abcdef";  // lowercase, as nlohmann writes \u001f
+                const char u[5] = {'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+                std::memcpy(p, u, 5);
+                p += 5;
+            }
         }
     }
-    out_.append(s.data() + run, s.size() - run);
-    out_.push_back('"');
+    *p++ = '"';
+    out_.advance(static_cast<size_t>(p - start));
 }
 
 void JsonWriter::string(std::string_view s) {
@@ -137,25 +145,8 @@ bool JsonWriter::repaired_string(std::string_view s) {
 
 void JsonWriter::integer(int64_t v) {
     separate();
-    char buf[24];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    out_.append(buf, r.ptr);
-    need_comma_ = true;
-}
-
-void JsonWriter::boolean(bool b) {
-    separate();
-    if (b) {
-        out_.append("true", 4);
-    } else {
-        out_.append("false", 5);
-    }
-    need_comma_ = true;
-}
-
-void JsonWriter::null() {
-    separate();
-    out_.append("null", 4);
+    char *const p = out_.room(20);  // INT64_MIN has 20 characters
+    out_.advance(static_cast<size_t>(std::to_chars(p, p + 20, v).ptr - p));
     need_comma_ = true;
 }
 
@@ -167,22 +158,9 @@ void JsonWriter::number(double v) {
     separate();
     // nlohmann's own formatter, the one dump() calls (Grisu2 digits, printf %g-like layout with
     // ".0" on integral values): the bytes of the CLI's doubles stay dump()'s by construction.
-    char buf[64];
-    const char *end = nlohmann::detail::to_chars(buf, buf + sizeof buf, v);
-    out_.append(buf, static_cast<size_t>(end - buf));
+    char *const p = out_.room(64);
+    out_.advance(static_cast<size_t>(nlohmann::detail::to_chars(p, p + 64, v) - p));
     need_comma_ = true;
-}
-
-void JsonWriter::raw(std::string_view json) {
-    separate();
-    out_.append(json);
-    need_comma_ = true;
-}
-
-void JsonWriter::end_line() {
-    assert(depth_ == 0 && "JsonWriter::end_line with an object or array still open");
-    out_.push_back('\n');
-    need_comma_ = false;
 }
 
 }  // namespace cli

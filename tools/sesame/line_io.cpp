@@ -80,7 +80,7 @@ bool LineReader::read_more() {
 }
 
 bool Output::flush() {
-    const char *p = buf_.data();
+    const char *p = buf_.view().data();
     size_t left = buf_.size();
     bool ok = true;
     while (left > 0) {

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "json_writer.hpp"  // Buffer
+
 namespace cli {
 
 // A file descriptor's bytes as lines. A line is what precedes a '\n' (the '\n' removed, a '\r'
@@ -38,14 +40,14 @@ private:
                                   // which end at begin_
 };
 
-// Bytes for a file descriptor, gathered in a string and written out in large blocks.
+// Bytes for a file descriptor, gathered in a buffer and written out in large blocks.
 class Output {
 public:
-    explicit Output(int fd) : fd_(fd) { buf_.reserve(kBlock + 4096); }
+    explicit Output(int fd) : fd_(fd), buf_(kBlock + 4096) {}
     Output(const Output &) = delete;
     Output &operator=(const Output &) = delete;
 
-    std::string &buffer() { return buf_; }
+    Buffer &buffer() { return buf_; }
     // Writes the buffer out once it holds a block; false on a write error.
     bool write_if_full() { return buf_.size() < kBlock || flush(); }
     // Writes everything out; false on a write error (the bytes are dropped either way).
@@ -54,7 +56,7 @@ public:
 private:
     static constexpr size_t kBlock = 64 * 1024;
     int fd_;
-    std::string buf_;
+    Buffer buf_;
 };
 
 }  // namespace cli
