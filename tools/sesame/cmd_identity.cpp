@@ -80,6 +80,13 @@ const Command &find(const char *name) {
     return commands().front();
 }
 
+// The identifiers taken, looked up by string_view (no copy per query).
+struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using LoginSet = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
+
 int no_args(const char *name, const std::vector<std::string> &args) {
     if (!args.empty()) return usage_error(find(name), "unexpected argument '" + args.front() + "'");
     return -1;
@@ -250,7 +257,7 @@ int cmd_login_id(const std::vector<std::string> &args) {
     const Command &cmd = find("login-id");
     Options o;
     if (!o.parse(args, {"--taken"})) return usage_error(cmd, o.error);
-    std::unordered_set<std::string> taken;
+    LoginSet taken;
     if (const std::string *f = o.get("--taken")) {
         std::ifstream in(*f);
         if (!in) return usage_error(cmd, "cannot open " + *f);
@@ -270,7 +277,7 @@ int cmd_login_id(const std::vector<std::string> &args) {
         }
     }
     auto is_taken = [](void *payload, const char *login, size_t len, bool *out) -> int32_t {
-        *out = static_cast<std::unordered_set<std::string> *>(payload)->count(std::string(login, len)) != 0;
+        *out = static_cast<LoginSet *>(payload)->count(std::string_view(login, len)) != 0;
         return 0;
     };
     return for_each_line([&](std::string_view line, JsonWriter &out) {
