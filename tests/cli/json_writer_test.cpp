@@ -87,7 +87,8 @@ TEST(CliJsonWriter, PassesUtf8Through) {
 
 TEST(CliJsonWriter, RepairsUntrustedBytesAsTheLibrary) {
     std::mt19937 rng(15);
-    const std::string alphabet = std::string("az\"\\\t\x01\x7f\xc3\xa9\xe2\x80\xa2\xff\xed\xa0\xf0\x9f\x98\x80", 22);
+    static constexpr char kBytes[] = "az\"\\\t\x01\x7f\xc3\xa9\xe2\x80\xa2\xff\xed\xa0\xf0\x9f\x98\x80";
+    const std::string alphabet(kBytes, sizeof kBytes - 1);
     for (int i = 0; i < 20000; ++i) {
         std::string s;
         const int n = static_cast<int>(rng() % 12);
