@@ -3,12 +3,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstddef>
 #include <functional>
 #include <iostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "json_writer.hpp"
+#include "line_io.hpp"
 #include "sesame.h"
 
 namespace cli {
@@ -37,17 +40,37 @@ int usage_error(std::string_view command, const std::string &msg);
 // True when args holds --help or -h.
 bool wants_help(const std::vector<std::string> &args);
 
-// Input text echoed in JSON: invalid UTF-8 bytes become U+FFFD (sesame_utf8_repair).
-std::string repaired(std::string_view s);
+enum class Input { plain, secret };  // secret: each line is wiped once handled (passwords)
 
-// Calls fn(line) for each '\n'-terminated line of stdin ('\r' kept) and prints the JSON it returns,
-// one object per line, in order. Returns kExitOk, or kExitIo on a read/write error.
-int for_each_line(const std::function<json(const std::string &)> &fn);
-
-// Prints a JSON value on stdout without escaping non-ASCII (UTF-8 kept as is).
-void print_json(const json &j);
+// The batch loop: calls fn(line, out) for each line of stdin (split on '\n' only, '\r' kept; see
+// LineReader), fn writing one JSON value with `out`, and prints each value on its own line, in
+// order, on stdout. Returns kExitOk, or kExitIo on a read or write error. If fn throws, the lines
+// before are printed and the exception goes on.
+template <class Fn>
+int for_each_line(Fn &&fn, Input input = Input::plain) {
+    LineReader in(0, input == Input::secret);
+    Output out(1);
+    JsonWriter writer(out.buffer());
+    std::string_view line;
+    while (in.next(line)) {
+        const size_t line_start = out.buffer().size();
+        try {
+            fn(line, writer);
+        } catch (...) {
+            out.buffer().truncate(line_start);  // no half-written object
+            out.flush();
+            throw;
+        }
+        writer.end_line();
+        if (!out.write_if_full()) return kExitIo;
+    }
+    const bool written = out.flush();
+    return written && !in.failed() ? kExitOk : kExitIo;
+}
 
 // Reads a size-query output (the 2-call convention) into a string; throws std::runtime_error on failure.
 std::string read_sized(const std::function<sesame_status(char *, size_t, size_t *)> &fn);
+// The same into `out`, whose capacity is reused (one call when it is large enough).
+void read_sized(std::string &out, const std::function<sesame_status(char *, size_t, size_t *)> &fn);
 
 }  // namespace cli

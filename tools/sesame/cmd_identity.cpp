@@ -14,7 +14,10 @@ namespace cli {
 
 namespace {
 
-bool is_utf8(const std::string &s) { return repaired(s) == s; }
+bool is_utf8(std::string_view s) {
+    std::string scratch;  // only on error paths
+    return utf8_repair(s, scratch);
+}
 
 // Parses "--opt VALUE" / "--opt=VALUE" options; returns false (after a usage error) on a bad one.
 struct Options {
@@ -77,6 +80,13 @@ const Command &find(const char *name) {
     return commands().front();
 }
 
+// The identifiers taken, looked up by string_view (no copy per query).
+struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using LoginSet = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
+
 int no_args(const char *name, const std::vector<std::string> &args) {
     if (!args.empty()) return usage_error(find(name), "unexpected argument '" + args.front() + "'");
     return -1;
@@ -86,17 +96,23 @@ int no_args(const char *name, const std::vector<std::string> &args) {
 
 int cmd_name_key(const std::vector<std::string> &args) {
     if (int rc = no_args("name key", args); rc >= 0) return rc;
-    return for_each_line([](const std::string &line) {
-        json out;
-        out["input"] = repaired(line);
+    return for_each_line([](std::string_view line, JsonWriter &out) {
         sesame_name_key_result k;
         if (sesame_name_key_result_init(&k) != SESAME_OK || sesame_name_key(&k, line.data(), line.size()) != SESAME_OK)
             throw std::runtime_error(sesame_last_error_message());
-        out["valid"] = k.valid;
-        out["key"] = k.valid ? json(k.text) : json(nullptr);
-        out["compact"] = k.valid ? json(k.compact) : json(nullptr);
-        if (!is_utf8(line)) out["error"] = "invalid_utf8";
-        return out;
+        out.begin_object();
+        out.key("input");
+        const bool utf8 = out.repaired_string(line);
+        out.field("valid", k.valid);
+        if (k.valid) {
+            out.field("key", k.text);
+            out.field("compact", k.compact);
+        } else {
+            out.null_field("key");
+            out.null_field("compact");
+        }
+        if (!utf8) out.field("error", "invalid_utf8");
+        out.end_object();
     });
 }
 
@@ -113,21 +129,23 @@ int cmd_name_match(const std::vector<std::string> &args) {
     } else {
         return usage_error(find("name match"), "--field must be family or given");
     }
-    return for_each_line([f](const std::string &line) {
-        json out;
+    return for_each_line([f](std::string_view line, JsonWriter &out) {
         const auto tab = line.find('\t');
-        if (tab == std::string::npos) {
-            out["match"] = false;
-            out["error"] = "bad_line";
-            return out;
+        if (tab == std::string_view::npos) {
+            out.begin_object();
+            out.field("match", false);
+            out.field("error", "bad_line");
+            out.end_object();
+            return;
         }
-        const std::string record = line.substr(0, tab), typed = line.substr(tab + 1);
+        const std::string_view record = line.substr(0, tab), typed = line.substr(tab + 1);
         bool match = false;
         if (sesame_name_match(&match, f, record.data(), record.size(), typed.data(), typed.size()) != SESAME_OK)
             throw std::runtime_error(sesame_last_error_message());
-        out["match"] = match;
-        if (!is_utf8(line)) out["error"] = "invalid_utf8";
-        return out;
+        out.begin_object();
+        out.field("match", match);
+        if (!is_utf8(line)) out.field("error", "invalid_utf8");
+        out.end_object();
     });
 }
 
@@ -138,25 +156,27 @@ int cmd_date_parse(const std::vector<std::string> &args) {
     if (t == nullptr) return usage_error(find("date parse"), "--today YYYY-MM-DD is required");
     const int32_t today = parse_today(*t);
     if (today == 0) return usage_error(find("date parse"), "--today must be a real date YYYY-MM-DD");
-    return for_each_line([today](const std::string &line) {
-        json out;
-        out["input"] = repaired(line);
+    return for_each_line([today](std::string_view line, JsonWriter &out) {
         sesame_date_result d;
         if (sesame_date_result_init(&d) != SESAME_OK || sesame_date_parse(&d, line.data(), line.size(), today) != SESAME_OK)
             throw std::runtime_error(sesame_last_error_message());
-        const uint32_t flags = d.flags;
-        out["valid"] = d.error == SESAME_DATE_OK;
+        out.begin_object();
+        out.key("input");
+        out.repaired_string(line);
+        out.field("valid", d.error == SESAME_DATE_OK);
         if (d.error == SESAME_DATE_OK) {
-            out["iso"] = d.iso;
-            out["error"] = nullptr;
+            out.field("iso", d.iso);
+            out.null_field("error");
         } else {
-            out["iso"] = nullptr;
-            out["error"] = sesame_date_error_name(d.error);
+            out.null_field("iso");
+            out.field("error", sesame_date_error_name(d.error));
         }
-        out["flags"] = json::array();
-        if (flags & SESAME_DATE_FLAG_AGE_OVER_25) out["flags"].push_back("age_over_25");
-        if (flags & SESAME_DATE_FLAG_AGE_UNDER_2) out["flags"].push_back("age_under_2");
-        return out;
+        out.key("flags");
+        out.begin_array();
+        if (d.flags & SESAME_DATE_FLAG_AGE_OVER_25) out.string("age_over_25");
+        if (d.flags & SESAME_DATE_FLAG_AGE_UNDER_2) out.string("age_under_2");
+        out.end_array();
+        out.end_object();
     });
 }
 
@@ -199,28 +219,37 @@ int cmd_guardian_match(const std::vector<std::string> &args) {
         return kExitIo;
     }
     std::unique_ptr<sesame_date_counter, void (*)(sesame_date_counter *)> counter_guard(counter, sesame_date_counter_free);
-    return for_each_line([&](const std::string &line) {
+    std::string decision;  // the decision JSON, buffer reused
+    return for_each_line([&](std::string_view line, JsonWriter &out) {
         const int64_t now_ms =
             std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
         sesame_decision *d = nullptr;
         const sesame_status st = sesame_directory_match(&d, dir, counter, line.data(), line.size(), today, now_ms);
         if (st == SESAME_E_PARSE || st == SESAME_E_DUPLICATE) {
-            json out;
-            out["status"] = nullptr;
-            out["reason"] = nullptr;
-            out["guardian"] = nullptr;
-            out["pupils"] = json::array();
-            out["pupil_results"] = json::object();
-            out["detail"] = nullptr;
-            out["user_message"] = nullptr;
-            std::string e = sesame_last_error_message();
+            std::string e = sesame_last_error_message();  // a copy: the next call (is_utf8) resets it
             if (e == "invalid_json" && !is_utf8(line)) e = "invalid_utf8";
-            out["error"] = e;
-            return out;
+            out.begin_object();
+            out.null_field("status");
+            out.null_field("reason");
+            out.null_field("guardian");
+            out.key("pupils");
+            out.begin_array();
+            out.end_array();
+            out.key("pupil_results");
+            out.begin_object();
+            out.end_object();
+            out.null_field("detail");
+            out.null_field("user_message");
+            out.key("error");
+            out.repaired_string(e);
+            out.end_object();
+            return;
         }
         if (st != SESAME_OK) throw std::runtime_error(std::string(sesame_status_str(st)) + ": " + sesame_last_error_message());
         std::unique_ptr<sesame_decision, void (*)(sesame_decision *)> guard(d, sesame_decision_free);
-        return json::parse(read_sized([&](char *b, size_t c, size_t *n) { return sesame_decision_json(b, c, n, d); }));
+        // The library's JSON is already the compact object of the spec, keys in order.
+        read_sized(decision, [&](char *b, size_t c, size_t *n) { return sesame_decision_json(b, c, n, d); });
+        out.raw(decision);
     });
 }
 
@@ -228,7 +257,7 @@ int cmd_login_id(const std::vector<std::string> &args) {
     const Command &cmd = find("login-id");
     Options o;
     if (!o.parse(args, {"--taken"})) return usage_error(cmd, o.error);
-    std::unordered_set<std::string> taken;
+    LoginSet taken;
     if (const std::string *f = o.get("--taken")) {
         std::ifstream in(*f);
         if (!in) return usage_error(cmd, "cannot open " + *f);
@@ -248,33 +277,35 @@ int cmd_login_id(const std::vector<std::string> &args) {
         }
     }
     auto is_taken = [](void *payload, const char *login, size_t len, bool *out) -> int32_t {
-        *out = static_cast<std::unordered_set<std::string> *>(payload)->count(std::string(login, len)) != 0;
+        *out = static_cast<LoginSet *>(payload)->count(std::string_view(login, len)) != 0;
         return 0;
     };
-    return for_each_line([&](const std::string &line) {
-        json out;
+    return for_each_line([&](std::string_view line, JsonWriter &out) {
         const auto tab = line.find('\t');
-        if (tab == std::string::npos) {
-            out["login"] = nullptr;
-            out["error"] = "bad_line";
-            return out;
+        if (tab == std::string_view::npos) {
+            out.begin_object();
+            out.null_field("login");
+            out.field("error", "bad_line");
+            out.end_object();
+            return;
         }
-        const std::string family = line.substr(0, tab), given = line.substr(tab + 1);
+        const std::string_view family = line.substr(0, tab), given = line.substr(tab + 1);
         char buf[SESAME_LOGIN_ID_SIZE];
         size_t len = 0;
         const sesame_status st = sesame_login_id(buf, sizeof buf, &len, family.data(), family.size(), given.data(),
                                                  given.size(), nullptr, 0, is_taken, &taken);
-        if (st == SESAME_OK) {
-            const std::string login(buf, len);
-            taken.insert(login);
-            out["login"] = login;
-        } else if (st == SESAME_E_INVALID_NAME || st == SESAME_E_EXHAUSTED) {
-            out["login"] = nullptr;
-            out["error"] = st == SESAME_E_INVALID_NAME ? (is_utf8(line) ? "invalid_name" : "invalid_utf8") : "exhausted";
-        } else {
+        if (st != SESAME_OK && st != SESAME_E_INVALID_NAME && st != SESAME_E_EXHAUSTED)
             throw std::runtime_error(std::string(sesame_status_str(st)) + ": " + sesame_last_error_message());
+        out.begin_object();
+        if (st == SESAME_OK) {
+            const std::string_view login(buf, len);
+            taken.emplace(login);
+            out.field("login", login);
+        } else {
+            out.null_field("login");
+            out.field("error", st == SESAME_E_INVALID_NAME ? (is_utf8(line) ? "invalid_name" : "invalid_utf8") : "exhausted");
         }
-        return out;
+        out.end_object();
     });
 }
 

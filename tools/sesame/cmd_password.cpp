@@ -1,10 +1,9 @@
 // sesame password check (spec: cli.md; password.md). Passwords come from stdin only and are never
-// echoed: the output has no "input" key. Each line buffer is wiped after use.
-#include <cmath>
+// echoed: the output has no "input" key. Each line is wiped once checked (Input::secret).
 #include <fstream>
 #include <iterator>
 #include <memory>
-#include <sstream>
+#include <stdexcept>
 
 #include "cli.hpp"
 
@@ -19,41 +18,57 @@ struct ContextFree {
     void operator()(sesame_password_context *c) const { sesame_password_context_free(c); }
 };
 
-json check_line(const std::string &line, const sesame_password_policy *policy, const sesame_password_context *ctx, int32_t lang) {
+// One line: {"valid", "error", "length", "rules": {...}, "strength": {...} or null}. The password
+// itself is never written.
+void check_line(std::string_view line, const sesame_password_policy *policy, const sesame_password_context *ctx,
+                int32_t lang, JsonWriter &out) {
     sesame_password_result r;
     if (sesame_password_result_init(&r) != SESAME_OK) throw std::runtime_error("sesame_password_result_init failed");
     const sesame_status st = sesame_password_check(&r, policy, ctx, line.data(), line.size(), nullptr);
     if (st != SESAME_OK) throw std::runtime_error(std::string(sesame_status_str(st)) + ": " + sesame_last_error_message());
-    json out;
-    out["valid"] = r.valid;
-    out["error"] = r.error == SESAME_PASSWORD_OK ? json(nullptr) : json(sesame_password_error_name(r.error));
-    out["length"] = r.length < 0 ? json(nullptr) : json(r.length);
-    json rules;
-    rules["upper"] = r.upper;
-    rules["lower"] = r.lower;
-    rules["digit"] = r.digit;
-    rules["special"] = r.special;
-    rules["length"] = r.length_ok;
-    if (r.has_allowed_rule) rules["allowed"] = r.allowed;
-    out["rules"] = rules;
-    if (r.has_strength) {
-        json s;
-        s["score"] = r.score;
-        s["label"] = sesame_password_score_label(r.score, lang);
-        s["guesses_log10"] = ((r.guesses_log10_milli + 5) / 10) / 100.0;  // two decimals, as the bindings
-        json codes = json::array(), messages = json::array();
-        for (uint32_t bit = 1; bit <= SESAME_PASSWORD_FEEDBACK_CONTEXT; bit <<= 1) {
-            if ((r.feedback & bit) == 0) continue;
-            codes.push_back(sesame_password_feedback_code(bit));
-            messages.push_back(sesame_password_feedback_message(bit, lang));
-        }
-        s["feedback"] = codes;
-        s["messages"] = messages;
-        out["strength"] = s;
+    out.begin_object();
+    out.field("valid", r.valid);
+    if (r.error == SESAME_PASSWORD_OK) {
+        out.null_field("error");
     } else {
-        out["strength"] = nullptr;
+        out.field("error", sesame_password_error_name(r.error));
     }
-    return out;
+    if (r.length < 0) {
+        out.null_field("length");
+    } else {
+        out.field("length", r.length);
+    }
+    out.key("rules");
+    out.begin_object();
+    out.field("upper", r.upper);
+    out.field("lower", r.lower);
+    out.field("digit", r.digit);
+    out.field("special", r.special);
+    out.field("length", r.length_ok);
+    if (r.has_allowed_rule) out.field("allowed", r.allowed);
+    out.end_object();
+    out.key("strength");
+    if (r.has_strength) {
+        out.begin_object();
+        out.field("score", r.score);
+        out.field("label", sesame_password_score_label(r.score, lang));
+        out.key("guesses_log10");
+        out.number(((r.guesses_log10_milli + 5) / 10) / 100.0);  // two decimals, as the bindings
+        out.key("feedback");
+        out.begin_array();
+        for (uint32_t bit = 1; bit <= SESAME_PASSWORD_FEEDBACK_CONTEXT; bit <<= 1)
+            if ((r.feedback & bit) != 0) out.string(sesame_password_feedback_code(bit));
+        out.end_array();
+        out.key("messages");
+        out.begin_array();
+        for (uint32_t bit = 1; bit <= SESAME_PASSWORD_FEEDBACK_CONTEXT; bit <<= 1)
+            if ((r.feedback & bit) != 0) out.string(sesame_password_feedback_message(bit, lang));
+        out.end_array();
+        out.end_object();
+    } else {
+        out.null();
+    }
+    out.end_object();
 }
 
 }  // namespace
@@ -111,18 +126,8 @@ int cmd_password_check(const std::vector<std::string> &args) {
         if (st != SESAME_OK) return usage_error(self, std::string("bad context: ") + sesame_last_error_message());
     }
 
-    std::string line;
-    line.reserve(4096);
-    while (std::getline(std::cin, line)) {
-        json out = check_line(line, policy.get(), context.get(), lang);
-        sesame_memzero(line.data(), line.capacity());
-        print_json(out);
-        if (!std::cout) return kExitIo;
-    }
-    sesame_memzero(line.data(), line.capacity());
-    if (std::cin.bad()) return kExitIo;
-    std::cout.flush();
-    return std::cout ? kExitOk : kExitIo;
+    return for_each_line([&](std::string_view line, JsonWriter &out) { check_line(line, policy.get(), context.get(), lang, out); },
+                         Input::secret);
 }
 
 }  // namespace cli

@@ -1,5 +1,6 @@
 // sesame phone normalize [--region FR] (spec: cli.md; phone.md). A client of sesame/phone.h only.
 #include <cstring>
+#include <stdexcept>
 
 #include "cli.hpp"
 
@@ -13,28 +14,30 @@ const Command &phone_command(const char *name) {
     return commands().front();
 }
 
-json normalize_line(std::string line) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();  // CRLF files
-    json j;
-    j["input"] = repaired(line);
+// One line: {"input", "ok": true, "e164", ...} or {"input", "ok": false, "error"}.
+void normalize_line(std::string_view line, JsonWriter &out) {
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);  // CRLF files
     sesame_phone_result r;
     if (sesame_phone_result_init(&r) != SESAME_OK || sesame_phone_normalize(&r, line.data(), line.size()) != SESAME_OK)
         throw std::runtime_error(std::string("phone normalize: ") + sesame_last_error_message());
+    out.begin_object();
+    out.key("input");
+    out.repaired_string(line);
     if (r.error != SESAME_PHONE_OK) {
-        j["ok"] = false;
-        j["error"] = sesame_phone_error_name(r.error);
-        return j;
+        out.field("ok", false);
+        out.field("error", sesame_phone_error_name(r.error));
+    } else {
+        out.field("ok", true);
+        out.field("e164", r.e164);
+        out.field("country_code", r.country_code);
+        out.field("region", r.region);
+        out.field("type", sesame_phone_type_name(r.type));
+        out.field("is_mobile", r.is_mobile);
+        out.field("national", r.national);
+        out.field("international", r.international);
+        out.field("masked", r.masked);
     }
-    j["ok"] = true;
-    j["e164"] = r.e164;
-    j["country_code"] = r.country_code;
-    j["region"] = r.region;
-    j["type"] = sesame_phone_type_name(r.type);
-    j["is_mobile"] = r.is_mobile;
-    j["national"] = r.national;
-    j["international"] = r.international;
-    j["masked"] = r.masked;
-    return j;
+    out.end_object();
 }
 
 }  // namespace

@@ -1,0 +1,100 @@
+#include "line_io.hpp"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "sesame.h"
+
+namespace cli {
+
+namespace {
+constexpr size_t kReadBlock = 64 * 1024;
+}
+
+LineReader::LineReader(int fd, bool secret) : fd_(fd), secret_(secret), buf_(kReadBlock) {}
+
+LineReader::~LineReader() {
+    if (secret_) sesame_memzero(buf_.data(), buf_.size());
+}
+
+bool LineReader::next(std::string_view &line) {
+    if (secret_ && last_len_ != 0) {
+        sesame_memzero(buf_.data() + begin_ - last_len_, last_len_);
+        last_len_ = 0;
+    }
+    for (;;) {
+        const char *start = buf_.data() + begin_;
+        const void *nl = std::memchr(start + scanned_, '\n', end_ - begin_ - scanned_);
+        if (nl != nullptr) {
+            const size_t len = static_cast<size_t>(static_cast<const char *>(nl) - start);
+            line = std::string_view(start, len);
+            begin_ += len + 1;
+            scanned_ = 0;
+            last_len_ = len + 1;
+            return true;
+        }
+        scanned_ = end_ - begin_;
+        if (!read_more()) {
+            if (failed_ || begin_ == end_) return false;
+            line = std::string_view(buf_.data() + begin_, end_ - begin_);  // the last line, without '\n'
+            last_len_ = end_ - begin_;
+            begin_ = end_;
+            scanned_ = 0;
+            return true;
+        }
+    }
+}
+
+bool LineReader::read_more() {
+    if (eof_ || failed_) return false;
+    if (begin_ > 0) {  // move the start of the pending line to the front
+        const size_t pending = end_ - begin_;
+        std::memmove(buf_.data(), buf_.data() + begin_, pending);
+        if (secret_) sesame_memzero(buf_.data() + pending, end_ - pending);  // the stale copy
+        begin_ = 0;
+        end_ = pending;
+    }
+    if (end_ == buf_.size()) {  // one line fills the buffer: twice the room
+        std::vector<char> bigger(2 * buf_.size());
+        std::memcpy(bigger.data(), buf_.data(), end_);
+        if (secret_) sesame_memzero(buf_.data(), buf_.size());
+        buf_.swap(bigger);
+    }
+    for (;;) {
+        const ssize_t n = ::read(fd_, buf_.data() + end_, buf_.size() - end_);
+        if (n > 0) {
+            end_ += static_cast<size_t>(n);
+            return true;
+        }
+        if (n == 0) {
+            eof_ = true;
+            return false;
+        }
+        if (errno != EINTR) {
+            failed_ = true;
+            return false;
+        }
+    }
+}
+
+bool Output::flush() {
+    const char *p = buf_.view().data();
+    size_t left = buf_.size();
+    bool ok = true;
+    while (left > 0) {
+        const ssize_t n = ::write(fd_, p, left);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            ok = false;
+            break;
+        }
+        p += n;
+        left -= static_cast<size_t>(n);
+    }
+    buf_.clear();
+    return ok;
+}
+
+}  // namespace cli
