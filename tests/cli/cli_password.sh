@@ -6,8 +6,8 @@ expect password-check-unicode '\{"valid":true,"error":null,"length":8,"rules":\{
 # Never echoed: no input key, and the password text itself does not appear.
 if printf '%s' "$out" | grep 'Soleil' >/dev/null; then fail=$((fail+1)); echo "FAIL password-check-echo: the password was echoed"; else pass=$((pass+1)); fi
 check password-check-errors 0 sh -c "printf 'ab\tcdefgh1A!\n\377abc\n\n' | '$bin' password check"
-expect password-check-control '^\{"valid":false,"error":"control_char","length":null,"rules":\{"upper":false,"lower":false,"digit":false,"special":false,"length":false\},"strength":null\}'
-expect password-check-utf8 '\{"valid":false,"error":"invalid_utf8","length":null,.*"strength":null\}'
+expect password-check-control '^\{"valid":false,"error":"control_char","length":null,"rules":\{"upper":false,"lower":false,"digit":false,"special":false,"length":false\},"strength":null,"unaccepted":null,"unaccepted_message":null\}'
+expect password-check-utf8 '\{"valid":false,"error":"invalid_utf8","length":null,.*"strength":null,"unaccepted":null,"unaccepted_message":null\}'
 expect password-check-empty '\{"valid":false,"error":null,"length":0,'
 check password-check-context 0 sh -c "printf 'Lucas2014!\n' | '$bin' password check --context '{\"names\": [\"Lucas Martin\"], \"dates\": [\"2014-03-12\"]}' --lang en"
 expect password-check-context '"strength":\{"score":[01],"label":"(very weak|weak)",.*"feedback":\[[^]]*"context"'
@@ -21,7 +21,7 @@ expect password-check-cnil-12 '^\{"valid":true,'
 lines=$(printf '%s\n' "$out" | cut -c1-14 | tr '\n' ' ')
 if [ "$lines" = '{"valid":true, {"valid":true, {"valid":false ' ]; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL password-check-cnil: $lines"; fi
 check password-check-too-long 0 sh -c "printf 'A1!%0129d\n' 0 | '$bin' password check"
-expect password-check-too-long '^\{"valid":false,"error":"too_long","length":132,.*"length":false\},"strength":null\}$'
+expect password-check-too-long '^\{"valid":false,"error":"too_long","length":132,.*"length":false\},"strength":null,"unaccepted":null,"unaccepted_message":null\}$'
 check password-check-badpolicy 2 "$bin" password check --policy nope
 check password-check-badcontext 2 "$bin" password check --context '{"names": 3}'
 check password-check-nofile 2 "$bin" password check --context-file /nonexistent/ctx.json
@@ -29,3 +29,7 @@ check password-check-badlang 2 "$bin" password check --lang de
 check password-check-badopt 2 "$bin" password check --password x
 check password-check-help 0 "$bin" password check --help
 expect password-check-help 'never echoed'
+# A character outside the policy is named for the parent (never the rest of the password).
+check password-check-unaccepted 0 sh -c "printf 'Soleil2015€\nSoleil2015€!\n' | '$bin' password check"
+expect password-check-unaccepted '"special":false,.*"unaccepted":"€","unaccepted_message":"€ n’est pas un caractère spécial accepté ; caractères spéciaux acceptés : ! \? @'
+expect password-check-unaccepted-allowed '"unaccepted":"€","unaccepted_message":null\}$'

@@ -18,8 +18,10 @@ struct ContextFree {
     void operator()(sesame_password_context *c) const { sesame_password_context_free(c); }
 };
 
-// One line: {"valid", "error", "length", "rules": {...}, "strength": {...} or null}. The password
-// itself is never written.
+// One line: {"valid", "error", "length", "rules": {...}, "strength": {...} or null, "unaccepted",
+// "unaccepted_message"}. The password itself is never written; `unaccepted` holds only its
+// characters that are neither letters, digits nor the policy's specials (what the parent must be
+// told about: "€"), null when there are none.
 void check_line(std::string_view line, const sesame_password_policy *policy, const sesame_password_context *ctx,
                 int32_t lang, JsonWriter &out) {
     sesame_password_result r;
@@ -68,6 +70,19 @@ void check_line(std::string_view line, const sesame_password_policy *policy, con
     } else {
         out.null();
     }
+    if (r.unaccepted_count > 0) {
+        out.field("unaccepted", r.unaccepted);
+        std::string message = read_sized([&](char *o, size_t c, size_t *n) {
+            return sesame_password_unaccepted_message(o, c, n, policy, &r, lang);
+        });
+        if (message.empty()) out.null_field("unaccepted_message");
+        else out.field("unaccepted_message", message);
+        sesame_memzero(message.data(), message.size());
+    } else {
+        out.null_field("unaccepted");
+        out.null_field("unaccepted_message");
+    }
+    sesame_memzero(r.unaccepted, sizeof r.unaccepted);
     out.end_object();
 }
 
