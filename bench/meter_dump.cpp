@@ -16,6 +16,11 @@
 //       keyboard pieces, and repeated runs up to 130 code points, each without and with a context
 //       (269,862 estimates): forty times the golden file's inputs, for speed work.
 //
+//   valgrind --tool=callgrind --toggle-collect='*estimate_corpus*' ./build-bench/bench/meter_dump --corpus
+//       The instructions one pass over the benchmark corpus takes (what BM_Meter_Sesame times:
+//       rules, NFC and the estimate, no context), after a warm-up pass: a count that does not
+//       depend on the machine's load, to compare two builds.
+//
 // Bits may differ between compilers and C libraries (libm calls are the same, their inlining and
 // folding are not): the golden file holds those of GCC 12 and glibc 2.36 on x86-64 (Debian 12).
 #include <utf8proc.h>
@@ -311,11 +316,35 @@ int sweep() {
     return 0;
 }
 
+// One pass over the corpus, as BM_Meter_Sesame does.
+[[gnu::always_inline]] inline int one_pass(const std::vector<std::string> &c) {
+    int sum = 0;
+    for (const auto &s : c) {
+        pw::NfcPassword nfc;
+        if (pw::check_rules(pw::Policy::portal(), s, &nfc).error != pw::RuleError::none) continue;
+        sum += pw::estimate(nfc.cps.data(), nfc.n, nullptr).score;
+    }
+    return sum;
+}
+
+// Two copies, neither inlined nor merged (noipa), so that callgrind counts the second alone.
+[[gnu::noipa]] int warm_up(const std::vector<std::string> &c) { return one_pass(c); }
+[[gnu::noipa]] int estimate_corpus(const std::vector<std::string> &c) { return one_pass(c); }
+
+int corpus() {
+    const auto &c = password_corpus();
+    const int warm = warm_up(c);  // builds the word index and the tables
+    const int sum = estimate_corpus(c);
+    std::printf("%zu passwords, score sum %d (warm-up %d)\n", c.size(), sum, warm);
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char **argv) {
     if (argc == 2 && std::strcmp(argv[1], "--golden") == 0) return golden();
+    if (argc == 2 && std::strcmp(argv[1], "--corpus") == 0) return corpus();
     if (argc == 1) return sweep();
-    std::fprintf(stderr, "usage: meter_dump [--golden]\n");
+    std::fprintf(stderr, "usage: meter_dump [--golden | --corpus]\n");
     return 2;
 }
