@@ -71,7 +71,7 @@ private:
     Words();
     static constexpr std::uint8_t kNoClass = 63;  // the bytes no word holds: a class no children set has
     // std::popcount is a libgcc call on baseline x86-64 (no POPCNT): this SWAR form is inlined,
-    // and becomes one instruction in a caller compiled for POPCNT (meter.cpp's dictionary clones).
+    // and becomes one instruction in a caller compiled for POPCNT (meter/match_dictionary.cpp's clones).
     static std::uint32_t count_bits(std::uint64_t x) noexcept {
         x -= (x >> 1) & 0x5555555555555555u;
         x = (x & 0x3333333333333333u) + ((x >> 2) & 0x3333333333333333u);
