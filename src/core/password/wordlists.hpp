@@ -11,10 +11,8 @@
 
 namespace sesame::password::data {
 
-// Dictionary ids of the generated blob.
-enum class Dict : std::uint8_t {
-    passwords = 1, common_fr = 2, wikipedia_fr = 3, firstnames = 4, lastnames = 5, sequences_fr = 6, diceware_en = 7,
-};
+// The lists (Dict, kDicts): generated from the generator's LISTS table.
+#include "core/password/generated/dictionaries.inc"
 
 struct WordEntry {
     Dict dict;

@@ -3,6 +3,7 @@
 // score is at most kMaxScoreWithFeedback (feedback.cpp holds the codes and sentences).
 #pragma once
 
+#include <array>
 #include <cstdint>
 
 #include "core/password/meter.hpp"
@@ -10,15 +11,20 @@
 
 namespace sesame::password::meter {
 
-// The feedback of a word from a list: the common passwords have their own, names theirs, every
-// other list is a dictionary word.
-inline std::uint32_t dictionary_feedback(data::Dict d) {
-    switch (d) {
-        case data::Dict::passwords: return kFbCommonPassword;
-        case data::Dict::firstnames:
-        case data::Dict::lastnames: return kFbName;
-        default: return kFbDictionaryWord;
+// The feedback bit of a word from each list (by Dict id), from the lists' kinds (generated).
+inline constexpr auto kDictionaryFeedback = [] {
+    std::array<std::uint32_t, 16> t{};
+    for (std::size_t d = 1; d <= data::kDictCount; ++d) {
+        switch (data::kDicts[d].kind) {
+            case data::DictKind::common_password: t[d] = kFbCommonPassword; break;
+            case data::DictKind::name: t[d] = kFbName; break;
+            default: t[d] = kFbDictionaryWord; break;
+        }
     }
-}
+    return t;
+}();
+static_assert(data::kDictCount < std::tuple_size_v<decltype(kDictionaryFeedback)>);
+
+inline std::uint32_t dictionary_feedback(data::Dict d) { return kDictionaryFeedback[static_cast<std::uint8_t>(d) & 15]; }
 
 }  // namespace sesame::password::meter
