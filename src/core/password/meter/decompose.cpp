@@ -169,12 +169,16 @@ SESAME_DECOMPOSE_CLONES Decomposition decompose(Matches &matches, std::size_t n,
         Lanes bv = k >= P ? runmin.plus(double(k + 1)).shifted() : Lanes::all(kInf);
         // Inside a decoration run, bruteforce segments do not count either.
         unsigned deco = 0;
-        for (std::size_t i = decoration_start(k); i <= k; ++i) {
-            if (!rows[i].live) continue;
-            const unsigned lowered = lower(bv, rows[i].open.plus(double(k - i + 1)));
-            deco |= lowered;
-            const std::uint64_t bytes = kBitBytes[lowered];
-            to.deco_from = (to.deco_from & ~bytes) | (std::uint64_t(i) * 0x0101010101010101u & bytes);
+        if (k < P || k >= S) {
+            std::uint64_t from = 0;
+            for (std::size_t i = decoration_start(k); i <= k; ++i) {
+                if (!rows[i].live) continue;
+                const unsigned lowered = lower(bv, rows[i].open.plus(double(k - i + 1)));
+                deco |= lowered;
+                const std::uint64_t bytes = kBitBytes[lowered];
+                from = (from & ~bytes) | (std::uint64_t(i) * 0x0101010101010101u & bytes);
+            }
+            to.deco_from = from;
         }
         to.deco = static_cast<std::uint8_t>(deco);
         if (matches.by_end[k].first == kNoMatch) {
