@@ -29,10 +29,10 @@
 #include <emmintrin.h>
 #endif
 
-// Recording the path costs compares and mask moves per state pair: where the CPU has AVX2 a clone
-// with three-operand (VEX) instructions does the same work in fewer of them (about 3 % of an
-// estimate's instructions), picked once at load time through a glibc ifunc, as match_dictionary's
-// POPCNT clone. Same results: the same IEEE operations, no FMA (not part of the "avx2" target).
+// Where the CPU has AVX2 a clone with three-operand (VEX) instructions does the same work with
+// fewer register copies (about 3 % of an estimate's instructions; about the same time, measured
+// in turns), picked once at load time through a glibc ifunc, as match_dictionary's POPCNT clone.
+// Same results: the same IEEE operations, no FMA (not part of the "avx2" target).
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__GLIBC__) && !defined(__SANITIZE_THREAD__)
 #define SESAME_DECOMPOSE_CLONES __attribute__((target_clones("default", "avx2")))
 #else

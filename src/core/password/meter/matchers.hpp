@@ -1,5 +1,5 @@
 // The matchers: each finds one kind of pattern in the password and adds it, with its guesses
-// (scoring.hpp), to the analysis' matches. run in this order by estimate.cpp (the order breaks
+// (scoring.hpp), to the analysis' matches. Run in this order by estimate.cpp (the order breaks
 // ties between decompositions of equal cost).
 #pragma once
 

@@ -32,9 +32,10 @@ inline constexpr int kMaxScoreWithFeedback = 2;
 
 // ---- decomposition -------------------------------------------------------------------------------
 
-// Patterns counted in a decomposition. Beyond 4 the l! and 10000^(l-1) terms alone pass 10^12:
-// score 4 whatever the parts, so more states would change no score (they could change
-// guesses_log10 of a score-4 password). At most 7 (kLogFactorial).
+// Patterns counted in a decomposition. With 5 or more, the 10000^(l-1) term alone is 10^16 or
+// more: score 4 whatever the parts, so more states would change no score (they could change
+// guesses_log10 of a score-4 password). At most 7 (kLogFactorial); the decomposition's vector
+// lanes follow this number.
 inline constexpr std::size_t kMaxCountedPatterns = 4;
 // log10(10000): zxcvbn's MIN_GUESSES_BEFORE_GROWING_SEQUENCE, the 10000^(l-1) term.
 inline constexpr double kLogMinGuessesBefore = 4;
