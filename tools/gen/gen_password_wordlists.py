@@ -1,79 +1,197 @@
 #!/usr/bin/env python3
-"""Generates src/core/password/generated/wordlists.inc: the strength meter's embedded data.
+"""Generates the strength meter's embedded data, src/core/password/generated/:
 
-Run once by hand (never at build time); the output is committed:
+  wordlists.inc     the folded words of every list with their ranks, and the keyboard graphs
+  dictionaries.inc  the C++ descriptor of the lists (Dict ids, names, feedback kinds)
 
-    python3 tools/gen/gen_password_wordlists.py            # npm pack into a temporary directory
-    python3 tools/gen/gen_password_wordlists.py --from DIR # DIR holds the two .tgz files already
+and the word lists' section of NOTICE. Run by hand (never at build time); the output is committed.
 
-Sources (npm registry, fetched with `npm pack` into a temporary directory, then deleted):
-  @zxcvbn-ts/language-common  (MIT)  passwords.json, diceware.json, adjacencyGraphs.json
-  @zxcvbn-ts/language-fr      (MIT; commonWords.json is ODC-BY, OpenSubtitles 2024 via OPUS)
-                              commonWords.json, wikipedia.json, firstnames.json, lastnames.json,
-                              wordSequences.json
+    python3 tools/gen/gen_password_wordlists.py              # writes the files
+    python3 tools/gen/gen_password_wordlists.py --check      # regenerates into a temporary folder
+                                                             # and compares byte for byte (ctest
+                                                             # Data.PasswordWordlistsReproducible)
 
-Note: in @zxcvbn-ts/language-fr 4.x the lists exported as `firstnames-fr` and `lastnames-fr` are
-swapped (firstnames.json holds family names such as "dupont", lastnames.json holds given names such
-as "lucas"); this generator swaps them back (see docs/spec/password.md).
+Inputs are pinned: each npm package by version and the SHA-256 of its .tgz (PACKAGES below). The
+tarballs are read, in this order, from --from DIR, from $SESAME_GEN_CACHE (a folder holding the
+.tgz files), or from npm's cache (`npm pack --offline`, which never touches the network); without
+--offline-only, `npm pack` may then fetch them from the registry. A tarball whose SHA-256 differs
+is refused. With --check, a tarball not available offline makes the script exit with 77 (ctest's
+SKIP_RETURN_CODE) and a message saying how to make it available.
+
+Adding a word list is one row of LISTS (and its package in PACKAGES when new): the generator
+writes its Dict enumerator, name and feedback kind into dictionaries.inc and its attribution into
+NOTICE.
+
+Folding: every word is taken to NFC, then folded code point by code point exactly as the meter
+folds passwords (password::fold_cp): ASCII letters to lowercase, any other code point by
+src/core/password/generated/fold.tsv, which lists the meter's fold of the Unicode blocks words
+use, is written from the C++ code and checked against it by ctest (PasswordFoldData.*). A word
+holding a code point outside those blocks is an error: extend the blocks (see fold.tsv's header).
 
 Output format (all entries of every list merged, folded, sorted by bytes, deduplicated):
   kWords: for each entry, the folded word (UTF-8, bytes >= 0x20), then one byte = dictionary id
-  (1..7, see kDictionaries below), then the rank in three bytes 0x40 + 6 bits (big end first).
-  When a folded word appears in several lists, the entry keeps the smallest rank (ties: the lower
-  dictionary id). The runtime indexes the blob once (one linear scan).
+  (LISTS), then the rank in three bytes 0x40 + 6 bits (big end first). When a folded word appears
+  in several lists, the entry keeps the smallest rank (ties: the lower dictionary id). The runtime
+  indexes the blob once (one linear scan).
   Keyboard graphs: for each key, the key code point then its neighbour slots as (unshifted,
   shifted) code point pairs, 0 for an empty slot.
-
-Folding (must match src/core/password/meter.cpp `fold_cp`): a small letter table (oe, ae, ss, o,
-l, d, th, i), then per code point NFKD + case folding with the combining marks removed.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
 import tempfile
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
-PACKAGES = ["@zxcvbn-ts/language-common", "@zxcvbn-ts/language-fr"]
 ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / "src/core/password/generated/wordlists.inc"
+OUT_DIR = ROOT / "src/core/password/generated"
+FOLD_TSV = OUT_DIR / "fold.tsv"
+NOTICE = ROOT / "NOTICE"
+SKIP = 77  # ctest SKIP_RETURN_CODE
 
-# id, name, feedback kind. Order = priority when ranks tie.
-DICTIONARIES = [
-    (1, "passwords", "common_password"),
-    (2, "commonWords-fr", "dictionary_word"),
-    (3, "wikipedia-fr", "dictionary_word"),
-    (4, "firstnames-fr", "name"),
-    (5, "lastnames-fr", "name"),
-    (6, "wordSequences-fr", "dictionary_word"),
-    (7, "diceware-en", "dictionary_word"),
+
+@dataclass(frozen=True)
+class Package:
+    version: str
+    sha256: str  # of the .tgz that `npm pack` writes
+    attribution: str  # its licence and copyright, for NOTICE
+
+
+@dataclass(frozen=True)
+class WordList:
+    id: int  # the blob's dictionary byte, 1..15; the order breaks rank ties
+    enumerator: str  # data::Dict::<enumerator>
+    label: str  # its name in the generated comments
+    package: str
+    file: str  # inside the package
+    feedback: str  # common_password, dictionary_word or name
+    rank: str = "index"  # "index": position + 1; "half": len / 2 for every word (an unordered list)
+    notice: str = ""  # what NOTICE adds for this list (besides its package's attribution)
+
+
+# ---- the one table: packages and lists ----------------------------------------------------------
+
+PACKAGES = {
+    "@zxcvbn-ts/language-common": Package(
+        "4.1.3", "bf3027c16c069d7877e25dc8751bc819e10e479afcc5ee1a323eb2ab73129ca9",
+        "MIT License, Copyright (c) 2012-2016 Dan Wheeler and Dropbox, Inc., Copyright (c) 2021 @zxcvbn-ts."),
+    "@zxcvbn-ts/language-fr": Package(
+        "4.1.2", "0102842dd0fcd3501807c37e14a37de9614a34d71f5dcfc23e80f67a6b0fbe16",
+        "MIT License, Copyright (c) 2021 @zxcvbn-ts."),
+}
+COMMON, FR = "@zxcvbn-ts/language-common", "@zxcvbn-ts/language-fr"
+
+LISTS = [
+    WordList(1, "passwords", "passwords", COMMON, "src/passwords.json", "common_password"),
+    WordList(2, "common_fr", "commonWords-fr", FR, "src/commonWords.json", "dictionary_word",
+             notice="Derived from the OpenSubtitles 2024 dataset provided via OPUS (https://opus.nlpl.eu/,\n"
+                    "Helsinki-NLP), licensed under ODC-BY (Open Data Commons Attribution License); original data\n"
+                    "is attributed to subtitle contributors and rights holders. The package's derivative\n"
+                    "(tokenized, frequency-aggregated, normalized, filtered) is further folded (lowercase, accents\n"
+                    "removed) and merged here."),
+    WordList(3, "wikipedia_fr", "wikipedia-fr", FR, "src/wikipedia.json", "dictionary_word"),
+    # language-fr 4.x swaps its two name lists (firstnames.json holds family names such as
+    # "dupont", lastnames.json given names such as "lucas"): read each from the other file.
+    WordList(4, "firstnames", "firstnames-fr", FR, "src/lastnames.json", "name",
+             notice="Read from lastnames.json: the package swaps its first and last name lists."),
+    WordList(5, "lastnames", "lastnames-fr", FR, "src/firstnames.json", "name",
+             notice="Read from firstnames.json: the package swaps its first and last name lists."),
+    WordList(6, "sequences_fr", "wordSequences-fr", FR, "src/wordSequences.json", "dictionary_word"),
+    # diceware is an alphabetical list: a flat rank (half the list) instead of the index.
+    WordList(7, "diceware_en", "diceware-en", COMMON, "src/diceware.json", "dictionary_word", rank="half"),
 ]
+GRAPHS_PACKAGE, GRAPHS_FILE = COMMON, "src/adjacencyGraphs.json"
 GRAPHS = ["qwerty", "azerty", "keypad"]
+FEEDBACK_KINDS = ["common_password", "dictionary_word", "name"]
 MAX_WORD_BYTES = 40
 
-LETTER_TABLE = {
-    "œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ẞ": "ss", "ø": "o", "Ø": "o",
-    "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "þ": "th", "Þ": "th", "ı": "i",
-}
+NOTICE_BEGIN = "---- begin: word lists, written by tools/gen/gen_password_wordlists.py ----\n"
+NOTICE_END = "---- end: word lists ----\n"
 
 
-def fold(word: str) -> str:
+# ---- inputs ------------------------------------------------------------------------------------
+
+class Unavailable(Exception):
+    pass
+
+
+def tgz_name(package: str, version: str) -> str:
+    return package.lstrip("@").replace("/", "-") + f"-{version}.tgz"
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def obtain(tmp: Path, src: Path | None, offline_only: bool) -> dict[str, Path]:
+    """The verified .tgz of every pinned package: {package: path}."""
+    found = {}
+    for name, pkg in PACKAGES.items():
+        tgz = tgz_name(name, pkg.version)
+        candidates = [d / tgz for d in (src, Path(os.environ["SESAME_GEN_CACHE"]) if os.environ.get("SESAME_GEN_CACHE") else None) if d]
+        path = next((c for c in candidates if c.is_file()), None)
+        if path is None and shutil.which("npm"):
+            for flags in (["--offline"], [] if not offline_only else None):
+                if flags is None:
+                    continue
+                r = subprocess.run(["npm", "pack", "--silent", *flags, f"{name}@{pkg.version}"], cwd=tmp,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                if r.returncode == 0 and (tmp / tgz).is_file():
+                    path = tmp / tgz
+                    break
+        if path is None:
+            raise Unavailable(f"{name}@{pkg.version} ({tgz}) is not available offline: warm npm's cache with "
+                              f"`npm cache add {name}@{pkg.version}`, or put {tgz} in $SESAME_GEN_CACHE")
+        digest = sha256(path)
+        if digest != pkg.sha256:
+            sys.exit(f"{path}: SHA-256 {digest}, pinned {pkg.sha256}: refused")
+        found[name] = path
+    return found
+
+
+def extract(tmp: Path, tgzs: dict[str, Path]) -> dict[str, Path]:
+    dirs = {}
+    for name, tgz in tgzs.items():
+        dest = tmp / ("x-" + tgz.stem)
+        with tarfile.open(tgz) as t:
+            t.extractall(dest, filter="data") if hasattr(tarfile, "data_filter") else t.extractall(dest)
+        meta = json.loads((dest / "package/package.json").read_text())
+        if meta["name"] != name or meta["version"] != PACKAGES[name].version:
+            sys.exit(f"{tgz}: holds {meta['name']} {meta['version']}")
+        dirs[name] = dest / "package"
+    return dirs
+
+
+def load_fold(path: Path) -> dict[int, str]:
+    """fold.tsv: code point -> its fold, for every code point of the listed blocks."""
+    fold = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        cp, _, folded = line.partition("\t")
+        fold[int(cp, 16)] = "".join(chr(int(x, 16)) for x in folded.split())
+    return fold
+
+
+def fold_word(word: str, table: dict[int, str]) -> str:
     out = []
     for ch in unicodedata.normalize("NFC", word):
-        if ch in LETTER_TABLE:
-            out.append(LETTER_TABLE[ch])
-            continue
-        if ord(ch) < 0x80:
+        c = ord(ch)
+        if c < 0x80:
             out.append(ch.lower())
-            continue
-        d = unicodedata.normalize("NFKD", ch.casefold())
-        d = "".join(c for c in d if not unicodedata.combining(c))
-        out.append(unicodedata.normalize("NFKD", d).lower() if d else ch)
+        elif c in table:
+            out.append(table[c])
+        else:
+            raise SystemExit(f"U+{c:04X} in {word!r} is outside the blocks of {FOLD_TSV.name}: add its block there "
+                             f"(tests/unit/password/fold_data_test.cpp) and rewrite the file")
     return "".join(out)
 
 
@@ -94,23 +212,7 @@ def fix_azerty(graphs: dict) -> dict:
     return graphs
 
 
-def fetch(tmp: Path, src: Path | None) -> dict:
-    """Returns {package name: (version, extracted dir)}."""
-    if src is None:
-        subprocess.run(["npm", "pack", "--silent", *PACKAGES], cwd=tmp, check=True, stdout=subprocess.DEVNULL)
-        src = tmp
-    found = {}
-    for tgz in sorted(src.glob("zxcvbn-ts-language-*.tgz")):
-        dest = tmp / ("x-" + tgz.stem)
-        with tarfile.open(tgz) as t:
-            t.extractall(dest, filter="data") if hasattr(tarfile, "data_filter") else t.extractall(dest)
-        meta = json.loads((dest / "package/package.json").read_text())
-        found[meta["name"]] = (meta["version"], dest / "package")
-    missing = [p for p in PACKAGES if p not in found]
-    if missing:
-        sys.exit(f"missing packages: {missing}")
-    return found
-
+# ---- outputs -----------------------------------------------------------------------------------
 
 def c_bytes(data: bytes, width: int = 110) -> str:
     lines, cur = [], []
@@ -132,50 +234,38 @@ def c_bytes(data: bytes, width: int = 110) -> str:
     return "\n    ".join(lines)
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--from", dest="src", type=Path, help="directory holding the npm pack .tgz files")
-    ap.add_argument("--out", type=Path, default=OUT)
-    args = ap.parse_args()
+def versions() -> tuple[str, str]:
+    return PACKAGES[COMMON].version, PACKAGES[FR].version
 
-    with tempfile.TemporaryDirectory(prefix="sesame-gen-pw-") as tmpname:
-        tmp = Path(tmpname)
-        pk = fetch(tmp, args.src)
-        common_v, common = pk["@zxcvbn-ts/language-common"]
-        fr_v, fr = pk["@zxcvbn-ts/language-fr"]
 
-        def load(p: Path):
-            return json.loads(p.read_text(encoding="utf-8"))
+def wordlists_inc(dirs: dict[str, Path], fold: dict[int, str]) -> str:
+    def load(p: Path):
+        return json.loads(p.read_text(encoding="utf-8"))
 
-        seqs = load(fr / "src/wordSequences.json")
-        seq_words = [w for k in sorted(seqs) for w in seqs[k]]
-        lists = {
-            1: load(common / "src/passwords.json"),
-            2: load(fr / "src/commonWords.json"),
-            3: load(fr / "src/wikipedia.json"),
-            4: load(fr / "src/lastnames.json"),   # swapped upstream: these are given names
-            5: load(fr / "src/firstnames.json"),  # swapped upstream: these are family names
-            6: seq_words,
-            7: load(common / "src/diceware.json"),
-        }
-        graphs_json = fix_azerty(load(common / "src/adjacencyGraphs.json"))
+    lists = {}
+    for wl in LISTS:
+        data = load(dirs[wl.package] / wl.file)
+        if isinstance(data, dict):  # groups of words (wordSequences): the groups in key order
+            data = [w for k in sorted(data) for w in data[k]]
+        lists[wl.id] = data
+    graphs_json = fix_azerty(load(dirs[GRAPHS_PACKAGE] / GRAPHS_FILE))
 
     best: dict[bytes, tuple[int, int]] = {}
-    for did, words in lists.items():
+    for wl in LISTS:
+        words = lists[wl.id]
         for idx, w in enumerate(words):
             if not isinstance(w, str) or not w:
                 continue
-            f = fold(w)
+            f = fold_word(w, fold)
             if not f or any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in f):
                 continue
             key = f.encode("utf-8")
             if len(key) > MAX_WORD_BYTES:
                 continue
-            # diceware is an alphabetical list: a flat rank (half the list) instead of the index.
-            rank = len(words) // 2 if did == 7 else idx + 1
+            rank = len(words) // 2 if wl.rank == "half" else idx + 1
             cur = best.get(key)
-            if cur is None or (rank, did) < (cur[0], cur[1]):
-                best[key] = (rank, did)
+            if cur is None or (rank, wl.id) < (cur[0], cur[1]):
+                best[key] = (rank, wl.id)
     # The runtime trie keeps each node's children as a 64-bit set of byte classes, the last one
     # standing for the bytes no word holds.
     assert len({b for key in best for b in key}) <= 63
@@ -185,6 +275,7 @@ def main() -> None:
         assert rank < (1 << 18)
         blob += key + bytes([did, 0x40 + (rank >> 12), 0x40 + ((rank >> 6) & 63), 0x40 + (rank & 63)])
 
+    common_v, fr_v = versions()
     out = []
     out.append("// GENERATED by tools/gen/gen_password_wordlists.py: do not edit.\n")
     out.append(f"// Sources: npm @zxcvbn-ts/language-common {common_v} (MIT), "
@@ -194,8 +285,7 @@ def main() -> None:
     out.append("namespace sesame::password::generated {\n\n")
     out.append(f'inline constexpr const char *kSourceVersions = "language-common {common_v}, language-fr {fr_v}";\n')
     out.append(f"inline constexpr std::size_t kWordCount = {len(best)};\n")
-    counts = {did: len(v) for did, v in lists.items()}
-    out.append("// Input list sizes: " + ", ".join(f"{n}={counts[i]}" for i, n, _ in DICTIONARIES) + "\n")
+    out.append("// Input list sizes: " + ", ".join(f"{wl.label}={len(lists[wl.id])}" for wl in LISTS) + "\n")
     out.append("inline constexpr char kWords[] =\n    " + c_bytes(bytes(blob)) + ";\n\n")
     for g in GRAPHS:
         graph = graphs_json[g]
@@ -212,12 +302,110 @@ def main() -> None:
         out.append(f"inline constexpr std::size_t k{g.capitalize()}Keys = {len(graph)};\n")
         out.append(f"inline constexpr char32_t k{g.capitalize()}[] = {{\n    " + ",\n    ".join(rows) + "};\n\n")
     out.append("}  // namespace sesame::password::generated\n")
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text("".join(out), encoding="utf-8")
-    print(f"{args.out}: {len(best)} words, blob {len(blob)} bytes, file {args.out.stat().st_size} bytes "
-          f"(language-common {common_v}, language-fr {fr_v})", file=sys.stderr)
+    return "".join(out)
+
+
+def dictionaries_inc() -> str:
+    ids = [wl.id for wl in LISTS]
+    assert sorted(ids) == list(range(1, len(LISTS) + 1)) and len(LISTS) <= 15, "ids 1..n, at most 15 (the trie's 4 bits)"
+    out = ["// GENERATED by tools/gen/gen_password_wordlists.py (its LISTS table): do not edit.\n",
+           "// Included by src/core/password/wordlists.hpp, inside namespace sesame::password::data.\n\n",
+           "// The word lists, by the id the blob stores (the order breaks rank ties).\n",
+           "enum class Dict : std::uint8_t {\n"]
+    for wl in sorted(LISTS, key=lambda w: w.id):
+        out.append(f"    {wl.enumerator} = {wl.id},  // {wl.package} {wl.file}\n")
+    out.append("};\n")
+    out.append(f"inline constexpr std::size_t kDictCount = {len(LISTS)};\n\n")
+    out.append("// What a word of each list is reported as (meter feedback).\n")
+    out.append("enum class DictKind : std::uint8_t { none, " + ", ".join(FEEDBACK_KINDS) + " };\n\n")
+    out.append("struct DictInfo {\n    const char *name;\n    DictKind kind;\n};\n")
+    out.append("// Per id, [0] unused.\n")
+    out.append("inline constexpr DictInfo kDicts[kDictCount + 1] = {\n    {\"\", DictKind::none},\n")
+    for wl in sorted(LISTS, key=lambda w: w.id):
+        assert wl.feedback in FEEDBACK_KINDS
+        out.append(f"    {{\"{wl.label}\", DictKind::{wl.feedback}}},\n")
+    out.append("};\n")
+    return "".join(out)
+
+
+def notice_section() -> str:
+    common_v, fr_v = versions()
+    out = [NOTICE_BEGIN,
+           "src/core/password/generated/wordlists.inc and dictionaries.inc (the password strength meter's word\n"
+           "lists and keyboard graphs), generated by tools/gen/gen_password_wordlists.py from the npm packages\n"
+           "(version, SHA-256 of the .tgz):\n"]
+    for name, pkg in PACKAGES.items():
+        out.append(f"- {name} {pkg.version} (sha256 {pkg.sha256}).\n  {pkg.attribution}\n")
+    out.append("The lists, each folded (lowercase, accents removed) and merged:\n")
+    for wl in sorted(LISTS, key=lambda w: w.id):
+        out.append(f"- {wl.label}: {wl.package} {PACKAGES[wl.package].version}, {wl.file}.")
+        out.append(("\n  " + wl.notice.replace("\n", "\n  ")) if wl.notice else "")
+        out.append("\n")
+    out.append(f"- keyboard graphs ({', '.join(GRAPHS)}): {GRAPHS_PACKAGE} {PACKAGES[GRAPHS_PACKAGE].version}, "
+               f"{GRAPHS_FILE}.\n  The AZERTY graph's '^\"' key is respelled '^¨' and the '\"' key row restored (see the\n"
+               "  generator).\n")
+    out.append(NOTICE_END)
+    return "".join(out)
+
+
+def notice_with(section: str, current: str) -> str:
+    if NOTICE_BEGIN in current and NOTICE_END in current:
+        a = current.index(NOTICE_BEGIN)
+        b = current.index(NOTICE_END) + len(NOTICE_END)
+        return current[:a] + section + current[b:]
+    return current.rstrip("\n") + "\n\n" + section
+
+
+def generate(dirs: dict[str, Path]) -> dict[str, str]:
+    fold = load_fold(FOLD_TSV)
+    return {"wordlists.inc": wordlists_inc(dirs, fold), "dictionaries.inc": dictionaries_inc()}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--from", dest="src", type=Path, help="a folder holding the pinned .tgz files")
+    ap.add_argument("--check", action="store_true",
+                    help="regenerate into a temporary folder and compare with the committed files (offline only)")
+    ap.add_argument("--offline-only", action="store_true", help="never let npm reach the registry")
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="sesame-gen-pw-") as tmpname:
+        tmp = Path(tmpname)
+        try:
+            tgzs = obtain(tmp, args.src, args.offline_only or args.check)
+        except Unavailable as e:
+            if args.check:
+                print(f"SKIP: {e}", file=sys.stderr)
+                return SKIP
+            sys.exit(str(e))
+        files = generate(extract(tmp, tgzs))
+        notice = notice_with(notice_section(), NOTICE.read_text(encoding="utf-8"))
+        if args.check:
+            out = tmp / "generated"
+            out.mkdir()
+            bad = []
+            for name, text in files.items():
+                (out / name).write_text(text, encoding="utf-8")
+                committed = OUT_DIR / name
+                if not committed.is_file() or committed.read_bytes() != (out / name).read_bytes():
+                    bad.append(str(committed.relative_to(ROOT)))
+            if NOTICE.read_text(encoding="utf-8") != notice:
+                bad.append("NOTICE (word lists section)")
+            if bad:
+                print("not reproduced from the pinned inputs: " + ", ".join(bad) +
+                      " (run tools/gen/gen_password_wordlists.py and commit)", file=sys.stderr)
+                return 1
+            print(f"reproduced byte for byte: {', '.join(files)} and NOTICE's section "
+                  f"({', '.join(f'{n} {p.version}' for n, p in PACKAGES.items())})")
+            return 0
+        for name, text in files.items():
+            (OUT_DIR / name).write_text(text, encoding="utf-8")
+        NOTICE.write_text(notice, encoding="utf-8")
+        print(f"wrote {', '.join(files)} and NOTICE ({', '.join(f'{n} {p.version}' for n, p in PACKAGES.items())})",
+              file=sys.stderr)
+        return 0
 
 
 if __name__ == "__main__":
     os.umask(0o022)
-    main()
+    sys.exit(main())

@@ -3,6 +3,12 @@
 // l33t substitutions), keyboard walks (QWERTY, AZERTY, keypad), sequences, repeats, dates and
 // caller context, on NFC code points. Bounded cost: at most 128 code points, O(n^2) with small
 // constants (a few tens of microseconds in the worst case).
+//
+// The parts, in src/core/password/meter/: fold.cpp (the password folded like the lists),
+// match_*.cpp and context.cpp (one kind of pattern each), decompose.cpp (the cheapest
+// decomposition and its path), scoring.hpp/.cpp (thresholds, tunables and each pattern's
+// guesses), feedback.cpp (codes and sentences), estimate.cpp (the pipeline). Results are pinned
+// by tests/data/password/meter_golden.tsv (ctest PasswordMeterGolden.*).
 #pragma once
 
 #include <cstddef>

@@ -32,7 +32,7 @@ Words::Words() {
         ++words_;
         i += 4;
         // A word whose rank costs more guesses than bruteforcing its bytes is never used: the
-        // meter drops a pattern costlier than its span (Estimator::add; a span has at most as
+        // meter drops a pattern costlier than its span (Matches::add in meter/analysis.hpp; a span has at most as
         // many code points as bytes). Left out, it costs no walk time (5,400 short words).
         if (double(lg_rank) > double(bytes)) continue;
         off.push_back(static_cast<std::uint32_t>(start));

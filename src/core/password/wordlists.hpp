@@ -11,10 +11,8 @@
 
 namespace sesame::password::data {
 
-// Dictionary ids of the generated blob.
-enum class Dict : std::uint8_t {
-    passwords = 1, common_fr = 2, wikipedia_fr = 3, firstnames = 4, lastnames = 5, sequences_fr = 6, diceware_en = 7,
-};
+// The lists (Dict, kDicts): generated from the generator's LISTS table.
+#include "core/password/generated/dictionaries.inc"
 
 struct WordEntry {
     Dict dict;
@@ -71,7 +69,7 @@ private:
     Words();
     static constexpr std::uint8_t kNoClass = 63;  // the bytes no word holds: a class no children set has
     // std::popcount is a libgcc call on baseline x86-64 (no POPCNT): this SWAR form is inlined,
-    // and becomes one instruction in a caller compiled for POPCNT (meter.cpp's dictionary clones).
+    // and becomes one instruction in a caller compiled for POPCNT (meter/match_dictionary.cpp's clones).
     static std::uint32_t count_bits(std::uint64_t x) noexcept {
         x -= (x >> 1) & 0x5555555555555555u;
         x = (x & 0x3333333333333333u) + ((x >> 2) & 0x3333333333333333u);

@@ -1,6 +1,7 @@
 // Canonical name keys: docs/spec/identity.md, "Canonical key", steps 1-9 (with the decisions of
 // "Precise behaviour": a separator run containing a unit separator is a unit boundary; step 3
-// deletes Mn and Me only; ignorables are utf8proc's `ignorable` property plus U+00B7).
+// deletes Mn and Me only; ignorables are utf8proc's `ignorable` property plus U+00B7). Steps 2-5
+// are the letter fold (core/text/fold.hpp), shared with the password meter.
 #include "core/text/name_key.hpp"
 
 #include <utf8proc.h>
@@ -8,6 +9,7 @@
 #include <array>
 
 #include "core/common/limits.hpp"
+#include "core/text/fold.hpp"
 #include "core/text/utf8.hpp"
 
 namespace sesame::text {
@@ -34,31 +36,6 @@ bool is_token_sep(char32_t c) noexcept {
             return true;
         default:
             return (c >= 0x2010 && c <= 0x2015) || (c >= 0x2018 && c <= 0x201B) || (c >= 0x02BB && c <= 0x02BF);
-    }
-}
-
-// Step 5: letters without a decomposition (after case folding). Returns nullptr when unmapped.
-const char *letter_map(char32_t c) noexcept {
-    switch (c) {
-        case 0x0153: return "oe";  // œ
-        case 0x00E6: return "ae";  // æ
-        case 0x00F8: return "o";   // ø
-        case 0x0142: return "l";   // ł
-        case 0x0111: return "d";   // đ
-        case 0x00F0: return "d";   // ð
-        case 0x00FE: return "th";  // þ
-        case 0x0131: return "i";   // ı
-        case 0x0127: return "h";   // ħ
-        case 0x0167: return "t";   // ŧ
-        case 0x014B: return "ng";  // ŋ
-        case 0x0256: return "d";   // ɖ
-        case 0x0257: return "d";   // ɗ
-        case 0x0253: return "b";   // ɓ
-        case 0x0199: return "k";   // ƙ
-        case 0x01B4: return "y";   // ƴ
-        case 0x025B: return "e";   // ɛ
-        case 0x0254: return "o";   // ɔ
-        default: return nullptr;
     }
 }
 
@@ -109,26 +86,19 @@ private:
     bool in_sep_ = false, unit_sep_ = false, started_ = false;
 };
 
-// Steps 3-7 for one code point that is already decomposed and folded. Returns false on an
-// unmappable character (the key becomes invalid).
+// Steps 6-7 for one code point of a fold (steps 2-5 are text::fold_code_point's). Returns false
+// on an unmappable character (the key becomes invalid).
 bool emit(Builder &b, char32_t c) {
     if (c < 0x80) {
         if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
             b.letter(static_cast<char>(c));
             return true;
         }
-        if (c >= 'A' && c <= 'Z') {  // folded already; kept for robustness
-            b.letter(static_cast<char>(c - 'A' + 'a'));
-            return true;
-        }
         if (is_unit_sep(c)) return b.separator(true), true;
         if (is_token_sep(c)) return b.separator(false), true;
         return false;
     }
-    const utf8proc_property_t *p = utf8proc_get_property(static_cast<utf8proc_int32_t>(c));
-    if (p->category == UTF8PROC_CATEGORY_MN || p->category == UTF8PROC_CATEGORY_ME) return true;  // step 3
-    if (c == 0x00B7 || p->ignorable) return true;                                                  // step 6
-    if (const char *m = letter_map(c)) return b.letters(m), true;                                  // step 5
+    if (c == 0x00B7 || utf8proc_get_property(static_cast<utf8proc_int32_t>(c))->ignorable) return true;  // step 6
     if (is_unit_sep(c)) return b.separator(true), true;
     if (is_token_sep(c)) return b.separator(false), true;
     return false;  // step 9: non-Latin scripts, symbols, emoji, unmapped letters
@@ -166,24 +136,13 @@ NameKey name_key(std::string_view s) {
     Builder b(key);
     std::size_t i = 0, count = 0;
     char32_t cp = 0;
-    // Steps 2 and 4 at once, code point by code point: utf8proc folds (full case folding, C+F),
-    // then decomposes (NFKD) every result recursively, which also covers the spec's second
-    // NFKD pass (İ -> i + U+0307). Canonical reordering is irrelevant: every mark is deleted.
-    constexpr auto kOptions = static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
-    std::array<utf8proc_int32_t, 32> buf{};
+    std::array<char32_t, kMaxFoldCodePoints> folded{};
     while (i < s.size()) {
         if (++count > kMaxNameCodePoints || !decode_one(s, i, cp)) return NameKey{};  // step 1
-        if (cp < 0x80) {
-            if (!emit(b, cp)) return NameKey{};
-            continue;
-        }
-        int last_boundclass = 0;
-        const utf8proc_ssize_t n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), buf.data(),
-                                                           static_cast<utf8proc_ssize_t>(buf.size()), kOptions,
-                                                           &last_boundclass);
-        if (n < 0 || n > static_cast<utf8proc_ssize_t>(buf.size())) return NameKey{};
-        for (utf8proc_ssize_t k = 0; k < n; ++k)
-            if (!emit(b, static_cast<char32_t>(buf[static_cast<std::size_t>(k)]))) return NameKey{};
+        const int n = fold_code_point(cp, folded.data());                             // steps 2-5
+        if (n < 0) return NameKey{};
+        for (int k = 0; k < n; ++k)
+            if (!emit(b, folded[static_cast<std::size_t>(k)])) return NameKey{};
     }
     b.finish();
     key.valid = !key.units.empty();  // step 9: at least one token
