@@ -1,14 +1,11 @@
 // The letter fold: one code point to what matching compares (docs/spec/identity.md, "Canonical
 // key", steps 2-5): compatibility decomposition (NFKD), full case folding, combining marks (Mn,
 // Me) deleted, then the letters without a decomposition mapped by one table (letter_fold: œ -> oe,
-// ø -> o, ł -> l, ħ -> h...). Name keys (name_key.cpp) apply it, then their own steps 6-9
-// (ignorables, separators, validity).
-//
-// The password meter does not use it yet: its own fold (core/password/meter/fold.cpp) maps fewer
-// letters (not ħ ŧ ŋ ɖ ɗ ɓ ƙ ƴ ɛ ɔ, nor the letters whose decomposition holds œ æ ø ð), keeps
-// lone marks and strips spacing marks (Mc). Moving the meter here changes the estimate of five
-// passwords of its golden file (ŧest, Ŧest, ɗan, ƊAN, ɓaba, which become "test", "dan", "baba"):
-// a change of the model, left to a decision.
+// ø -> o, ł -> l, ħ -> h...). Everything that compares letters uses it, so they never disagree:
+// name keys (name_key.cpp, then their own steps 6-9: ignorables, separators, validity), the
+// password meter (core/password/meter/fold.cpp, the password against the word lists and the
+// context), and the word-list generator (through generated/fold.tsv, the meter's fold written out
+// and checked by PasswordFoldData).
 #pragma once
 
 #include <cstddef>

@@ -1,8 +1,6 @@
 // The password folded for the dictionary and context matchers: lists and context words are
 // folded the same way (lowercase, marks removed, œ -> oe...), so that Éléphant, ELEPHANT and
 // elephant are one word. Also the decoration runs and the l33t reading.
-#include <utf8proc.h>
-
 #include <algorithm>
 #include <bit>
 #include <cstring>
@@ -10,79 +8,13 @@
 
 #include "core/common/secret_bytes.hpp"
 #include "core/password/meter/analysis.hpp"
-#include "core/text/utf8.hpp"
+#include "core/text/fold.hpp"
 
 namespace sesame::password::meter {
 
 namespace {
 
 constexpr char fold_ascii(char32_t c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); }
-
-// fold_cp computed: ASCII, the letters zxcvbn-style folding maps by hand, then utf8proc.
-void fold_cp_computed(char32_t cp, std::string &out) {
-    if (cp < 0x80) {
-        out.push_back(fold_ascii(cp));
-        return;
-    }
-    switch (cp) {
-        case 0x0153: case 0x0152: out += "oe"; return;
-        case 0x00E6: case 0x00C6: out += "ae"; return;
-        case 0x00DF: case 0x1E9E: out += "ss"; return;
-        case 0x00F8: case 0x00D8: out += "o"; return;
-        case 0x0142: case 0x0141: out += "l"; return;
-        case 0x0111: case 0x0110: case 0x00F0: case 0x00D0: out += "d"; return;
-        case 0x00FE: case 0x00DE: out += "th"; return;
-        case 0x0131: out += "i"; return;
-        default: break;
-    }
-    utf8proc_int32_t buf[32];
-    int boundclass = 0;
-    const utf8proc_ssize_t r = utf8proc_decompose_char(
-        static_cast<utf8proc_int32_t>(cp), buf, 32,
-        static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK),
-        &boundclass);
-    if (r <= 0 || r > 32) {
-        text::append_utf8(out, cp);
-        return;
-    }
-    for (utf8proc_ssize_t k = 0; k < r; ++k) {
-        const char32_t c = static_cast<char32_t>(buf[k]);
-        text::append_utf8(out, c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
-}
-
-// The folds of the blocks passwords use beyond ASCII, computed once: Latin-1, Latin Extended-A
-// and -B (é, ç, œ...), General Punctuation and Currency Symbols (’, …, €). utf8proc's
-// decomposition costs about 100 ns a call, a table read a few.
-struct FoldTable {
-    struct Entry {
-        std::uint8_t len;  // 0: longer than bytes, computed on each call
-        char bytes[7];
-    };
-    static constexpr char32_t kLatinEnd = 0x250, kPunctBegin = 0x2000, kPunctEnd = 0x2100;
-    std::array<Entry, kLatinEnd> latin{};  // [0, 0x80) unused: ASCII folds inline
-    std::array<Entry, kPunctEnd - kPunctBegin> punct{};
-    FoldTable() {
-        auto fill = [](Entry &e, char32_t cp) {
-            std::string f;
-            fold_cp_computed(cp, f);
-            if (f.size() > sizeof e.bytes) return;
-            e.len = static_cast<std::uint8_t>(f.size());
-            std::copy(f.begin(), f.end(), e.bytes);
-        };
-        for (char32_t cp = 0x80; cp < kLatinEnd; ++cp) fill(latin[cp], cp);
-        for (char32_t cp = kPunctBegin; cp < kPunctEnd; ++cp) fill(punct[cp - kPunctBegin], cp);
-    }
-    // The fold of a non-ASCII cp, or an empty view when the table does not hold it.
-    std::string_view find(char32_t cp) const noexcept {
-        const Entry *e = cp < kLatinEnd ? &latin[cp] : (cp >= kPunctBegin && cp < kPunctEnd ? &punct[cp - kPunctBegin] : nullptr);
-        return e == nullptr ? std::string_view() : std::string_view(e->bytes, e->len);
-    }
-    static const FoldTable &get() {
-        static const FoldTable t;
-        return t;
-    }
-};
 
 // l33t substitutions as a table: a switch here compiles to an indirect jump that mispredicts on
 // every password.
@@ -157,12 +89,11 @@ constexpr std::array<AsciiFold, 128> kAsciiFold = [] {
 // span of the letters. The l33t characters and the letters are gathered as bits, a word of 64
 // code points at a time in registers.
 void Folded::fold_bytes(const char32_t *cps, std::size_t n, std::size_t &first_letter, std::size_t &last_letter) {
-    const FoldTable &folds = FoldTable::get();
     text.resize(n * 2 + 16);
     char *out = text.data();
     std::size_t at = 0;
     std::string one;  // one code point folded outside the table (short: in the string itself), wiped below
-    bool used_one = false;
+    bool used_one = false, all_one = true;  // all_one: every code point folds to one byte (some fold to none)
     std::uint16_t upper = 0, lower = 0;
     Bits letters{};
     for (std::size_t w = 0; w * 64 < n; ++w) {
@@ -181,13 +112,14 @@ void Folded::fold_bytes(const char32_t *cps, std::size_t n, std::size_t &first_l
                 is_lower = f.lower;
                 letter = f.letter;
             } else {
-                std::string_view t = folds.find(cp);
+                std::string_view t = text::cached_fold(cp);
                 if (t.empty()) {
                     one.clear();
-                    fold_cp_computed(cp, one);
+                    text::append_fold(cp, one);
                     used_one = true;
                     t = one;
                 }
+                all_one &= t.size() == 1;
                 if (at + t.size() > text.size()) out = grow(at, t.size(), n - c);
                 std::memcpy(out + at, t.data(), t.size());
                 at += t.size();
@@ -215,7 +147,7 @@ void Folded::fold_bytes(const char32_t *cps, std::size_t n, std::size_t &first_l
     text.resize(at);
     if (used_one) secure_wipe(one.data(), one.capacity());
     byte_at[n] = static_cast<std::uint16_t>(text.size());
-    one_byte_ = text.size() == n;
+    one_byte_ = all_one;
     if (one_byte_) return;  // byte b is code point b: no map to build
     cp_at_.assign(text.size() + 1, -1);
     for (std::size_t c = 0; c <= n; ++c) cp_at_[byte_at[c]] = static_cast<std::int16_t>(c);
@@ -250,15 +182,6 @@ double Folded::log_leet(const char32_t *cps, std::size_t i, std::size_t j) const
 
 namespace sesame::password {
 
-void fold_cp(char32_t cp, std::string &out) {
-    if (cp >= 0x80) {
-        const std::string_view f = meter::FoldTable::get().find(cp);
-        if (!f.empty()) {
-            out += f;
-            return;
-        }
-    }
-    meter::fold_cp_computed(cp, out);
-}
+void fold_cp(char32_t cp, std::string &out) { text::append_fold(cp, out); }
 
 }  // namespace sesame::password
