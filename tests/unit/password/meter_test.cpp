@@ -9,6 +9,7 @@
 
 #include "core/password/password.hpp"
 #include "core/password/wordlists.hpp"
+#include "sesame/limits.h"
 
 namespace pw = sesame::password;
 
@@ -115,6 +116,15 @@ TEST(PasswordMeter, ContextFromJson) {
     EXPECT_EQ(pw::Context::from_json(R"({"dates": ["12/03/2014"]})").status().code(), sesame::Code::invalid_argument);
     EXPECT_EQ(pw::Context::from_json(R"({"names": "Lucas"})").status().code(), sesame::Code::invalid_argument);
     EXPECT_EQ(pw::Context::from_json(R"({"pets": ["Rex"]})").status().code(), sesame::Code::invalid_argument);
+    // an unknown field is refused even when null; a known one may be null
+    EXPECT_EQ(pw::Context::from_json(R"({"nickname": null})").status().code(), sesame::Code::invalid_argument);
+    EXPECT_TRUE(pw::Context::from_json(R"({"login": null, "names": null})").ok());
+    // bounds: size, depth, NUL byte (limits.h)
+    std::string big = R"({"names": [")" + std::string(SESAME_CONTEXT_MAX_BYTES, 'a') + R"("]})";
+    EXPECT_EQ(pw::Context::from_json(big).status().code(), sesame::Code::limit);
+    std::string deep = R"({"names": )" + std::string(SESAME_JSON_MAX_DEPTH, '[') + std::string(SESAME_JSON_MAX_DEPTH, ']') + "}";
+    EXPECT_EQ(pw::Context::from_json(deep).status().code(), sesame::Code::limit);
+    EXPECT_EQ(pw::Context::from_json(std::string_view("{\"login\": \"a\0b\"}", 16)).status().code(), sesame::Code::parse);
     // details never carry the values
     EXPECT_EQ(pw::Context::from_json(R"({"dates": ["1985-13-01"]})").status().detail().find("1985"), std::string::npos);
 }

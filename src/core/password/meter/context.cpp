@@ -3,6 +3,7 @@
 // index in the context, times its case and l33t variations, and never counts as a pattern.
 #include <nlohmann/json.hpp>
 
+#include "core/common/json_bounds.hpp"
 #include "core/password/meter/matchers.hpp"
 #include "core/phone/phone.hpp"
 #include "core/text/name_key.hpp"
@@ -116,6 +117,7 @@ void Context::add_login(std::string_view login) {
 
 Result<Context> Context::from_json(std::string_view text) {
     using nlohmann::json;
+    if (Status st = check_json_bounds(text, kContextBound); !st.ok()) return st;
     json j = json::parse(text.begin(), text.end(), nullptr, false);
     if (j.is_discarded()) return Error(Code::parse, "context: not valid JSON");
     if (!j.is_object()) return Error(Code::invalid_argument, "context: a JSON object is expected");
@@ -123,14 +125,16 @@ Result<Context> Context::from_json(std::string_view text) {
     for (auto it = j.begin(); it != j.end(); ++it) {
         const std::string &k = it.key();
         const json &v = it.value();
+        // An unknown field is refused whatever its value (null included: {"nickname": null} is
+        // a mistake the caller must hear about, not an empty field).
+        if (k != "names" && k != "dates" && k != "phones" && k != "login")
+            return Error(Code::invalid_argument, "context: unknown field (known: names, dates, phones, login)");
         if (v.is_null()) continue;
         if (k == "login") {
             if (!v.is_string()) return Error(Code::invalid_argument, "context: login must be a string");
             ctx.add_login(v.get<std::string>());
             continue;
         }
-        if (k != "names" && k != "dates" && k != "phones")
-            return Error(Code::invalid_argument, "context: unknown field (known: names, dates, phones, login)");
         if (!v.is_array()) return Error(Code::invalid_argument, "context: " + k + " must be an array of strings");
         std::size_t idx = 0;
         for (const auto &e : v) {
