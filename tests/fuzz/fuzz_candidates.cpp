@@ -31,6 +31,13 @@ sesame_status candidates(std::string_view doc, std::string_view claim, sesame_de
     return sesame_identity_match_candidates(out, nullptr, doc.data(), doc.size(), claim.data(), claim.size(), kToday, kNowMs);
 }
 
+// Two details equal once the document's name is the same ("the candidates" read as "the directory").
+bool same_but_name(std::string a, std::string_view b) {
+    constexpr std::string_view from = "the candidates", to = "the directory";
+    if (a.starts_with(from)) a.replace(0, from.size(), to);
+    return a == b;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int *, char ***) {
@@ -68,8 +75,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         sesame_directory *dir = nullptr;
         const sesame_status lst = sesame_directory_load_json(&dir, doc.data(), doc.size(), nullptr);
         if (lst != SESAME_OK) {
-            FUZZ_CHECK(st == lst);  // and the same detail, but for the document's name in a bound's
-            if (lst != SESAME_E_LIMIT) FUZZ_CHECK(detail == sesame_last_error_message());
+            // The same status and detail, but for the document's name where the bounds name it
+            // (size, depth, NUL byte: "the candidates ..." / "the directory ...").
+            FUZZ_CHECK(st == lst);
+            if (lst != SESAME_E_LIMIT) FUZZ_CHECK(same_but_name(detail, sesame_last_error_message()));
             continue;
         }
         sesame_decision *viadir = nullptr;
