@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs, with apt, whatever Sesame needs that is missing (Debian 12). Idempotent; quiet when
+# Installs, with apt, whatever Sesame needs that is missing (Debian 12), plus the packages named as
+# arguments (scripts/web.sh and scripts/test-web.sh name the web stack's). Idempotent; quiet when
 # everything is there. Run as root (or with sudo available).
 set -euo pipefail
 pkgs=(
@@ -15,6 +16,7 @@ pkgs=(
   php-fpm libfcgi-bin                                           # Php.Fpm: the PHP binding under PHP-FPM (cgi-fcgi)
   python3-cffi python3-mypy                                     # Python binding: generator (cffi; python3-cffi-backend at run time), Python.Mypy
   python3-jsonschema                                            # docs/schema checks (Docs.SchemasValidateExamples)
+  "$@"
 )
 # The phone generator's pinned input (tools/gen/gen_phone_metadata.py) in npm's cache, so that ctest
 # Data.PhoneMetadataReproducible can regenerate offline; best effort (the test skips without it).

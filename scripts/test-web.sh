@@ -5,17 +5,7 @@
 # by PID afterwards, also when a test fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-pkgs=(chromium chromium-driver python3-selenium python3-pytest postgresql php8.2-pgsql)
-missing=()
-for p in "${pkgs[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [[ ${#missing[@]} -gt 0 ]]; then
-  echo "Installing: ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+bash scripts/install-deps.sh chromium chromium-driver python3-selenium python3-pytest postgresql php8.2-pgsql
 export SESAME_WEB_DIR=${SESAME_WEB_DIR:-$PWD/build/web}
 export PYTHONDONTWRITEBYTECODE=1
 trap 'bash scripts/web.sh stop >/dev/null' EXIT

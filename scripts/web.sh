@@ -55,19 +55,9 @@ postgres=0
 [[ -z ${1:-} || ${1:-} == --postgres ]] || { echo "usage: $0 [--postgres] | stop" >&2; exit 2; }
 
 # ---- what is missing -----------------------------------------------------------------------------
-bash scripts/install-deps.sh
 pkgs=(nginx php8.2-fpm php8.2-sqlite3 redis-server curl)
 [[ $postgres -eq 1 ]] && pkgs+=(postgresql php8.2-pgsql)
-missing=()
-for p in "${pkgs[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [[ ${#missing[@]} -gt 0 ]]; then
-  echo "Installing: ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+bash scripts/install-deps.sh "${pkgs[@]}"
 [[ -f build/CMakeCache.txt ]] || cmake --preset default >/dev/null
 cmake --build build --target sesame_shared sesame_static sesame_cli >/dev/null
 
