@@ -23,6 +23,21 @@
 
 namespace test_support {
 
+// Starts `redis-server ARGS...` with its output sent to /dev/null; the child's PID, -1 if fork failed.
+inline pid_t spawn_redis(const std::vector<std::string> &args) {
+    std::vector<char *> argv{const_cast<char *>("redis-server")};
+    for (const std::string &a : args) argv.push_back(const_cast<char *>(a.c_str()));
+    argv.push_back(nullptr);
+    const pid_t pid = ::fork();
+    if (pid != 0) return pid;
+    if (int devnull = ::open("/dev/null", O_WRONLY); devnull >= 0) {
+        ::dup2(devnull, 1);
+        ::dup2(devnull, 2);
+    }
+    ::execvp("redis-server", argv.data());
+    ::_exit(127);
+}
+
 inline int free_port() {
     int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     if (fd < 0) return 0;
@@ -90,22 +105,13 @@ private:
     RedisServer() = default;
     bool launch() {
         const std::string port = std::to_string(port_), master = std::to_string(replica_of_);
-        pid_t pid = ::fork();
+        std::vector<std::string> args = {"--port", port, "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", "/tmp"};
+        if (replica_of_ != 0)
+            args.insert(args.end(), {"--replicaof", "127.0.0.1", master});
+        else
+            args.insert(args.end(), {"--enable-debug-command", "local"});
+        const pid_t pid = spawn_redis(args);
         if (pid < 0) return false;
-        if (pid == 0) {
-            int devnull = ::open("/dev/null", O_WRONLY);
-            if (devnull >= 0) {
-                ::dup2(devnull, 1);
-                ::dup2(devnull, 2);
-            }
-            if (replica_of_ != 0)
-                ::execlp("redis-server", "redis-server", "--port", port.c_str(), "--bind", "127.0.0.1", "--save", "",
-                         "--appendonly", "no", "--dir", "/tmp", "--replicaof", "127.0.0.1", master.c_str(), nullptr);
-            else
-                ::execlp("redis-server", "redis-server", "--port", port.c_str(), "--bind", "127.0.0.1", "--save", "",
-                         "--appendonly", "no", "--enable-debug-command", "local", "--dir", "/tmp", nullptr);
-            ::_exit(127);
-        }
         pid_ = pid;
         if (!redis_ready(port_)) {
             stop();
@@ -250,17 +256,8 @@ private:
                             << "sentinel failover-timeout sesame 5000\n"
                             << "sentinel parallel-syncs sesame 2\n";
         files_.push_back(conf);
-        pid_t pid = ::fork();
+        const pid_t pid = spawn_redis({conf, "--sentinel"});
         if (pid < 0) return false;
-        if (pid == 0) {
-            int devnull = ::open("/dev/null", O_WRONLY);
-            if (devnull >= 0) {
-                ::dup2(devnull, 1);
-                ::dup2(devnull, 2);
-            }
-            ::execlp("redis-server", "redis-server", conf.c_str(), "--sentinel", nullptr);
-            ::_exit(127);
-        }
         sentinel_pids_.push_back(pid);
         sentinel_ports_.push_back(port);
         return redis_ready(port);
