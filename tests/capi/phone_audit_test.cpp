@@ -38,7 +38,7 @@ TEST(CapiPhoneAudit, SummaryCountsRowsOutsideTheMetadata) {
     std::string json(len + 1, '\0');
     ASSERT_EQ(sesame_phone_audit_json(json.data(), json.size(), &len, a), SESAME_OK);
     json.resize(len);
-    EXPECT_NE(json.find("\"outside_metadata\":[{\"row\":1,\"e164\":\"+590691000000\",\"outcome\":\"mobile\"}"),
+    EXPECT_NE(json.find("\"outside_metadata\":[{\"row\":1,\"e164\":\"+590691000000\",\"outcome\":\"mobile\""),
               std::string::npos)
         << json;
     sesame_phone_audit_free(a);

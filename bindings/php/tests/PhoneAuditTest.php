@@ -20,7 +20,7 @@ final class PhoneAuditTest extends TestCase
         $this->assertSame(6, $r['rows']);
         $this->assertSame(['mobile' => 3, 'not_mobile' => 1, 'invalid' => 1, 'empty' => 1, 'overseas' => 1,
             'outside_metadata' => 0], $r['summary']);
-        $this->assertSame([['e164' => '+33612345678', 'rows' => [1, 6]]], $r['shared_numbers']);
+        $this->assertSame([['e164' => '+33612345678', 'rows' => [1, 6], 'lines' => [2, 7]]], $r['shared_numbers']);
         $this->assertSame([2, 4, 5], array_column($r['problems'], 'row'));
         $this->assertSame('Tél 06', $r['problems'][2]['input']);
         $this->assertSame('windows-1252', $r['encoding']);
@@ -48,7 +48,7 @@ final class PhoneAuditTest extends TestCase
     {
         $this->assertSame(1, PhoneAudit::buffer("tel\n0612345678\n", 'tel')['summary']['mobile']);
         try {
-            PhoneAudit::buffer("tel\n", 'phone');
+            PhoneAudit::buffer("tel\n", 'courriel');
             $this->fail('no exception');
         } catch (\Sesame\NotFoundException $e) {
             $this->assertSame(-13, $e->getCode());

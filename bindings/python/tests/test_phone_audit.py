@@ -20,7 +20,7 @@ class PhoneAuditTest(unittest.TestCase):
         self.assertEqual(r["rows"], 6)
         self.assertEqual(r["summary"], {"mobile": 3, "not_mobile": 1, "invalid": 1, "empty": 1, "overseas": 1,
                                         "outside_metadata": 0})
-        self.assertEqual(r["shared_numbers"], [{"e164": "+33612345678", "rows": [1, 6]}])
+        self.assertEqual(r["shared_numbers"], [{"e164": "+33612345678", "rows": [1, 6], "lines": [2, 7]}])
         self.assertEqual([p["row"] for p in r["problems"]], [2, 4, 5])
         self.assertEqual(r["problems"][2]["input"], "Tél 06")
         self.assertEqual(r["problems"][2]["error"], "invalid_character")
@@ -30,7 +30,7 @@ class PhoneAuditTest(unittest.TestCase):
         r = sesame.audit_phones(data=b"tel\n0612345678\n", column="tel")
         self.assertEqual(r["summary"]["mobile"], 1)
         with self.assertRaises(sesame.NotFoundError):
-            sesame.audit_phones(data=b"tel\n", column="phone")
+            sesame.audit_phones(data=b"tel\n", column="courriel")
         with self.assertRaises(sesame.ParseError):
             sesame.audit_phones(data=b'tel\n"06', column="tel")
         with self.assertRaises(sesame.IoError):

@@ -161,7 +161,12 @@ std::string NameKey::text() const {
     return out;
 }
 
-NameKey name_key(std::string_view s) {
+namespace {
+
+// Steps 1-9 over s. strict: the spec's name key (at most 100 code points, any character it cannot
+// map makes the key invalid). Otherwise the lenient fold of label_key(): no length bound, and a
+// character the key refuses (a symbol, another script, an invalid byte) separates units.
+NameKey fold(std::string_view s, bool strict) {
     NameKey key;
     Builder b(key);
     std::size_t i = 0, count = 0;
@@ -171,24 +176,52 @@ NameKey name_key(std::string_view s) {
     // NFKD pass (İ -> i + U+0307). Canonical reordering is irrelevant: every mark is deleted.
     constexpr auto kOptions = static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
     std::array<utf8proc_int32_t, 32> buf{};
+    auto refused = [&] {
+        if (strict) return false;
+        b.separator(true);
+        return true;
+    };
     while (i < s.size()) {
-        if (++count > kMaxNameCodePoints || !decode_one(s, i, cp)) return NameKey{};  // step 1
+        if (strict && ++count > kMaxNameCodePoints) return NameKey{};  // step 1
+        if (!decode_one(s, i, cp)) {
+            if (!refused()) return NameKey{};
+            ++i;
+            continue;
+        }
         if (cp < 0x80) {
-            if (!emit(b, cp)) return NameKey{};
+            if (!emit(b, cp) && !refused()) return NameKey{};
             continue;
         }
         int last_boundclass = 0;
         const utf8proc_ssize_t n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), buf.data(),
                                                            static_cast<utf8proc_ssize_t>(buf.size()), kOptions,
                                                            &last_boundclass);
-        if (n < 0 || n > static_cast<utf8proc_ssize_t>(buf.size())) return NameKey{};
+        if (n < 0 || n > static_cast<utf8proc_ssize_t>(buf.size())) {
+            if (!refused()) return NameKey{};
+            continue;
+        }
         for (utf8proc_ssize_t k = 0; k < n; ++k)
-            if (!emit(b, static_cast<char32_t>(buf[static_cast<std::size_t>(k)]))) return NameKey{};
+            if (!emit(b, static_cast<char32_t>(buf[static_cast<std::size_t>(k)])) && !refused()) return NameKey{};
     }
     b.finish();
     key.valid = !key.units.empty();  // step 9: at least one token
     if (!key.valid) key.units.clear();
     return key;
+}
+
+}  // namespace
+
+NameKey name_key(std::string_view s) { return fold(s, true); }
+
+std::string label_key(std::string_view s) {
+    const NameKey k = fold(s, false);
+    std::string out;
+    for (const auto &u : k.units)
+        for (const auto &t : u) {
+            if (!out.empty()) out += ' ';
+            out += t;
+        }
+    return out;
 }
 
 }  // namespace sesame::text
