@@ -56,3 +56,10 @@ for c in "phone normalize" "phone audit" "name key" "name match" "date parse" "g
     check "help-$c" 0 "$bin" $c --help
     expect "help-$c" "^Usage: sesame $c"
 done
+check help-unknown 2 "$bin" help frobnicate
+expect_err help-unknown 'argument 2 is not a command'
+for c in "guardian match --today 2026-09-01 --directory" "login-id --taken" "password check --context-file"; do
+    # shellcheck disable=SC2086
+    check "empty-file-name-$c" 2 "$bin" $c ''
+    expect_err "empty-file-name-$c" 'must be a file name'
+done

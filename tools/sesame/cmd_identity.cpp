@@ -188,6 +188,7 @@ int cmd_guardian_match(const Args &args) {
     if (int rc = parse(args, p); rc >= 0) return rc;
     const auto *dir_path = p.get("--directory");
     if (dir_path == nullptr) return usage_error(cmd, "--directory FILE.json is required");
+    if (dir_path->value.empty()) return bad_value(args, *dir_path, "must be a file name");
     int32_t today = 0;
     if (int rc = today_of(args, p, today); rc >= 0) return rc;
     uint32_t max_failures = 3;
@@ -247,6 +248,7 @@ int cmd_login_id(const Args &args) {
     if (int rc = parse(args, p); rc >= 0) return rc;
     LoginSet taken;
     if (const auto *f = p.get("--taken")) {
+        if (f->value.empty()) return bad_value(args, *f, "must be a file name");
         std::string text, error;
         if (!read_regular_file(f->value, SESAME_LOGIN_TAKEN_MAX_BYTES, "SESAME_LOGIN_TAKEN_MAX_BYTES", "the --taken file", text, error))
             return io_error(cmd, error);

@@ -137,6 +137,7 @@ int cmd_password_check(const Args &args) {
         return usage_error(args.cmd, "--context and --context-file exclude each other");
     std::string context_json;
     if (context_file != nullptr) {
+        if (context_file->value.empty()) return bad_value(args, *context_file, "must be a file name");
         std::string error;
         if (!read_regular_file(context_file->value, SESAME_CONTEXT_MAX_BYTES, "SESAME_CONTEXT_MAX_BYTES", "the --context-file file",
                                context_json, error))

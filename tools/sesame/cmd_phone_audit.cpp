@@ -312,6 +312,7 @@ int cmd_phone_audit(const Args &args) {
     if (int rc = parse(args, p); rc >= 0) return rc;
     if (p.positionals.empty()) return usage_error(self, "missing FILE.csv (or - for standard input)");
     const std::string file = p.positionals[0];
+    if (file.empty()) return usage_error(self, position_text(p.positional_positions[0]) + " is an empty file name");
     const auto *column = p.get("--column");
     if (column == nullptr) return usage_error(self, "missing --column NAME");
     const bool as_json = p.has("--json"), as_rows = p.has("--rows");

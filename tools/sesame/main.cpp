@@ -114,8 +114,9 @@ const cli::Command *find_command(const std::vector<std::string> &args, std::size
     return best;
 }
 
-// `sesame <unknown...>`: what exists, a suggestion, status 2 (stderr).
-int unknown(const std::vector<std::string> &args) {
+// `sesame <unknown...>`: what exists, a suggestion, status 2 (stderr). `shift`: words before args
+// on the command line (1 after `help`), for the positions.
+int unknown(const std::vector<std::string> &args, std::size_t shift) {
     const std::string &first = args[0];
     const auto members = group(first);
     if (!members.empty()) {
@@ -127,7 +128,7 @@ int unknown(const std::vector<std::string> &args) {
         std::vector<std::pair<std::string, std::string>> subs;
         for (const auto *c : members) subs.emplace_back(words_of(c->name).back(), words_of(c->name).back());
         const std::string guess = closest(args[1], subs);
-        std::cerr << "sesame " << first << ": " << cli::position_text(2) << " is not a subcommand of '" << first << "'";
+        std::cerr << "sesame " << first << ": " << cli::position_text(2 + shift) << " is not a subcommand of '" << first << "'";
         if (!guess.empty()) std::cerr << "; did you mean 'sesame " << first << ' ' << guess << "'?";
         std::cerr << '\n';
         print_group(std::cerr, first);
@@ -148,7 +149,7 @@ int unknown(const std::vector<std::string> &args) {
         guess = closest(first + " " + args[1], full);
     }
     if (guess.empty()) guess = closest(first, names);
-    std::cerr << "sesame: " << cli::position_text(1) << " is not a command";
+    std::cerr << "sesame: " << cli::position_text(1 + shift) << " is not a command";
     if (!guess.empty()) std::cerr << "; did you mean 'sesame " << guess << "'?";
     std::cerr << "\nTry 'sesame --help'.\n";
     return cli::kExitUsage;
@@ -166,8 +167,10 @@ int main(int argc, char **argv) {
         print_help(std::cout);
         return cli::kExitOk;
     }
+    std::size_t shift = 0;
     if (args[0] == "help") {  // `sesame help [command...]`
         args.erase(args.begin());
+        shift = 1;
         if (args.empty()) {
             print_help(std::cout);
             return cli::kExitOk;
@@ -182,7 +185,7 @@ int main(int argc, char **argv) {
             print_group(std::cout, args[0]);
             return cli::kExitOk;
         }
-        return unknown(args);
+        return unknown(args, shift);
     }
     std::vector<std::string> rest(args.begin() + static_cast<long>(words), args.end());
     if (cli::wants_help(rest)) {
@@ -194,7 +197,7 @@ int main(int argc, char **argv) {
         return cli::kExitIo;
     }
     try {
-        return cmd->run(cli::Args{*cmd, std::move(rest), words + 1});
+        return cmd->run(cli::Args{*cmd, std::move(rest), words + 1 + shift});
     } catch (const std::exception &e) {
         std::cerr << "sesame " << cmd->name << ": " << e.what() << '\n';
         return cli::kExitIo;
