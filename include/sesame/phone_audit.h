@@ -185,11 +185,11 @@ SESAME_NODISCARD SESAME_API sesame_status sesame_phone_audit_summary_get(sesame_
  * The whole report as one JSON object (the `sesame phone audit --json` contract):
  * `{"rows", "summary": {"mobile", "not_mobile", "invalid", "empty", "overseas", "outside_metadata"},
  *   "shared_numbers": [{"e164", "rows": [...], "lines": [...]}], "problems": [{"row", "input", "outcome",
- *   "error", "line", "message"}], "outside_metadata": [{"row", "e164", "outcome", "line"}], "encoding",
+ *   "error", "line", "message", "e164"}], "outside_metadata": [{"row", "e164", "outcome", "line"}], "encoding",
  *   "delimiter", "bom", "line_end", "column", "column_index", "column_match"}`. `error` is the phone
  * error code for invalid rows, null otherwise; not_mobile rows also carry `"type"`. `outside_metadata`
  * lists the valid rows accepted only through the overseas table (see sesame_phone_audit_summary)
- * (since 1.1). `line`, `lines`, `message` (in the options' `lang`), `bom`, `line_end` ("crlf", "lf",
+ * (since 1.1). `line`, `lines`, `message` (in the options' `lang`), `e164` (a not_mobile row's number, else null), `bom`, `line_end` ("crlf", "lf",
  * "cr"), `column` (the header cell chosen), `column_index` (0-based) and `column_match` ("exact",
  * "folded", "synonym", "contains") since 1.1; `encoding` is "utf-8", "windows-1252", "utf-16le" or
  * "utf-16be". Contains the phone numbers of the file: personal data.

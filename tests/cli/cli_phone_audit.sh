@@ -20,7 +20,7 @@ audit_dir=$(mktemp -d)
 # Windows-1252, ';', CRLF, a blank line, a record with a line break inside quotes, accents.
 printf 'Nom;Pr\xe9nom;T\xe9l. portable\r\nDUPONT;Jean;06 12 34 56 78\r\n\r\nMARTIN;H\xe9l\xe8ne;01 23 45 67 89\r\n"LEROY\nJR";Zo\xe9;06 12 34 56 78\r\n\xc9LODIE;\xc8ve;\r\nX;Y;T\xe9l 06 12\r\n' > "$audit_dir/sec.csv"
 check audit-line-json 0 "$bin" phone audit "$audit_dir/sec.csv" --column portable --json
-expect audit-line-json-martin '\{"row":2,"input":"01 23 45 67 89","outcome":"not_mobile","error":null,"type":"fixed_line","line":4,"message":"ne peut pas recevoir le SMS : pas un mobile \(fixe\)"\}'
+expect audit-line-json-martin '\{"row":2,"input":"01 23 45 67 89","outcome":"not_mobile","error":null,"type":"fixed_line","line":4,"message":"ne peut pas recevoir le SMS : pas un mobile \(fixe\)","e164":"\+33123456789"\}'
 expect audit-line-json-shared '"shared_numbers":\[\{"e164":"\+33612345678","rows":\[1,3\],"lines":\[2,5\]\}\]'
 expect audit-line-json-format '"encoding":"windows-1252","delimiter":";","bom":false,"line_end":"crlf","column":"Tél. portable","column_index":2,"column_match":"synonym"\}$'
 check audit-line-report 0 "$bin" phone audit "$audit_dir/sec.csv" --column 'TEL PORTABLE'

@@ -339,7 +339,8 @@ Result<Report> audit_phones(std::string_view csv, std::string_view column, const
             std::string what = outcome == Outcome::invalid      ? phone::error_name(error)
                                : outcome == Outcome::not_mobile ? phone::type_name(type)
                                                                 : "";
-            report.problems.push_back({row, line, std::move(input), outcome, std::move(what), std::move(message)});
+            report.problems.push_back({row, line, std::move(input), outcome, std::move(what), std::move(message),
+                                       outcome == Outcome::not_mobile ? std::string(p.number.e164()) : std::string()});
         }
     }
     if (!reader.status().ok()) return reader.status();
@@ -422,6 +423,8 @@ std::string Report::to_json() const {
         if (p.outcome == Outcome::not_mobile) e["type"] = p.error;
         e["line"] = p.line;
         e["message"] = p.message;
+        if (p.e164.empty()) e["e164"] = nullptr;
+        else e["e164"] = p.e164;
         problems_json.push_back(std::move(e));
     }
     j["problems"] = std::move(problems_json);

@@ -31,6 +31,7 @@ struct Problem {  // a row whose outcome is not `mobile`
     Outcome outcome = Outcome::invalid;
     std::string error;      // phone error name for `invalid`, the number type for `not_mobile`, "" for `empty`
     std::string message;    // for people, in the audit's language
+    std::string e164;       // the number of a not_mobile row ("" otherwise)
 };
 
 // A valid row accepted only by the overseas table of the phone spec: its number is in a range ARCEP

@@ -194,6 +194,8 @@ TEST(PhoneAudit, LineIsTheSpreadsheetRow) {
     EXPECT_EQ(j["problems"][0]["line"], 4);
     EXPECT_EQ(j["problems"][0]["row"], 2);
     EXPECT_EQ(j["problems"][0]["message"], "ne peut pas recevoir le SMS : pas un mobile (fixe)");
+    EXPECT_EQ(j["problems"][0]["e164"], "+33123456789");  // a not_mobile row's number, for a re-import
+    EXPECT_TRUE(j["problems"][1]["e164"].is_null());
     EXPECT_EQ(j["shared_numbers"][0]["lines"], nlohmann::json::array({2, 7}));
     EXPECT_EQ(j["column"], "tel");
     EXPECT_EQ(j["column_match"], "exact");
