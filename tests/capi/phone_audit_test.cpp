@@ -149,7 +149,8 @@ TEST(CapiPhoneAudit, OptionsFromBeforeTheRowCallback) {
     o.struct_size = offsetof(sesame_phone_audit_options, lang);
     o.delimiter = '\t';
     sesame_phone_audit *a = nullptr;
-    ASSERT_EQ(sesame_phone_audit_buffer(&a, "nom\ttel\nA\t0612345678\n", 23, "tel", 3, &o), SESAME_OK);
+    const std::string csv = "nom\ttel\nA\t0612345678\n";
+    ASSERT_EQ(sesame_phone_audit_buffer(&a, csv.data(), csv.size(), "tel", 3, &o), SESAME_OK);
     sesame_phone_audit_summary s{};
     s.struct_size = sizeof s;
     ASSERT_EQ(sesame_phone_audit_summary_get(&s, a), SESAME_OK);
