@@ -25,6 +25,10 @@ if(TARGET sesame_cli)
   set_target_properties(sesame_cli PROPERTIES INSTALL_RPATH "$ORIGIN/${SESAME_CLI_TO_LIB}")
   target_link_options(sesame_cli PRIVATE "LINKER:--enable-new-dtags")
   install(TARGETS sesame_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+  # Its manual page and its bash completion, where man(1) and bash-completion look for them.
+  install(FILES docs/man/sesame.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+  install(FILES tools/sesame/completion/sesame.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
+          RENAME sesame)
 endif()
 # Apache-2.0 section 4(d) and the word lists' ODC-BY attribution travel with the binaries.
 install(FILES LICENSE NOTICE DESTINATION ${CMAKE_INSTALL_DOCDIR})

@@ -47,7 +47,7 @@ check guardian-match-utf8 0 sh -c "printf '{\"method\": \"form\", \"family_name\
 expect guardian-match-utf8 '^\{"status":null,.*"error":"invalid_utf8"\}$'
 check guardian-match-nodir 2 "$bin" guardian match --today $id_today
 check guardian-match-notoday 2 "$bin" guardian match --directory "$id_data/school.json"
-check guardian-match-missing 2 "$bin" guardian match --directory /nonexistent.json --today $id_today
+check guardian-match-missing 1 "$bin" guardian match --directory /nonexistent.json --today $id_today
 check guardian-match-badmax 2 "$bin" guardian match --directory "$id_data/school.json" --today $id_today --max-date-failures 0
 printf '{"guardians": [{"id": "G1"}, {"id": "G1"}]}' > /tmp/sesame-cli-dir.$$
 check guardian-match-baddir 1 "$bin" guardian match --directory /tmp/sesame-cli-dir.$$ --today $id_today
@@ -67,5 +67,5 @@ expect login-id-widen '^\{"login":"h\.lefevre[0-9]{3}"\}$'
 # Emitted identifiers join the taken set: 100 lines for one stem never repeat.
 check login-id-unique 0 sh -c "yes \"\$(printf 'DUPONT\tJean')\" | head -100 | '$bin' login-id"
 [ "$(printf '%s\n' "$out" | sort -u | wc -l)" = 100 ] && pass=$((pass+1)) || { fail=$((fail+1)); echo "FAIL login-id: emitted identifiers are unique"; }
-check login-id-missing 2 "$bin" login-id --taken /nonexistent
+check login-id-missing 1 "$bin" login-id --taken /nonexistent
 rm -f /tmp/sesame-cli-taken.$$ /tmp/sesame-cli-dir.$$

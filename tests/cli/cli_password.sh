@@ -24,7 +24,7 @@ check password-check-too-long 0 sh -c "printf 'A1!%0129d\n' 0 | '$bin' password 
 expect password-check-too-long '^\{"valid":false,"error":"too_long","length":132,.*"length":false\},"strength":null,"unaccepted":null,"unaccepted_message":null\}$'
 check password-check-badpolicy 2 "$bin" password check --policy nope
 check password-check-badcontext 2 "$bin" password check --context '{"names": 3}'
-check password-check-nofile 2 "$bin" password check --context-file /nonexistent/ctx.json
+check password-check-nofile 1 "$bin" password check --context-file /nonexistent/ctx.json
 check password-check-badlang 2 "$bin" password check --lang de
 check password-check-badopt 2 "$bin" password check --password x
 check password-check-help 0 "$bin" password check --help
@@ -33,3 +33,11 @@ expect password-check-help 'never echoed'
 check password-check-unaccepted 0 sh -c "printf 'Soleil2015€\nSoleil2015€!\n' | '$bin' password check"
 expect password-check-unaccepted '"special":false,.*"unaccepted":"€","unaccepted_message":"€ n’est pas un caractère spécial accepté ; caractères spéciaux acceptés : ! \? @'
 expect password-check-unaccepted-allowed '"unaccepted":"€","unaccepted_message":null\}$'
+# The checklist labels of a policy, from the library (issue 19): what a form shows.
+check password-policy 0 "$bin" password policy
+expect password-policy '^\{"policy":"portal","labels":\{"upper":"Au moins une lettre majuscule","lower":"Au moins une lettre minuscule","digit":"Au moins un chiffre","special":"Au moins un caractère spécial parmi ! \? @ # \$ \( \) \[ \] _ \. , ; & = \+ - % \* < > £ µ / :","length":"Au moins 8 caractères \(128 au maximum\)"\},"definition":\{"alternatives":\['
+check password-policy-en 0 "$bin" password policy --policy cnil2022 --lang en
+expect password-policy-en '^\{"policy":"cnil2022","labels":\{"upper":"At least one uppercase letter",.*"length":"At least 12 characters \(128 at most\)"\},"definition":\{.*"forbid_other":false'
+check password-policy-badpolicy 2 "$bin" password policy --policy nope
+check password-policy-badlang 2 "$bin" password policy --lang de
+check password-check-both-contexts 2 "$bin" password check --context '{}' --context-file /dev/null

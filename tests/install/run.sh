@@ -2,7 +2,8 @@
 # Installs the build tree into a scratch prefix (stripped, as README says), then builds a tiny
 # consumer against the *installed* tree twice: with CMake's find_package(sesame) and with
 # pkg-config. Both must run. The installed CLI must run from that private prefix without
-# LD_LIBRARY_PATH (RUNPATH), and the licences must be installed.
+# LD_LIBRARY_PATH (RUNPATH), with its manual page and bash completion, and the licences must be
+# installed.
 set -euo pipefail
 src=$1 build=$2 work=$3
 rm -rf "$work"; mkdir -p "$work"
@@ -18,6 +19,14 @@ if [ -x "$prefix/bin/sesame" ]; then
   used=$(env -u LD_LIBRARY_PATH ldd "$prefix/bin/sesame" | awk '/libsesame/ {print $3}')
   [ "$(realpath "$used")" = "$(realpath "$libdir/libsesame.so.1")" ] || {
     echo "the installed CLI uses $used, not the installed library"; exit 1; }
+  # The manual page and the bash completion of the CLI.
+  [ -s "$prefix/share/man/man1/sesame.1" ] || { echo "share/man/man1/sesame.1 is not installed"; exit 1; }
+  MANWIDTH=80 man -l "$prefix/share/man/man1/sesame.1" 2>/dev/null | grep -q 'phone audit' || {
+    echo "the installed manual page does not render"; exit 1; }
+  completion="$prefix/share/bash-completion/completions/sesame"
+  [ -s "$completion" ] || { echo "share/bash-completion/completions/sesame is not installed"; exit 1; }
+  words=$(bash -c "source '$completion'; COMP_WORDS=(sesame phone ''); COMP_CWORD=2; _sesame; echo \${COMPREPLY[*]}")
+  [ "$words" = "normalize audit --help" ] || { echo "the installed completion gives '$words' after 'sesame phone'"; exit 1; }
   for f in "$prefix/bin/sesame" "$libdir/libsesame.so.1"; do
     if readelf -S "$f" | grep -q '\.symtab'; then echo "install --strip left the symbol table in $f"; exit 1; fi
   done

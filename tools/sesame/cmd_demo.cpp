@@ -291,11 +291,13 @@ struct Demo {
 
 }  // namespace
 
-int cmd_demo(const std::vector<std::string> &args) {
+int cmd_demo(const Args &args) {
+    Parsed p;
+    if (int rc = parse(args, p); rc >= 0) return rc;
     std::string lang = "fr";
-    for (size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--lang" && i + 1 < args.size() && (args[i + 1] == "fr" || args[i + 1] == "en")) lang = args[++i];
-        else return usage_error("demo", "unknown argument " + args[i]);
+    if (const auto *v = p.get("--lang")) {
+        if (v->value != "fr" && v->value != "en") return bad_value(args, *v, "must be fr or en");
+        lang = v->value;
     }
     const Texts &t = lang == "en" ? kEn : kFr;
     Demo demo{t, lang == "en" ? SESAME_PASSWORD_LANG_EN : SESAME_PASSWORD_LANG_FR};

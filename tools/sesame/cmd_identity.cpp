@@ -4,8 +4,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
-#include <fstream>
-#include <sstream>
 #include <unordered_set>
 
 #include "cli.hpp"
@@ -18,44 +16,6 @@ bool is_utf8(std::string_view s) {
     std::string scratch;  // only on error paths
     return utf8_repair(s, scratch);
 }
-
-// Parses "--opt VALUE" / "--opt=VALUE" options; returns false (after a usage error) on a bad one.
-struct Options {
-    std::vector<std::pair<std::string, std::string>> values;
-    std::string error;
-    bool parse(const std::vector<std::string> &args, const std::vector<std::string> &known) {
-        for (size_t i = 0; i < args.size(); ++i) {
-            std::string a = args[i], v;
-            const auto eq = a.find('=');
-            if (eq != std::string::npos && a.rfind("--", 0) == 0) {
-                v = a.substr(eq + 1);
-                a = a.substr(0, eq);
-            } else {
-                if (std::find(known.begin(), known.end(), a) == known.end()) {
-                    error = "unknown option '" + a + "'";
-                    return false;
-                }
-                if (i + 1 >= args.size()) {
-                    error = "option '" + a + "' needs a value";
-                    return false;
-                }
-                v = args[++i];
-            }
-            if (std::find(known.begin(), known.end(), a) == known.end()) {
-                error = "unknown option '" + a + "'";
-                return false;
-            }
-            values.emplace_back(a, v);
-        }
-        return true;
-    }
-    const std::string *get(const std::string &name) const {
-        const std::string *r = nullptr;
-        for (const auto &[k, v] : values)
-            if (k == name) r = &v;
-        return r;
-    }
-};
 
 // "YYYY-MM-DD" -> yyyymmdd, checked by the library (a real date); 0 when invalid.
 int32_t parse_today(const std::string &s) {
@@ -74,12 +34,6 @@ int32_t parse_today(const std::string &s) {
     return v;
 }
 
-const Command &find(const char *name) {
-    for (const auto &c : commands())
-        if (std::string(c.name) == name) return c;
-    return commands().front();
-}
-
 // The identifiers taken, looked up by string_view (no copy per query).
 struct ViewHash {
     using is_transparent = void;
@@ -87,15 +41,48 @@ struct ViewHash {
 };
 using LoginSet = std::unordered_set<std::string, ViewHash, std::equal_to<>>;
 
-int no_args(const char *name, const std::vector<std::string> &args) {
-    if (!args.empty()) return usage_error(find(name), "unexpected argument '" + args.front() + "'");
+// The object of a claim line that was not evaluated: every key, null or empty, and the error.
+void claim_error(JsonWriter &out, std::string_view error) {
+    out.begin_object();
+    out.null_field("status");
+    out.null_field("reason");
+    out.null_field("guardian");
+    out.key("pupils");
+    out.begin_array();
+    out.end_array();
+    out.key("pupil_results");
+    out.begin_object();
+    out.end_object();
+    out.null_field("detail");
+    out.null_field("user_message");
+    out.key("error");
+    out.repaired_string(error);
+    out.end_object();
+}
+
+// --today: a real date, or a usage error (-1 when right).
+int today_of(const Args &args, const Parsed &p, int32_t &today) {
+    const auto *t = p.get("--today");
+    if (t == nullptr) return usage_error(args.cmd, "--today YYYY-MM-DD is required");
+    today = parse_today(t->value);
+    if (today == 0) return bad_value(args, *t, "must be a real date YYYY-MM-DD");
     return -1;
 }
 
 }  // namespace
 
-int cmd_name_key(const std::vector<std::string> &args) {
-    if (int rc = no_args("name key", args); rc >= 0) return rc;
+int cmd_name_key(const Args &args) {
+    Parsed p;
+    if (int rc = parse(args, p); rc >= 0) return rc;
+    auto too_long = [](JsonWriter &out) {
+        out.begin_object();
+        out.null_field("input");
+        out.field("valid", false);
+        out.null_field("key");
+        out.null_field("compact");
+        out.field("error", "line_too_long");
+        out.end_object();
+    };
     return for_each_line([](std::string_view line, JsonWriter &out) {
         sesame_name_key_result k;
         if (sesame_name_key_result_init(&k) != SESAME_OK || sesame_name_key(&k, line.data(), line.size()) != SESAME_OK)
@@ -113,22 +100,28 @@ int cmd_name_key(const std::vector<std::string> &args) {
         }
         if (!utf8) out.field("error", "invalid_utf8");
         out.end_object();
-    });
+    }, Input::plain, too_long);
 }
 
-int cmd_name_match(const std::vector<std::string> &args) {
-    Options o;
-    if (!o.parse(args, {"--field"})) return usage_error(find("name match"), o.error);
-    const std::string *field = o.get("--field");
-    if (field == nullptr) return usage_error(find("name match"), "--field family|given is required");
+int cmd_name_match(const Args &args) {
+    Parsed p;
+    if (int rc = parse(args, p); rc >= 0) return rc;
+    const auto *field = p.get("--field");
+    if (field == nullptr) return usage_error(args.cmd, "--field family|given is required");
     int32_t f;
-    if (*field == "family") {
+    if (field->value == "family") {
         f = SESAME_NAME_FIELD_FAMILY;
-    } else if (*field == "given") {
+    } else if (field->value == "given") {
         f = SESAME_NAME_FIELD_GIVEN;
     } else {
-        return usage_error(find("name match"), "--field must be family or given");
+        return bad_value(args, *field, "must be family or given");
     }
+    auto too_long = [](JsonWriter &out) {
+        out.begin_object();
+        out.field("match", false);
+        out.field("error", "line_too_long");
+        out.end_object();
+    };
     return for_each_line([f](std::string_view line, JsonWriter &out) {
         const auto tab = line.find('\t');
         if (tab == std::string_view::npos) {
@@ -146,16 +139,25 @@ int cmd_name_match(const std::vector<std::string> &args) {
         out.field("match", match);
         if (!is_utf8(line)) out.field("error", "invalid_utf8");
         out.end_object();
-    });
+    }, Input::plain, too_long);
 }
 
-int cmd_date_parse(const std::vector<std::string> &args) {
-    Options o;
-    if (!o.parse(args, {"--today"})) return usage_error(find("date parse"), o.error);
-    const std::string *t = o.get("--today");
-    if (t == nullptr) return usage_error(find("date parse"), "--today YYYY-MM-DD is required");
-    const int32_t today = parse_today(*t);
-    if (today == 0) return usage_error(find("date parse"), "--today must be a real date YYYY-MM-DD");
+int cmd_date_parse(const Args &args) {
+    Parsed p;
+    if (int rc = parse(args, p); rc >= 0) return rc;
+    int32_t today = 0;
+    if (int rc = today_of(args, p, today); rc >= 0) return rc;
+    auto too_long = [](JsonWriter &out) {
+        out.begin_object();
+        out.null_field("input");
+        out.field("valid", false);
+        out.null_field("iso");
+        out.field("error", "line_too_long");
+        out.key("flags");
+        out.begin_array();
+        out.end_array();
+        out.end_object();
+    };
     return for_each_line([today](std::string_view line, JsonWriter &out) {
         sesame_date_result d;
         if (sesame_date_result_init(&d) != SESAME_OK || sesame_date_parse(&d, line.data(), line.size(), today) != SESAME_OK)
@@ -177,32 +179,29 @@ int cmd_date_parse(const std::vector<std::string> &args) {
         if (d.flags & SESAME_DATE_FLAG_AGE_UNDER_2) out.string("age_under_2");
         out.end_array();
         out.end_object();
-    });
+    }, Input::plain, too_long);
 }
 
-int cmd_guardian_match(const std::vector<std::string> &args) {
-    const Command &cmd = find("guardian match");
-    Options o;
-    if (!o.parse(args, {"--directory", "--today", "--max-date-failures"})) return usage_error(cmd, o.error);
-    const std::string *dir_path = o.get("--directory");
-    const std::string *t = o.get("--today");
+int cmd_guardian_match(const Args &args) {
+    const Command &cmd = args.cmd;
+    Parsed p;
+    if (int rc = parse(args, p); rc >= 0) return rc;
+    const auto *dir_path = p.get("--directory");
     if (dir_path == nullptr) return usage_error(cmd, "--directory FILE.json is required");
-    if (t == nullptr) return usage_error(cmd, "--today YYYY-MM-DD is required");
-    const int32_t today = parse_today(*t);
-    if (today == 0) return usage_error(cmd, "--today must be a real date YYYY-MM-DD");
+    if (dir_path->value.empty()) return bad_value(args, *dir_path, "must be a file name");
+    int32_t today = 0;
+    if (int rc = today_of(args, p, today); rc >= 0) return rc;
     uint32_t max_failures = 3;
-    if (const std::string *m = o.get("--max-date-failures")) {
+    if (const auto *m = p.get("--max-date-failures")) {
         char *end = nullptr;
-        const unsigned long v = std::strtoul(m->c_str(), &end, 10);
-        if (m->empty() || *end != '\0' || v < 1 || v > 1000000) return usage_error(cmd, "--max-date-failures must be a positive integer");
+        const unsigned long v = std::strtoul(m->value.c_str(), &end, 10);
+        if (m->value.empty() || *end != '\0' || v < 1 || v > 1000000) return bad_value(args, *m, "must be a positive integer");
         max_failures = static_cast<uint32_t>(v);
     }
-    if (!std::ifstream(*dir_path)) return usage_error(cmd, "cannot open the directory file " + *dir_path);
+    // The library reads the file as docs/limits.md says: a regular file only, its size first.
     sesame_directory *dir = nullptr;
-    if (sesame_directory_load_json_file(&dir, dir_path->data(), dir_path->size(), nullptr) != SESAME_OK) {
-        std::cerr << "sesame guardian match: " << *dir_path << ": " << sesame_last_error_message() << '\n';
-        return kExitIo;
-    }
+    if (sesame_directory_load_json_file(&dir, dir_path->value.data(), dir_path->value.size(), nullptr) != SESAME_OK)
+        return io_error(cmd, std::string("--directory: ") + sesame_last_error_message());
     std::unique_ptr<sesame_directory, void (*)(sesame_directory *)> dir_guard(dir, sesame_directory_free);
     // Report the guardians kept but unreachable by a field (ids only).
     const json report = json::parse(read_sized([&](char *b, size_t c, size_t *n) { return sesame_directory_report(b, c, n, dir); }));
@@ -228,21 +227,11 @@ int cmd_guardian_match(const std::vector<std::string> &args) {
         if (st == SESAME_E_PARSE || st == SESAME_E_DUPLICATE) {
             std::string e = sesame_last_error_message();  // a copy: the next call (is_utf8) resets it
             if (e == "invalid_json" && !is_utf8(line)) e = "invalid_utf8";
-            out.begin_object();
-            out.null_field("status");
-            out.null_field("reason");
-            out.null_field("guardian");
-            out.key("pupils");
-            out.begin_array();
-            out.end_array();
-            out.key("pupil_results");
-            out.begin_object();
-            out.end_object();
-            out.null_field("detail");
-            out.null_field("user_message");
-            out.key("error");
-            out.repaired_string(e);
-            out.end_object();
+            claim_error(out, e);
+            return;
+        }
+        if (st == SESAME_E_LIMIT) {  // above SESAME_CLAIM_MAX_BYTES or SESAME_JSON_MAX_DEPTH: not parsed
+            claim_error(out, "limit_exceeded");
             return;
         }
         if (st != SESAME_OK) throw std::runtime_error(std::string(sesame_status_str(st)) + ": " + sesame_last_error_message());
@@ -250,30 +239,31 @@ int cmd_guardian_match(const std::vector<std::string> &args) {
         // The library's JSON is already the compact object of the spec, keys in order.
         read_sized(decision, [&](char *b, size_t c, size_t *n) { return sesame_decision_json(b, c, n, d); });
         out.raw(decision);
-    });
+    }, Input::plain, [](JsonWriter &out) { claim_error(out, "line_too_long"); });
 }
 
-int cmd_login_id(const std::vector<std::string> &args) {
-    const Command &cmd = find("login-id");
-    Options o;
-    if (!o.parse(args, {"--taken"})) return usage_error(cmd, o.error);
+int cmd_login_id(const Args &args) {
+    const Command &cmd = args.cmd;
+    Parsed p;
+    if (int rc = parse(args, p); rc >= 0) return rc;
     LoginSet taken;
-    if (const std::string *f = o.get("--taken")) {
-        std::ifstream in(*f);
-        if (!in) return usage_error(cmd, "cannot open " + *f);
-        std::string l;
-        while (std::getline(in, l)) {
-            while (!l.empty() && (l.back() == '\r' || l.back() == ' ' || l.back() == '\t')) l.pop_back();
-            size_t b = l.find_first_not_of(" \t");
-            if (b == std::string::npos || l[b] == '#') continue;
-            l = l.substr(b);
-            for (char &c : l)
+    if (const auto *f = p.get("--taken")) {
+        if (f->value.empty()) return bad_value(args, *f, "must be a file name");
+        std::string text, error;
+        if (!read_regular_file(f->value, SESAME_LOGIN_TAKEN_MAX_BYTES, "SESAME_LOGIN_TAKEN_MAX_BYTES", "the --taken file", text, error))
+            return io_error(cmd, error);
+        std::string_view rest = text;
+        while (!rest.empty()) {
+            const std::size_t nl = rest.find('\n');
+            std::string_view l = rest.substr(0, nl);
+            rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+            while (!l.empty() && (l.back() == '\r' || l.back() == ' ' || l.back() == '\t')) l.remove_suffix(1);
+            const std::size_t b = l.find_first_not_of(" \t");
+            if (b == std::string_view::npos || l[b] == '#') continue;
+            std::string id(l.substr(b));
+            for (char &c : id)
                 if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-            taken.insert(l);
-        }
-        if (in.bad()) {
-            std::cerr << "sesame login-id: cannot read " << *f << '\n';
-            return kExitIo;
+            taken.insert(std::move(id));
         }
     }
     auto is_taken = [](void *payload, const char *login, size_t len, bool *out) -> int32_t {
@@ -305,6 +295,11 @@ int cmd_login_id(const std::vector<std::string> &args) {
             out.null_field("login");
             out.field("error", st == SESAME_E_INVALID_NAME ? (is_utf8(line) ? "invalid_name" : "invalid_utf8") : "exhausted");
         }
+        out.end_object();
+    }, Input::plain, [](JsonWriter &out) {
+        out.begin_object();
+        out.null_field("login");
+        out.field("error", "line_too_long");
         out.end_object();
     });
 }

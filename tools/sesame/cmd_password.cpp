@@ -1,7 +1,5 @@
 // sesame password check (spec: cli.md; password.md). Passwords come from stdin only and are never
 // echoed: the output has no "input" key. Each line is wiped once checked (Input::secret).
-#include <fstream>
-#include <iterator>
 #include <memory>
 #include <stdexcept>
 
@@ -86,63 +84,107 @@ void check_line(std::string_view line, const sesame_password_policy *policy, con
     out.end_object();
 }
 
+// A line above the bound: the keys of a refused password.
+void too_long(JsonWriter &out) {
+    out.begin_object();
+    out.field("valid", false);
+    out.field("error", "line_too_long");
+    out.null_field("length");
+    out.key("rules");
+    out.begin_object();
+    for (JsonKey k : {JsonKey("upper"), JsonKey("lower"), JsonKey("digit"), JsonKey("special"), JsonKey("length")}) out.field(k, false);
+    out.end_object();
+    out.null_field("strength");
+    out.null_field("unaccepted");
+    out.null_field("unaccepted_message");
+    out.end_object();
+}
+
+using PolicyPtr = std::unique_ptr<sesame_password_policy, PolicyFree>;
+
+// --policy and --lang, shared by check and policy. Returns -1 when they are right.
+int policy_and_lang(const Args &args, const Parsed &p, std::string &policy_name, PolicyPtr &policy, int32_t &lang) {
+    policy_name = "portal";
+    lang = SESAME_PASSWORD_LANG_FR;
+    if (const auto *v = p.get("--lang")) {
+        if (v->value != "fr" && v->value != "en") return bad_value(args, *v, "must be fr or en");
+        lang = v->value == "en" ? SESAME_PASSWORD_LANG_EN : SESAME_PASSWORD_LANG_FR;
+    }
+    const auto *v = p.get("--policy");
+    if (v != nullptr) policy_name = v->value;
+    sesame_password_policy *raw = nullptr;
+    const sesame_status st = sesame_password_policy_preset(&raw, policy_name.data(), policy_name.size());
+    policy.reset(raw);
+    if (st == SESAME_E_NOT_FOUND || st == SESAME_E_INVALID_ARGUMENT)
+        return bad_value(args, *v, "is not a known policy (known: portal, cnil2022)");
+    if (st != SESAME_OK) throw std::runtime_error(std::string(sesame_status_str(st)) + ": " + sesame_last_error_message());
+    return -1;
+}
+
 }  // namespace
 
-int cmd_password_check(const std::vector<std::string> &args) {
-    const Command &self = *[] {
-        for (const auto &c : commands())
-            if (std::string(c.name) == "password check") return &c;
-        return &commands().front();
-    }();
-    std::string policy_name = "portal", context_json, lang_name = "fr";
-    bool have_context = false;
-    for (size_t i = 0; i < args.size(); ++i) {
-        std::string a = args[i], v;
-        const auto eq = a.find('=');
-        const bool inline_value = a.rfind("--", 0) == 0 && eq != std::string::npos;
-        if (inline_value) {
-            v = a.substr(eq + 1);
-            a = a.substr(0, eq);
-        }
-        if (a != "--policy" && a != "--context" && a != "--context-file" && a != "--lang")
-            return usage_error(self, "unknown option '" + a + "'");
-        if (!inline_value) {
-            if (i + 1 >= args.size()) return usage_error(self, "option '" + a + "' needs a value");
-            v = args[++i];
-        }
-        if (a == "--policy") {
-            policy_name = v;
-        } else if (a == "--lang") {
-            lang_name = v;
-        } else if (a == "--context") {
-            context_json = v;
-            have_context = true;
-        } else {
-            std::ifstream f(v, std::ios::binary);
-            if (!f) return usage_error(self, "cannot open context file '" + v + "'");
-            context_json.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
-            have_context = true;
-        }
+int cmd_password_check(const Args &args) {
+    Parsed p;
+    if (int rc = parse(args, p); rc >= 0) return rc;
+    std::string policy_name;
+    PolicyPtr policy;
+    int32_t lang = 0;
+    if (int rc = policy_and_lang(args, p, policy_name, policy, lang); rc >= 0) return rc;
+
+    const auto *inline_context = p.get("--context");
+    const auto *context_file = p.get("--context-file");
+    if (inline_context != nullptr && context_file != nullptr)
+        return usage_error(args.cmd, "--context and --context-file exclude each other");
+    std::string context_json;
+    if (context_file != nullptr) {
+        if (context_file->value.empty()) return bad_value(args, *context_file, "must be a file name");
+        std::string error;
+        if (!read_regular_file(context_file->value, SESAME_CONTEXT_MAX_BYTES, "SESAME_CONTEXT_MAX_BYTES", "the --context-file file",
+                               context_json, error))
+            return io_error(args.cmd, error);
+    } else if (inline_context != nullptr) {
+        context_json = inline_context->value;
     }
-    if (lang_name != "fr" && lang_name != "en") return usage_error(self, "--lang must be fr or en");
-    const int32_t lang = lang_name == "en" ? SESAME_PASSWORD_LANG_EN : SESAME_PASSWORD_LANG_FR;
-
-    sesame_password_policy *raw_policy = nullptr;
-    sesame_status st = sesame_password_policy_preset(&raw_policy, policy_name.data(), policy_name.size());
-    std::unique_ptr<sesame_password_policy, PolicyFree> policy(raw_policy);
-    if (st == SESAME_E_NOT_FOUND) return usage_error(self, "unknown policy '" + policy_name + "' (known: portal, cnil2022)");
-    if (st != SESAME_OK) throw std::runtime_error(std::string(sesame_status_str(st)) + ": " + sesame_last_error_message());
-
     std::unique_ptr<sesame_password_context, ContextFree> context;
-    if (have_context) {
+    if (inline_context != nullptr || context_file != nullptr) {
         sesame_password_context *raw_ctx = nullptr;
-        st = sesame_password_context_from_json(&raw_ctx, context_json.data(), context_json.size());
+        const sesame_status st = sesame_password_context_from_json(&raw_ctx, context_json.data(), context_json.size());
         context.reset(raw_ctx);
-        if (st != SESAME_OK) return usage_error(self, std::string("bad context: ") + sesame_last_error_message());
+        if (st != SESAME_OK) {
+            const auto *v = inline_context != nullptr ? inline_context : context_file;
+            return usage_error(args.cmd, "bad context (" + v->name + ", " + position_text(v->value_position) +
+                                             "): " + sesame_last_error_message());
+        }
     }
-
     return for_each_line([&](std::string_view line, JsonWriter &out) { check_line(line, policy.get(), context.get(), lang, out); },
-                         Input::secret);
+                         Input::secret, too_long);
+}
+
+// {"policy": NAME, "labels": {rule: label}, "definition": {the policy JSON}}: what a form shows
+// as its live checklist, from the library (the same texts as the bindings' rule_labels()).
+int cmd_password_policy(const Args &args) {
+    Parsed p;
+    if (int rc = parse(args, p); rc >= 0) return rc;
+    std::string policy_name;
+    PolicyPtr policy;
+    int32_t lang = 0;
+    if (int rc = policy_and_lang(args, p, policy_name, policy, lang); rc >= 0) return rc;
+    const std::string definition =
+        read_sized([&](char *o, size_t c, size_t *n) { return sesame_password_policy_to_json(o, c, n, policy.get()); });
+    json doc;
+    doc["policy"] = policy_name;
+    doc["labels"] = json::object();
+    doc["definition"] = json::parse(definition);
+    const bool restricts = doc["definition"].value("forbid_other", false);
+    for (int32_t rule = SESAME_PASSWORD_RULE_UPPER; rule <= SESAME_PASSWORD_RULE_ALLOWED; ++rule) {
+        if (rule == SESAME_PASSWORD_RULE_ALLOWED && !restricts) continue;  // on the checklist only when the policy has it
+        doc["labels"][sesame_password_rule_name(rule)] = read_sized([&](char *o, size_t c, size_t *n) {
+            return sesame_password_rule_label(o, c, n, policy.get(), rule, -1, lang);
+        });
+    }
+    std::cout << doc.dump() << '\n';
+    std::cout.flush();
+    return std::cout ? kExitOk : kExitIo;
 }
 
 }  // namespace cli

@@ -8,12 +8,6 @@ namespace cli {
 
 namespace {
 
-const Command &phone_command(const char *name) {
-    for (const auto &c : commands())
-        if (std::strcmp(c.name, name) == 0) return c;
-    return commands().front();
-}
-
 // One line: {"input", "ok": true, "e164", ...} or {"input", "ok": false, "error"}.
 void normalize_line(std::string_view line, JsonWriter &out) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);  // CRLF files
@@ -40,23 +34,23 @@ void normalize_line(std::string_view line, JsonWriter &out) {
     out.end_object();
 }
 
+// A line above the bound: the keys of a refused number.
+void too_long(JsonWriter &out) {
+    out.begin_object();
+    out.null_field("input");
+    out.field("ok", false);
+    out.field("error", "line_too_long");
+    out.end_object();
+}
+
 }  // namespace
 
-int cmd_phone_normalize(const std::vector<std::string> &args) {
-    const Command &cmd = phone_command("phone normalize");
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        std::string value;
-        if (args[i] == "--region") {
-            if (i + 1 >= args.size()) return usage_error(cmd, "option '--region' needs a value");
-            value = args[++i];
-        } else if (args[i].rfind("--region=", 0) == 0) {
-            value = args[i].substr(9);
-        } else {
-            return usage_error(cmd, "unexpected argument '" + args[i] + "'");
-        }
-        if (value != "FR") return usage_error(cmd, "only --region FR is supported in this version");
-    }
-    return for_each_line(normalize_line);
+int cmd_phone_normalize(const Args &args) {
+    Parsed p;
+    if (int rc = parse(args, p); rc >= 0) return rc;
+    for (const auto &v : p.values)
+        if (v.name == "--region" && v.value != "FR") return bad_value(args, v, "must be FR (the only region of this version)");
+    return for_each_line(normalize_line, Input::plain, too_long);
 }
 
 }  // namespace cli

@@ -110,6 +110,7 @@ public:
     void field(JsonKey k, const char *v) { key(k), string(v); }
     void field(JsonKey k, bool v) { key(k), boolean(v); }
     void field(JsonKey k, int32_t v) { key(k), integer(v); }
+    void field(JsonKey k, int64_t v) { key(k), integer(v); }
     void null_field(JsonKey k) { key(k), null(); }
 
 private:

@@ -13,7 +13,7 @@ namespace {
 constexpr size_t kReadBlock = 64 * 1024;
 }
 
-LineReader::LineReader(int fd, bool secret) : fd_(fd), secret_(secret), buf_(kReadBlock) {}
+LineReader::LineReader(int fd, bool secret, size_t max_line) : fd_(fd), secret_(secret), max_line_(max_line), buf_(kReadBlock) {}
 
 LineReader::~LineReader() {
     if (secret_) sesame_memzero(buf_.data(), buf_.size());
@@ -24,20 +24,39 @@ bool LineReader::next(std::string_view &line) {
         sesame_memzero(buf_.data() + begin_ - last_len_, last_len_);
         last_len_ = 0;
     }
+    too_long_ = false;
     for (;;) {
         const char *start = buf_.data() + begin_;
         const void *nl = std::memchr(start + scanned_, '\n', end_ - begin_ - scanned_);
         if (nl != nullptr) {
             const size_t len = static_cast<size_t>(static_cast<const char *>(nl) - start);
-            line = std::string_view(start, len);
+            too_long_ = discarding_ || len > max_line_;
+            discarding_ = false;
+            line = too_long_ ? std::string_view() : std::string_view(start, len);
             begin_ += len + 1;
             scanned_ = 0;
             last_len_ = len + 1;
             return true;
         }
         scanned_ = end_ - begin_;
+        if (scanned_ > max_line_) {  // a line above the bound: drop its bytes, look for its end
+            if (secret_) sesame_memzero(buf_.data() + begin_, scanned_);
+            begin_ = end_;
+            scanned_ = 0;
+            discarding_ = true;
+        }
         if (!read_more()) {
-            if (failed_ || begin_ == end_) return false;
+            if (failed_) return false;
+            if (discarding_) {  // the last line, above the bound, without '\n'
+                discarding_ = false;
+                too_long_ = true;
+                line = std::string_view();
+                last_len_ = end_ - begin_;  // its tail, wiped by the next call (secret)
+                begin_ = end_;
+                scanned_ = 0;
+                return true;
+            }
+            if (begin_ == end_) return false;
             line = std::string_view(buf_.data() + begin_, end_ - begin_);  // the last line, without '\n'
             last_len_ = end_ - begin_;
             begin_ = end_;

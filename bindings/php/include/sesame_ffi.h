@@ -255,9 +255,41 @@ typedef enum sesame_phone_audit_outcome {
 typedef enum sesame_csv_encoding {
     SESAME_CSV_ENCODING_AUTO = 0,
     SESAME_CSV_ENCODING_UTF8 = 1,
-    SESAME_CSV_ENCODING_WINDOWS_1252 = 2
+    SESAME_CSV_ENCODING_WINDOWS_1252 = 2,
+    SESAME_CSV_ENCODING_UTF16LE = 3,
+    SESAME_CSV_ENCODING_UTF16BE = 4
 } sesame_csv_encoding;
 typedef int32_t (*sesame_progress_cb)(uint64_t done, uint64_t total, void *payload);
+typedef struct sesame_phone_audit_row {
+    size_t struct_size;
+    uint64_t row;
+    uint64_t line;
+    int32_t outcome;
+    int32_t error;
+    int32_t type;
+    bool outside_metadata;
+    uint64_t same_as_line;
+    const char *input;
+    size_t input_len;
+    const char *e164;
+    size_t e164_len;
+    const char *message;
+    size_t message_len;
+    size_t field_count;
+    const char *const *fields;
+    const size_t *field_lens;
+    const char *raw;
+    size_t raw_len;
+    const char *gap;
+    size_t gap_len;
+    const char *line_end;
+    size_t line_end_len;
+    size_t column;
+    int32_t encoding;
+    int32_t delimiter;
+    bool bom;
+} sesame_phone_audit_row;
+typedef int32_t (*sesame_phone_audit_row_cb)(const sesame_phone_audit_row *row, void *payload);
 typedef struct sesame_phone_audit_options {
     size_t struct_size;
     int32_t delimiter;
@@ -265,6 +297,9 @@ typedef struct sesame_phone_audit_options {
     sesame_progress_cb progress;
     void *progress_payload;
     uint64_t max_bytes;
+    int32_t lang;
+    sesame_phone_audit_row_cb row;
+    void *row_payload;
 } sesame_phone_audit_options;
  sesame_status sesame_phone_audit_options_init(sesame_phone_audit_options *opts) ;
 typedef struct sesame_phone_audit_summary {
@@ -290,6 +325,14 @@ typedef struct sesame_phone_audit sesame_phone_audit;
                                                                          const sesame_phone_audit *audit) ;
  sesame_status sesame_phone_audit_json(char *out, size_t out_cap, size_t *out_len,
                                                                   const sesame_phone_audit *audit) ;
+ sesame_status sesame_phone_audit_columns_file(char *out, size_t out_cap, size_t *out_len,
+                                                                          const char *path, size_t path_len,
+                                                                          const char *column, size_t column_len,
+                                                                          const sesame_phone_audit_options *opts) ;
+ sesame_status sesame_phone_audit_columns_buffer(char *out, size_t out_cap, size_t *out_len,
+                                                                            const char *csv, size_t csv_len,
+                                                                            const char *column, size_t column_len,
+                                                                            const sesame_phone_audit_options *opts) ;
  void sesame_phone_audit_free(sesame_phone_audit *audit) ;
 typedef enum sesame_otp_sizes {
     SESAME_OTP_KEY_BYTES = 32,

@@ -113,3 +113,15 @@ class LimitException extends SesameException {}
  * cannot be loaded. Not a library status: the message says what to change (docs/deployment.md).
  */
 class DeploymentException extends \LogicException {}
+
+/**
+ * The phone audit found no column of the header matching the name given ($candidates is empty),
+ * or several ($candidates lists them); $columns holds every column of the header.
+ */
+class ColumnException extends NotFoundException
+{
+    /** @var list<string> */
+    public array $columns = [];
+    /** @var list<string> */
+    public array $candidates = [];
+}

@@ -161,7 +161,8 @@ def test_tables_come_from_the_library():
     assert otp.HASHES == {"sha1": 0, "sha256": 1, "sha512": 2}
     assert identity.FIELDS == {"family": 0, "given": 1}
     assert identity.DATE_FLAGS == {"age_over_25": 1, "age_under_2": 2}
-    assert phone_audit.ENCODINGS == {"utf-8": 1, "cp1252": 2}
+    assert phone_audit.ENCODINGS == {"utf-8": 1, "cp1252": 2, "utf-16-le": 3, "utf-16-be": 4}
+    assert phone_audit.OUTCOMES == {"mobile": 0, "not_mobile": 1, "invalid": 2, "empty": 3}
 
 
 def test_audit_summary():

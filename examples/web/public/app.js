@@ -13,6 +13,7 @@
   const meter = document.getElementById('meter');
   const label = document.getElementById('meter-label');
   const advice = document.getElementById('advice');
+  const unaccepted = document.getElementById('unaccepted');
   let sent = 0;
   let shown = 0;
 
@@ -43,6 +44,9 @@
       li.querySelector('.mark').textContent = r.ok ? '✓' : '✗';
       li.querySelector('.state').textContent = r.ok ? '\u00a0: respectée' : '\u00a0: pas encore respectée';
     }
+    // The library's sentence about characters the policy does not accept (null when none).
+    unaccepted.textContent = data.unaccepted ?? '';
+    unaccepted.hidden = data.unaccepted === null;
     meter.value = data.score;
     label.textContent = data.label;
     advice.replaceChildren(...data.advice.map(function (text) {

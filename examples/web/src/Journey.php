@@ -310,7 +310,8 @@ final class Journey
             $errors['password'] = match ($check->error) {
                 'control_char', 'invalid_utf8' => 'Le mot de passe contient un caractère non autorisé.',
                 'too_long' => "Le mot de passe est trop long (128\u{a0}caractères au plus).",
-                default => 'Le mot de passe ne respecte pas toutes les règles ci-dessous.',
+                default => 'Le mot de passe ne respecte pas toutes les règles ci-dessous.'
+                    . ($check->unacceptedMessage !== null ? ' ' . $check->unacceptedMessage . '.' : ''),
             };
         } elseif (!Password::confirm($password, $this->field('password_confirm'))) {
             $errors['password_confirm'] = 'Les deux mots de passe ne sont pas identiques.';
@@ -334,15 +335,30 @@ final class Journey
         $this->http->redirect('/termine');
     }
 
-    /** @return array<string, mixed> what the page and the JSON endpoint show */
+    /** @var array<string, string>|null the checklist's lines, made by the library from the policy */
+    private static ?array $ruleLabels = null;
+
+    /**
+     * What the page and the JSON endpoint show: every line of the checklist with the library's
+     * label for the policy ("Au moins un caractère spécial parmi ! ? @ …": the figures and the
+     * accepted characters come from the policy, never retyped here), and the library's sentence
+     * about characters the policy does not accept ("€ n’est pas un caractère spécial accepté…").
+     * @return array<string, mixed>
+     */
     private static function checklist(\Sesame\PasswordCheck $check): array
     {
+        self::$ruleLabels ??= Password::ruleLabels('fr', 'portal');
         $rules = [];
-        foreach (['upper', 'lower', 'digit', 'special', 'length'] as $rule) {
-            $rules[] = ['rule' => $rule, 'ok' => $check->rules->$rule, 'text' => Password::ruleMessage($rule)];
+        foreach (Password::rules() as $rule) {
+            $ok = $check->rules->$rule;
+            if ($ok === null) {
+                continue; // 'allowed': a line only when the policy forbids other characters
+            }
+            $rules[] = ['rule' => $rule, 'ok' => $ok, 'text' => self::$ruleLabels[$rule]];
         }
         return ['valid' => $check->valid, 'length' => $check->length, 'rules' => $rules, 'score' => $check->strength?->score ?? 0,
-            'label' => $check->strength?->label ?? '', 'advice' => $check->strength?->messages ?? []];
+            'label' => $check->strength?->label ?? '', 'advice' => $check->strength?->messages ?? [],
+            'unaccepted' => $check->unacceptedMessage];
     }
 
     // ---- 5. the confirmation -------------------------------------------------------------------

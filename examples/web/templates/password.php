@@ -22,9 +22,10 @@ $n = count($attachedNames);
     <ul id="checklist" aria-labelledby="checklist-title" aria-live="polite">
 <?php foreach ($checklist['rules'] as $r): ?>
       <li data-rule="<?= h($r['rule']) ?>" class="<?= $r['ok'] ? 'ok' : 'ko' ?>"><span class="mark" aria-hidden="true"><?= $r['ok'] ? '✓' : '✗' ?></span>
-        <?= h($r['text']) ?><span class="sr-only state"><?= $r['ok'] ? '&nbsp;: respectée' : '&nbsp;: pas encore respectée' ?></span></li>
+        <span class="label"><?= h($r['text']) ?></span><span class="sr-only state"><?= $r['ok'] ? '&nbsp;: respectée' : '&nbsp;: pas encore respectée' ?></span></li>
 <?php endforeach ?>
     </ul>
+    <p id="unaccepted" aria-live="polite"<?= $checklist['unaccepted'] === null ? ' hidden' : '' ?>><?= h($checklist['unaccepted'] ?? '') ?></p>
     <p id="meter-box">Robustesse&nbsp;: <meter id="meter" min="0" max="4" low="2" high="3" optimum="4" value="<?= (int) $checklist['score'] ?>"></meter>
       <strong id="meter-label" aria-live="polite"><?= h($checklist['label']) ?></strong></p>
     <ul id="advice" aria-live="polite">

@@ -10,6 +10,7 @@ import time
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 from conftest import TIMEOUT, Parent
 
@@ -23,6 +24,15 @@ def php_password_label(stack, password, context):
     env = dict(os.environ, SESAME_LIBRARY=stack.library, PW=password, CONTEXT=json.dumps(context),
                AUTOLOAD=str(stack.dir / "srv/app/vendor/sesame/sesame/autoload.php"))
     return subprocess.run(["php", "-r", code], env=env, check=True, capture_output=True, text=True).stdout
+
+
+def php_password_texts(stack, password):
+    """The library's checklist labels and its sentence about unaccepted characters, from the CLI."""
+    code = ('require getenv("AUTOLOAD"); echo json_encode(["labels" => \\Sesame\\Password::ruleLabels("fr", "portal"),'
+            '"unaccepted" => \\Sesame\\Password::check(getenv("PW"), "portal")->unacceptedMessage]);')
+    env = dict(os.environ, SESAME_LIBRARY=stack.library, PW=password,
+               AUTOLOAD=str(stack.dir / "srv/app/vendor/sesame/sesame/autoload.php"))
+    return json.loads(subprocess.run(["php", "-r", code], env=env, check=True, capture_output=True, text=True).stdout)
 
 
 def described_error(p, field):
@@ -107,6 +117,19 @@ def test_the_checklist_ticks_rule_by_rule_and_the_meter_agrees_with_the_server(p
     def states():
         return {li.get_attribute("data-rule"): li.get_attribute("class") == "ok" for li in p.els("#checklist li")}
 
+    # The lines are the library's labels for the policy; a character the policy does not accept is
+    # named by the library's sentence, and the sentence goes when the character does.
+    texts = php_password_texts(stack, "€")
+    shown = {li.get_attribute("data-rule"): li.find_element(By.CSS_SELECTOR, ".label").text for li in p.els("#checklist li")}
+    assert shown == {rule: label for rule, label in texts["labels"].items() if rule != "allowed"}
+    assert not p.el("#unaccepted").is_displayed()
+    box.send_keys("€")
+    p.wait(lambda d: checklist.get_attribute("data-length") == "1")
+    assert texts["unaccepted"].startswith("€ ")
+    assert p.text("#unaccepted") == texts["unaccepted"]
+    box.send_keys(Keys.BACK_SPACE)
+    p.wait(lambda d: checklist.get_attribute("data-length") == "0")
+    assert not p.el("#unaccepted").is_displayed()
     expected = [("a", {"lower"}), ("B", {"lower", "upper"}), ("3", {"lower", "upper", "digit"}),
                 ("!", {"lower", "upper", "digit", "special"}), ("x", {"lower", "upper", "digit", "special"}),
                 ("y", {"lower", "upper", "digit", "special"}), ("z", {"lower", "upper", "digit", "special"}),

@@ -131,23 +131,56 @@ std::string NameKey::text() const {
     return out;
 }
 
-NameKey name_key(std::string_view s) {
+namespace {
+
+// Steps 1-9 over s. strict: the spec's name key (at most 100 code points, any character it cannot
+// map makes the key invalid). Otherwise the lenient fold of label_key(): no length bound, and a
+// character the key refuses (a symbol, another script, an invalid byte) separates units.
+NameKey fold(std::string_view s, bool strict) {
     NameKey key;
     Builder b(key);
     std::size_t i = 0, count = 0;
     char32_t cp = 0;
     std::array<char32_t, kMaxFoldCodePoints> folded{};
+    auto refused = [&] {
+        if (strict) return false;
+        b.separator(true);
+        return true;
+    };
     while (i < s.size()) {
-        if (++count > kMaxNameCodePoints || !decode_one(s, i, cp)) return NameKey{};  // step 1
-        const int n = fold_code_point(cp, folded.data());                             // steps 2-5
-        if (n < 0) return NameKey{};
+        if (strict && ++count > kMaxNameCodePoints) return NameKey{};  // step 1
+        if (!decode_one(s, i, cp)) {
+            if (!refused()) return NameKey{};
+            ++i;
+            continue;
+        }
+        const int n = fold_code_point(cp, folded.data());  // steps 2-5
+        if (n < 0) {
+            if (!refused()) return NameKey{};
+            continue;
+        }
         for (int k = 0; k < n; ++k)
-            if (!emit(b, folded[static_cast<std::size_t>(k)])) return NameKey{};
+            if (!emit(b, folded[static_cast<std::size_t>(k)]) && !refused()) return NameKey{};
     }
     b.finish();
     key.valid = !key.units.empty();  // step 9: at least one token
     if (!key.valid) key.units.clear();
     return key;
+}
+
+}  // namespace
+
+NameKey name_key(std::string_view s) { return fold(s, true); }
+
+std::string label_key(std::string_view s) {
+    const NameKey k = fold(s, false);
+    std::string out;
+    for (const auto &u : k.units)
+        for (const auto &t : u) {
+            if (!out.empty()) out += ' ';
+            out += t;
+        }
+    return out;
 }
 
 }  // namespace sesame::text

@@ -21,4 +21,10 @@ struct NameKey {
 // table, ignorables deleted, split, st/ste expanded, tokens [a-z0-9]+ only.
 NameKey name_key(std::string_view s);
 
+// The same fold, lenient, for labels such as the column headers of an export ("Tél. portable",
+// "N° de mobile"): no length bound, and a character a name key refuses (a symbol such as °, #
+// or :, another script, an invalid byte) separates words instead of invalidating the key. The
+// tokens joined by one space: "tel portable", "n de mobile"; "" when there is none.
+std::string label_key(std::string_view s);
+
 }  // namespace sesame::text

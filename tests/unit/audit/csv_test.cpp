@@ -81,3 +81,37 @@ TEST(Csv, RecordLineCountsLineBreaksInQuotes) {
     ASSERT_TRUE(r.next(fields));
     EXPECT_EQ(r.line(), 4u);
 }
+
+TEST(Csv, SheetRowCountsBlankLinesAndMultiLineRecordsOnce) {
+    CsvReader r("\nh\n\"a\nb\"\r\n\r\n\nc\rd", CsvFormat{});
+    std::vector<std::string> fields;
+    std::vector<std::uint64_t> rows;
+    while (r.next(fields)) rows.push_back(r.sheet_row());
+    EXPECT_EQ(rows, (std::vector<std::uint64_t>{2, 3, 6, 7}));
+}
+
+TEST(Csv, RecordTextGapAndLineEnd) {
+    CsvReader r("h\r\n\r\n\"x\ny\",z\r\nlast", CsvFormat{});
+    std::vector<std::string> fields;
+    ASSERT_TRUE(r.next(fields));
+    EXPECT_EQ(r.raw(), "h");
+    EXPECT_EQ(r.line_end(), "\r\n");
+    ASSERT_TRUE(r.next(fields));
+    EXPECT_EQ(r.gap(), "\r\n");
+    EXPECT_EQ(r.raw(), "\"x\ny\",z");
+    ASSERT_TRUE(r.next(fields));
+    EXPECT_EQ(r.gap(), "");
+    EXPECT_EQ(r.raw(), "last");
+    EXPECT_EQ(r.line_end(), "");
+}
+
+TEST(Csv, TabDelimiterLineEndAndUtf16Detection) {
+    EXPECT_EQ(detect_format("nom\ttel\tmail,x\n").delimiter, '\t');
+    EXPECT_EQ(detect_format("a;b\r\n").line_end, "\r\n");
+    EXPECT_EQ(detect_format("a;b\rc").line_end, "\r");
+    EXPECT_EQ(detect_format("\xFF\xFEn\0").encoding, Encoding::utf16le);
+    EXPECT_EQ(detect_format("\xFE\xFF\0n").encoding, Encoding::utf16be);
+    std::string out;
+    utf16_to_utf8(std::string_view("A\0\xE9\0\x3D\xD8\x00\xDE\x00\xD8" "B\0x", 13), false, out);
+    EXPECT_EQ(out, "A\xC3\xA9\xF0\x9F\x98\x80\xEF\xBF\xBD" "B\xEF\xBF\xBD");  // é, U+1F600, lone surrogate, B, odd byte
+}

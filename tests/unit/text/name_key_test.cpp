@@ -95,3 +95,16 @@ TEST(NameKey, InvalidKeys) {
     EXPECT_TRUE(k.units.empty());
     EXPECT_EQ(k.compact(), "");
 }
+
+// The lenient fold of column headers (issue 19): the same folding, symbols separate words.
+TEST(LabelKey, FoldsCaseAccentsSpacingAndPunctuation) {
+    using sesame::text::label_key;
+    EXPECT_EQ(label_key("Tél. portable"), "tel portable");
+    EXPECT_EQ(label_key("  TÉLÉPHONE   Mobile "), "telephone mobile");
+    EXPECT_EQ(label_key("N° de portable"), "n de portable");
+    EXPECT_EQ(label_key("Tel#Portable (resp. 1)"), "tel portable resp 1");
+    EXPECT_EQ(label_key("Телефон mobile"), "mobile");  // another script separates, as a symbol does
+    EXPECT_EQ(label_key("\xFF" "tel"), "tel");          // an invalid byte too
+    EXPECT_EQ(label_key("°°°"), "");
+    EXPECT_EQ(label_key(std::string(500, 'a')), std::string(500, 'a'));  // no length bound
+}

@@ -18,11 +18,12 @@ from ._ffi import LibraryNotFound
 from . import identity, password, phone, phone_audit, otp
 from .identity import DateCounter, Decision, Directory
 from .otp import IssueResult, MemoryStore, OtpResult, OtpService, RedisStore
-from .phone_audit import audit_phones, audit_phones_summary
+from .phone_audit import AuditRow, ColumnError, audit_columns, audit_phones, audit_phones_summary, audit_rows
 
 __all__ = [
     "__version__", "library_version", "library_version_number", "library_path", "build_info", "init", "repair_utf8",
     "wipe", "check", "phone", "password", "identity", "otp", "phone_audit", "audit_phones", "audit_phones_summary",
+    "audit_rows", "audit_columns", "AuditRow", "ColumnError",
     "DateCounter", "Decision", "Directory", "IssueResult", "MemoryStore", "OtpResult", "OtpService", "RedisStore",
     "LibraryNotFound", "OutOfRangeError", "Text", "Binary",
     "SesameError", "BufferTooSmallError", "CancelledError", "CooldownError", "CryptoError", "DuplicateError",
