@@ -46,8 +46,8 @@ typedef enum sesame_csv_encoding {
                                                the whole file is valid UTF-8, else Windows-1252 */
     SESAME_CSV_ENCODING_UTF8 = 1,
     SESAME_CSV_ENCODING_WINDOWS_1252 = 2,
-    SESAME_CSV_ENCODING_UTF16LE = 3,      /**< @since 1.1 (a BOM, if any, is skipped) */
-    SESAME_CSV_ENCODING_UTF16BE = 4       /**< @since 1.1 */
+    SESAME_CSV_ENCODING_UTF16LE = 3,      /**< a BOM, if any, is skipped */
+    SESAME_CSV_ENCODING_UTF16BE = 4
 } sesame_csv_encoding;
 
 /**
@@ -64,7 +64,7 @@ typedef int32_t (*sesame_progress_cb)(uint64_t done, uint64_t total, void *paylo
  * `message` and `fields` are also NUL-terminated, `raw`, `gap` and `line_end` are not. Enough to
  * write a per-row report or a copy of the export with added columns: write `gap`, then `raw` and
  * the added cells (after `delimiter`), then `line_end`, each in `encoding`. Holds the file's
- * personal data. @since 1.1
+ * personal data. @since 1.0
  */
 typedef struct sesame_phone_audit_row {
     size_t struct_size;        /**< the library's sizeof: a caller built with a newer header reads no field past it */
@@ -100,23 +100,23 @@ typedef struct sesame_phone_audit_row {
 /**
  * Row callback: called for the header, then for each data record, from the calling thread. Return 0
  * to go on, non-zero to stop (the audit then fails with ::SESAME_E_CANCELLED). Must not throw or
- * longjmp, nor keep the pointers. @since 1.1
+ * longjmp, nor keep the pointers. @since 1.0
  */
 typedef int32_t (*sesame_phone_audit_row_cb)(const sesame_phone_audit_row *row, void *payload);
 
 /** Options. Initialise with sesame_phone_audit_options_init(). @since 1.0 */
 typedef struct sesame_phone_audit_options {
     size_t struct_size;          /**< set by sesame_phone_audit_options_init() */
-    int32_t delimiter;           /**< 0 = detect from the header line (default), ',', ';' or '\t' (TAB since 1.1) */
+    int32_t delimiter;           /**< 0 = detect from the header line (default), ',', ';' or '\t' */
     int32_t encoding;            /**< a ::sesame_csv_encoding; default ::SESAME_CSV_ENCODING_AUTO */
     sesame_progress_cb progress; /**< NULL (default) = no progress reports */
     void *progress_payload;      /**< passed to `progress` */
     uint64_t max_bytes;          /**< largest export accepted, in bytes (0 or the default: ::SESAME_CSV_MAX_BYTES_DEFAULT,
                                       1 GiB); a larger one is ::SESAME_E_LIMIT before any work */
     int32_t lang;                /**< language of the rows' messages: a ::sesame_password_lang value (0 French, the
-                                      default; 1 English). @since 1.1 */
-    sesame_phone_audit_row_cb row; /**< NULL (default) = no per-row calls. @since 1.1 */
-    void *row_payload;           /**< passed to `row`. @since 1.1 */
+                                      default; 1 English) */
+    sesame_phone_audit_row_cb row; /**< NULL (default) = no per-row calls */
+    void *row_payload;           /**< passed to `row` */
 } sesame_phone_audit_options;
 
 /**
@@ -139,7 +139,7 @@ typedef struct sesame_phone_audit_summary {
     uint64_t outside_metadata; /**< valid rows (mobile or not) accepted only through the overseas table of
                                     the phone spec: a range ARCEP assigned to a French territory that
                                     libphonenumber's metadata does not know; listed in the JSON report's
-                                    `outside_metadata`. @since 1.1 */
+                                    `outside_metadata`. */
 } sesame_phone_audit_summary;
 
 /** A finished audit (immutable). */
@@ -188,10 +188,10 @@ SESAME_NODISCARD SESAME_API sesame_status sesame_phone_audit_summary_get(sesame_
  *   "error", "line", "message", "e164"}], "outside_metadata": [{"row", "e164", "outcome", "line"}], "encoding",
  *   "delimiter", "bom", "line_end", "column", "column_index", "column_match"}`. `error` is the phone
  * error code for invalid rows, null otherwise; not_mobile rows also carry `"type"`. `outside_metadata`
- * lists the valid rows accepted only through the overseas table (see sesame_phone_audit_summary)
- * (since 1.1). `line`, `lines`, `message` (in the options' `lang`), `e164` (a not_mobile row's number, else null), `bom`, `line_end` ("crlf", "lf",
+ * lists the valid rows accepted only through the overseas table (see sesame_phone_audit_summary).
+ * `line`, `lines`, `message` (in the options' `lang`), `e164` (a not_mobile row's number, else null), `bom`, `line_end` ("crlf", "lf",
  * "cr"), `column` (the header cell chosen), `column_index` (0-based) and `column_match` ("exact",
- * "folded", "synonym", "contains") since 1.1; `encoding` is "utf-8", "windows-1252", "utf-16le" or
+ * "folded", "synonym", "contains"); `encoding` is "utf-8", "windows-1252", "utf-16le" or
  * "utf-16be". Contains the phone numbers of the file: personal data.
  * @param[out] out, out_cap, out_len size-query convention (sesame/errors.h).
  * @return ::SESAME_OK, ::SESAME_E_BUFFER_TOO_SMALL, ::SESAME_E_INVALID_ARGUMENT. Thread safety: shared-const. @since 1.0
@@ -210,7 +210,7 @@ SESAME_NODISCARD SESAME_API sesame_status sesame_phone_audit_json(char *out, siz
  * @param[out] out, out_cap, out_len size-query convention (sesame/errors.h); each call reads the header again.
  * @return ::SESAME_OK, ::SESAME_E_BUFFER_TOO_SMALL, ::SESAME_E_IO, ::SESAME_E_LIMIT, ::SESAME_E_NOT_FOUND (an
  *         empty file only), ::SESAME_E_PARSE, ::SESAME_E_INVALID_ARGUMENT, ::SESAME_E_NOMEM.
- * Thread safety: thread-safe (no shared state). @since 1.1
+ * Thread safety: thread-safe (no shared state). @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_phone_audit_columns_file(char *out, size_t out_cap, size_t *out_len,
                                                                           const char *path, size_t path_len,
@@ -220,7 +220,7 @@ SESAME_NODISCARD SESAME_API sesame_status sesame_phone_audit_columns_file(char *
 /**
  * Same as sesame_phone_audit_columns_file() on CSV bytes in memory.
  * @return as sesame_phone_audit_columns_file() without ::SESAME_E_IO.
- * Thread safety: thread-safe (no shared state). @since 1.1
+ * Thread safety: thread-safe (no shared state). @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_phone_audit_columns_buffer(char *out, size_t out_cap, size_t *out_len,
                                                                             const char *csv, size_t csv_len,
