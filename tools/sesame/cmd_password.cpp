@@ -19,9 +19,10 @@ struct ContextFree {
 // One line: {"valid", "error", "length", "rules": {...}, "strength": {...} or null, "unaccepted",
 // "unaccepted_message"}. The password itself is never written; `unaccepted` holds only its
 // characters that are neither letters, digits nor the policy's specials (what the parent must be
-// told about: "€"), null when there are none.
+// told about: "€"), null when there are none. `message` is the run's buffer for the
+// unaccepted_message (kept across lines, so one library call fills it; wiped after each use).
 void check_line(std::string_view line, const sesame_password_policy *policy, const sesame_password_context *ctx,
-                int32_t lang, JsonWriter &out) {
+                int32_t lang, std::string &message, JsonWriter &out) {
     sesame_password_result r;
     if (sesame_password_result_init(&r) != SESAME_OK) throw std::runtime_error("sesame_password_result_init failed");
     const sesame_status st = sesame_password_check(&r, policy, ctx, line.data(), line.size(), nullptr);
@@ -70,7 +71,7 @@ void check_line(std::string_view line, const sesame_password_policy *policy, con
     }
     if (r.unaccepted_count > 0) {
         out.field("unaccepted", r.unaccepted);
-        std::string message = read_sized([&](char *o, size_t c, size_t *n) {
+        read_sized(message, [&](char *o, size_t c, size_t *n) {
             return sesame_password_unaccepted_message(o, c, n, policy, &r, lang);
         });
         if (message.empty()) out.null_field("unaccepted_message");
@@ -156,8 +157,10 @@ int cmd_password_check(const Args &args) {
                                              "): " + sesame_last_error_message());
         }
     }
-    return for_each_line([&](std::string_view line, JsonWriter &out) { check_line(line, policy.get(), context.get(), lang, out); },
-                         Input::secret, too_long);
+    std::string message;
+    return for_each_line(
+        [&](std::string_view line, JsonWriter &out) { check_line(line, policy.get(), context.get(), lang, message, out); },
+        Input::secret, too_long);
 }
 
 // {"policy": NAME, "labels": {rule: label}, "definition": {the policy JSON}}: what a form shows
