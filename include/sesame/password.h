@@ -192,7 +192,9 @@ typedef struct sesame_password_result {
     bool length_ok;             /**< length within the reported alternative's minimum and the maximum */
     bool has_allowed_rule;      /**< the policy forbids other characters (then `allowed` is meaningful) */
     bool allowed;               /**< no character outside letters, digits and specials */
-    int32_t alternative;        /**< index of the policy alternative reported (met, or the closest); -1 on error */
+    int32_t alternative;        /**< index of the policy alternative reported (met, or the closest; also for a
+                                     `too_long` password); -1 when the text could not be read
+                                     (invalid UTF-8, control character, raw cap: `length` is -1 too) */
     bool has_strength;          /**< the meter ran (no error, and strength requested) */
     int32_t score;              /**< 0..4; -1 without strength */
     int32_t guesses_log10_milli;/**< 1000 x log10(estimated guesses); 0 without strength */
