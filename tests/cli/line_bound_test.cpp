@@ -78,6 +78,9 @@ TEST(CliText, DisplayWidthCountsWhatATerminalShows) {
     EXPECT_EQ(cli::display_width("He\xCC\x81le\xCC\x80ne"), 6u);  // combining accents
     EXPECT_EQ(cli::display_width("電話"), 4u);            // wide
     EXPECT_EQ(cli::display_width("\xFF" "a"), 2u);       // an invalid byte shows as one U+FFFD
+    EXPECT_EQ(cli::display_width("\xED\xA0\x80"), 3u);   // a surrogate is three invalid bytes
+    EXPECT_EQ(cli::display_width("\xE2\x80\x8B" "a"), 1u);  // U+200B zero width space
+    EXPECT_EQ(cli::display_width("ＴＥＬ"), 6u);           // fullwidth Latin
     EXPECT_EQ(cli::pad("é", 3), "é  ");
     EXPECT_EQ(cli::cut("Téléphone", 5), "Télé…");
     EXPECT_EQ(cli::cut("Tél", 5), "Tél");

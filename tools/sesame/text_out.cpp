@@ -1,50 +1,32 @@
 #include "text_out.hpp"
 
+#include <utf8proc.h>
+
 namespace cli {
 
 namespace {
 
-// One code point at s[i] (advancing i); false and one byte skipped for an ill-formed sequence.
+// One code point at s[i] (advancing i), decoded by utf8proc as the library decodes (Unicode's
+// well-formed sequences only); false and one byte skipped for an ill-formed sequence.
 bool next_code_point(std::string_view s, std::size_t &i, char32_t &cp) {
-    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char b0 = b(i);
-    std::size_t n = b0 < 0x80 ? 1 : (b0 >> 5) == 6 ? 2 : (b0 >> 4) == 14 ? 3 : (b0 >> 3) == 30 ? 4 : 0;
-    if (n == 0 || i + n > s.size()) {
+    utf8proc_int32_t c = -1;
+    const utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t *>(s.data() + i),
+                                                static_cast<utf8proc_ssize_t>(s.size() - i), &c);
+    if (n <= 0 || c < 0) {
         ++i;
         return false;
     }
-    cp = n == 1 ? b0 : n == 2 ? (b0 & 0x1F) : n == 3 ? (b0 & 0x0F) : (b0 & 0x07);
-    for (std::size_t k = 1; k < n; ++k) {
-        if ((b(i + k) & 0xC0) != 0x80) {
-            ++i;
-            return false;
-        }
-        cp = (cp << 6) | (b(i + k) & 0x3F);
-    }
-    const char32_t min = n == 2 ? 0x80 : n == 3 ? 0x800 : n == 4 ? 0x10000 : 0;
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-        ++i;
-        return false;
-    }
-    i += n;
+    i += static_cast<std::size_t>(n);
+    cp = static_cast<char32_t>(c);
     return true;
 }
 
-bool zero_width(char32_t c) {
-    return (c >= 0x0300 && c <= 0x036F) || (c >= 0x1AB0 && c <= 0x1AFF) || (c >= 0x1DC0 && c <= 0x1DFF) ||
-           (c >= 0x20D0 && c <= 0x20FF) || (c >= 0xFE20 && c <= 0xFE2F) || c == 0x200B || c == 0x200C || c == 0x200D ||
-           c == 0x2060 || c == 0xFEFF || (c >= 0xFE00 && c <= 0xFE0F);
+// Terminal columns of a code point from utf8proc's Unicode tables (East Asian Width, marks and
+// format characters 0); a control character counts 1 as it shows as a replacement.
+std::size_t width_of(char32_t c) {
+    const int w = utf8proc_charwidth(static_cast<utf8proc_int32_t>(c));
+    return utf8proc_category(static_cast<utf8proc_int32_t>(c)) == UTF8PROC_CATEGORY_CC ? 1 : static_cast<std::size_t>(w);
 }
-
-bool wide(char32_t c) {
-    return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) || (c >= 0x3041 && c <= 0x33FF) ||
-           (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
-           (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
-           (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) ||
-           (c >= 0x1F900 && c <= 0x1F9FF) || (c >= 0x20000 && c <= 0x3FFFD);
-}
-
-std::size_t width_of(char32_t c) { return zero_width(c) ? 0 : wide(c) ? 2 : 1; }
 
 // Windows-1252 0x80..0x9F (0 = unassigned), as the library decodes it.
 constexpr char16_t kCp1252High[32] = {
