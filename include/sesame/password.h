@@ -233,7 +233,11 @@ SESAME_API const char *sesame_password_rule_name(int32_t rule) SESAME_NOEXCEPT;
  * The checklist line of a rule for a parent, one line in French (vouvoiement) or English, with its
  * figure and made from the policy, so that a custom policy gets right labels too: "Au moins 8
  * caractères (128 au maximum)", "Au moins un caractère spécial parmi ! ? @ # $ ( ) [ ] _ . , ; & =
- * + - % * < > £ µ / :", "Au moins une lettre majuscule"...
+ * + - % * < > £ µ / :", "Au moins une lettre majuscule"... With several alternatives each line tells the
+ * whole truth: the length line lists every way ("Au moins 12 caractères, ou 14 sans caractère
+ * spécial (128 au maximum)" for cnil2022), a class that an alternative does without says from which
+ * length ("… (facultatif à partir de 14 caractères)", "(facultatif)" when no length needs it), and an
+ * "N of 4" alternative states its count ("… (au moins 3 types de caractères sur 4)").
  * @param[out] out, out_cap, out_len size-query output (UTF-8).
  * @param policy NULL for the portal's preset.
  * @param rule a ::sesame_password_rule. @param alternative the policy alternative whose figures to

@@ -223,7 +223,12 @@ TEST(CapiPassword, LabelsAndUnacceptedCharactersForTheParent) {
     EXPECT_EQ(label(nullptr, SESAME_PASSWORD_RULE_LOWER, -1, SESAME_PASSWORD_LANG_EN), "At least one lowercase letter");
     sesame_password_policy *cnil = nullptr;
     ASSERT_EQ(sesame_password_policy_preset(&cnil, "cnil2022", 8), SESAME_OK);
-    EXPECT_EQ(label(cnil, SESAME_PASSWORD_RULE_LENGTH, 1, SESAME_PASSWORD_LANG_EN), "At least 14 characters (128 at most)");
+    EXPECT_EQ(label(cnil, SESAME_PASSWORD_RULE_LENGTH, 1, SESAME_PASSWORD_LANG_EN),
+              "At least 14 characters, or 12 with a special character (128 at most)");
+    EXPECT_EQ(label(cnil, SESAME_PASSWORD_RULE_LENGTH, -1, SESAME_PASSWORD_LANG_FR),
+              "Au moins 12 caractères, ou 14 sans caractère spécial (128 au maximum)");
+    EXPECT_EQ(label(cnil, SESAME_PASSWORD_RULE_SPECIAL, 0, SESAME_PASSWORD_LANG_EN).substr(36),
+              " ! ? @ # $ ( ) [ ] _ . , ; & = + - % * < > \u00A3 \u00B5 / : (optional from 14 characters)");
     size_t len = 0;
     EXPECT_EQ(sesame_password_rule_label(nullptr, 0, &len, nullptr, 9, -1, SESAME_PASSWORD_LANG_FR), SESAME_E_INVALID_ARGUMENT);
     EXPECT_EQ(sesame_password_rule_label(nullptr, 0, &len, nullptr, 0, -1, 7), SESAME_E_INVALID_ARGUMENT);

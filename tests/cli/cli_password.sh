@@ -37,7 +37,7 @@ expect password-check-unaccepted-allowed '"unaccepted":"€","unaccepted_message
 check password-policy 0 "$bin" password policy
 expect password-policy '^\{"policy":"portal","labels":\{"upper":"Au moins une lettre majuscule","lower":"Au moins une lettre minuscule","digit":"Au moins un chiffre","special":"Au moins un caractère spécial parmi ! \? @ # \$ \( \) \[ \] _ \. , ; & = \+ - % \* < > £ µ / :","length":"Au moins 8 caractères \(128 au maximum\)"\},"definition":\{"alternatives":\['
 check password-policy-en 0 "$bin" password policy --policy cnil2022 --lang en
-expect password-policy-en '^\{"policy":"cnil2022","labels":\{"upper":"At least one uppercase letter",.*"length":"At least 12 characters \(128 at most\)"\},"definition":\{.*"forbid_other":false'
+expect password-policy-en '^\{"policy":"cnil2022","labels":\{"upper":"At least one uppercase letter",.*"special":"At least one special character among [^"]* / : \(optional from 14 characters\)","length":"At least 12 characters, or 14 without a special character \(128 at most\)"\},"definition":\{.*"forbid_other":false'
 check password-policy-badpolicy 2 "$bin" password policy --policy nope
 check password-policy-badlang 2 "$bin" password policy --lang de
 check password-check-both-contexts 2 "$bin" password check --context '{}' --context-file /dev/null

@@ -159,7 +159,9 @@ final class Password
 
     /**
      * The parent's checklist line of a rule (one of rules()), with its figure, made from the policy:
-     * "Au moins 8 caractères (128 au maximum)", "Au moins un caractère spécial parmi ! ? @ …".
+     * "Au moins 8 caractères (128 au maximum)", "Au moins un caractère spécial parmi ! ? @ …"; with several
+     * alternatives, every way: "Au moins 12 caractères, ou 14 sans caractère spécial (128 au maximum)",
+     * "… (facultatif à partir de 14 caractères)".
      * $alternative: the policy alternative whose figures to state (PasswordCheck::$alternative; null: the first).
      * @param string|PasswordPolicy|array<string, mixed>|null $policy
      */

@@ -148,7 +148,11 @@ final class PasswordTest extends TestCase
         $this->assertSame('Au moins une lettre majuscule', Password::ruleLabel('upper'));
         $this->assertSame('Au moins 8 caractères (128 au maximum)', Password::ruleLabel('length'));
         $this->assertStringStartsWith('Au moins un caractère spécial parmi ! ? @ # $', Password::ruleLabel('special'));
-        $this->assertSame('At least 14 characters (128 at most)', Password::ruleLabel('length', 'en', 'cnil2022', 1));
+        $this->assertSame('At least 14 characters, or 12 with a special character (128 at most)',
+                          Password::ruleLabel('length', 'en', 'cnil2022', 1));
+        $this->assertSame('Au moins 12 caractères, ou 14 sans caractère spécial (128 au maximum)',
+                          Password::ruleLabel('length', 'fr', 'cnil2022'));
+        $this->assertStringEndsWith(' / : (facultatif à partir de 14 caractères)', Password::ruleLabel('special', 'fr', 'cnil2022'));
         $this->assertSame(['upper', 'lower', 'digit', 'special', 'length', 'allowed'], array_keys(Password::ruleLabels()));
     }
 

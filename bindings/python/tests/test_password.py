@@ -102,7 +102,10 @@ class PasswordCheckTest(unittest.TestCase):
         self.assertEqual(password.rule_label("length"), "Au moins 8 caractères (128 au maximum)")
         self.assertTrue(password.rule_label("special", "en").startswith("At least one special character among ! ? @ #"))
         self.assertEqual(password.rule_label("length", "en", policy="cnil2022", alternative=1),
-                         "At least 14 characters (128 at most)")
+                         "At least 14 characters, or 12 with a special character (128 at most)")
+        self.assertEqual(password.rule_label("length", policy="cnil2022"),
+                         "Au moins 12 caractères, ou 14 sans caractère spécial (128 au maximum)")
+        self.assertTrue(password.rule_label("special", policy="cnil2022").endswith(" / : (facultatif à partir de 14 caractères)"))
         labels = password.rule_labels("fr")
         self.assertEqual(list(labels), ["upper", "lower", "digit", "special", "length", "allowed"])
 

@@ -179,6 +179,66 @@ std::string character_name(char32_t c, Lang lang) {
     return out;
 }
 
+// The classes of a set named for a length label, in the checklist's order: "sans chiffre ni caractère
+// spécial", "with a digit and a special character".
+std::string classes_phrase(std::uint32_t classes, bool with, Lang lang) {
+    static constexpr std::uint32_t kBits[] = {kUpper, kLower, kDigit, kSpecial};
+    static constexpr const char *kFrWith[] = {"une lettre majuscule", "une lettre minuscule", "un chiffre", "un caractère spécial"};
+    static constexpr const char *kFrWithout[] = {"majuscule", "minuscule", "chiffre", "caractère spécial"};
+    static constexpr const char *kEn[] = {"an uppercase letter", "a lowercase letter", "a digit", "a special character"};
+    const bool fr = lang == Lang::fr;
+    std::string out = fr ? (with ? "avec " : "sans ") : (with ? "with " : "without ");
+    bool first = true;
+    for (std::size_t i = 0; i < std::size(kBits); ++i) {
+        if ((classes & kBits[i]) == 0) continue;
+        if (!first) out += fr ? (with ? " et " : " ni ") : (with ? " and " : " or ");
+        out += fr ? (with ? kFrWith[i] : kFrWithout[i]) : kEn[i];
+        first = false;
+    }
+    return out;
+}
+
+// The length line of one alternative, then how the others differ from it: "Au moins 12
+// caractères, ou 14 sans caractère spécial (128 au maximum)". A parent sees every way to a valid
+// password on the one line that has figures.
+std::string length_label(const Policy &policy, const Alternative &alt, Lang lang) {
+    const bool fr = lang == Lang::fr;
+    std::string out = (fr ? "Au moins " : "At least ") + std::to_string(alt.min_length) + (fr ? " caractères" : " characters");
+    for (const Alternative &other : policy.alternatives()) {
+        const std::uint32_t dropped = alt.required & ~other.required, added = other.required & ~alt.required;
+        if (&other == &alt || (dropped == 0 && added == 0)) continue;
+        out += (fr ? ", ou " : ", or ") + std::to_string(other.min_length) + ' ';
+        if (added != 0) out += classes_phrase(added, true, lang);
+        if (added != 0 && dropped != 0) out += fr ? " et " : " and ";
+        if (dropped != 0) out += classes_phrase(dropped, false, lang);
+    }
+    const std::string max = std::to_string(policy.max_length());
+    return out + (fr ? " (" + max + " au maximum)" : " (" + max + " at most)");
+}
+
+// What qualifies a class line when not every alternative requires that class: "(facultatif à partir
+// de 14 caractères)", or the alternative's "N of 4" count; "" when the class is always required.
+std::string class_condition(const Policy &policy, const Alternative &alt, std::uint32_t bit, Lang lang) {
+    const bool fr = lang == Lang::fr;
+    if ((alt.required & bit) == 0 && alt.min_classes > 0) {
+        const std::string n = std::to_string(alt.min_classes);
+        return fr ? " (au moins " + n + " types de caractères sur 4)" : " (at least " + n + " of the 4 kinds of character)";
+    }
+    std::uint32_t waived_from = 0;  // the shortest length at which an alternative does without the class
+    std::uint32_t shortest = policy.max_length();
+    bool waived = false;
+    for (const Alternative &a : policy.alternatives()) {
+        shortest = std::min(shortest, a.min_length);
+        if ((a.required & bit) != 0 || (waived && a.min_length >= waived_from)) continue;
+        waived_from = a.min_length;
+        waived = true;
+    }
+    if (!waived) return "";
+    if (waived_from <= shortest) return fr ? " (facultatif)" : " (optional)";  // no valid length needs it
+    const std::string from = std::to_string(waived_from);
+    return fr ? " (facultatif à partir de " + from + " caractères)" : " (optional from " + from + " characters)";
+}
+
 }  // namespace
 
 std::string rule_label(const Policy &policy, Rule rule, std::int32_t alternative, Lang lang) {
@@ -188,17 +248,18 @@ std::string rule_label(const Policy &policy, Rule rule, std::int32_t alternative
         alternative >= 0 && static_cast<std::size_t>(alternative) < alts.size() ? alts[static_cast<std::size_t>(alternative)]
                                                                                 : alts.front();
     switch (rule) {
-        case Rule::upper: return fr ? "Au moins une lettre majuscule" : "At least one uppercase letter";
-        case Rule::lower: return fr ? "Au moins une lettre minuscule" : "At least one lowercase letter";
-        case Rule::digit: return fr ? "Au moins un chiffre" : "At least one digit";
+        case Rule::upper:
+            return (fr ? "Au moins une lettre majuscule" : "At least one uppercase letter") +
+                   class_condition(policy, alt, kUpper, lang);
+        case Rule::lower:
+            return (fr ? "Au moins une lettre minuscule" : "At least one lowercase letter") +
+                   class_condition(policy, alt, kLower, lang);
+        case Rule::digit:
+            return (fr ? "Au moins un chiffre" : "At least one digit") + class_condition(policy, alt, kDigit, lang);
         case Rule::special:
             return (fr ? "Au moins un caractère spécial parmi " : "At least one special character among ") +
-                   specials_text(policy);
-        case Rule::length: {
-            const std::string min = std::to_string(alt.min_length), max = std::to_string(policy.max_length());
-            return fr ? "Au moins " + min + " caractères (" + max + " au maximum)"
-                      : "At least " + min + " characters (" + max + " at most)";
-        }
+                   specials_text(policy) + class_condition(policy, alt, kSpecial, lang);
+        case Rule::length: return length_label(policy, alt, lang);
         case Rule::allowed:
             return fr ? "Uniquement des lettres, des chiffres et les caractères spéciaux acceptés"
                       : "Only letters, digits and the accepted special characters";

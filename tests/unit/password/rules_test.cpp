@@ -315,16 +315,67 @@ TEST(PasswordRules, LabelsStateTheirFigureFromThePolicy) {
     EXPECT_EQ(pw::rule_label(portal, pw::Rule::special, -1, pw::Lang::fr),
               "Au moins un caractère spécial parmi ! ? @ # $ ( ) [ ] _ . , ; & = + - % * < > \u00A3 \u00B5 / :");
     // A custom policy gets its own figures; each alternative its own length.
-    auto custom = pw::Policy::from_json(R"({"alternatives": [{"min_length": 12}, {"min_length": 14, "classes": ["upper",
-        "lower", "digit"]}], "max_length": 64, "specials": "!?\u20AC"})");
+    auto custom = pw::Policy::from_json(R"({"alternatives": [{"min_length": 12, "classes": ["upper", "lower", "digit",
+        "special"]}, {"min_length": 14, "classes": ["upper", "lower", "digit"]}], "max_length": 64, "specials": "!?\u20AC"})");
     ASSERT_TRUE(custom.ok());
-    EXPECT_EQ(pw::rule_label(*custom, pw::Rule::length, 1, pw::Lang::en), "At least 14 characters (64 at most)");
-    EXPECT_EQ(pw::rule_label(*custom, pw::Rule::length, 9, pw::Lang::en), "At least 12 characters (64 at most)");
-    EXPECT_EQ(pw::rule_label(*custom, pw::Rule::special, 0, pw::Lang::en), "At least one special character among ! ? \u20AC");
+    EXPECT_EQ(pw::rule_label(*custom, pw::Rule::length, 1, pw::Lang::en),
+              "At least 14 characters, or 12 with a special character (64 at most)");
+    EXPECT_EQ(pw::rule_label(*custom, pw::Rule::length, 9, pw::Lang::en),
+              "At least 12 characters, or 14 without a special character (64 at most)");
+    EXPECT_EQ(pw::rule_label(*custom, pw::Rule::special, 0, pw::Lang::en),
+              "At least one special character among ! ? \u20AC (optional from 14 characters)");
+    EXPECT_EQ(pw::rule_label(*custom, pw::Rule::special, 1, pw::Lang::en),
+              "At least one special character among ! ? \u20AC (optional from 14 characters)");
+    EXPECT_EQ(pw::rule_label(*custom, pw::Rule::digit, 1, pw::Lang::en), "At least one digit");
     for (int r = 0; r <= 5; ++r) {
         EXPECT_NE(pw::rule_label(portal, pw::Rule(r), 0, pw::Lang::fr), "");
         EXPECT_NE(pw::rule_label(portal, pw::Rule(r), 0, pw::Lang::en), "");
     }
+}
+
+// With several alternatives every line tells the whole truth: a class that one alternative does
+// without says from which length, the length line lists each way, an "N of 4" count is stated.
+TEST(PasswordRules, LabelsOfSeveralAlternativesSayWhatEachNeeds) {
+    auto cnil = pw::Policy::preset("cnil2022");
+    ASSERT_TRUE(cnil.ok());
+    EXPECT_EQ(pw::rule_label(*cnil, pw::Rule::length, 0, pw::Lang::fr),
+              "Au moins 12 caractères, ou 14 sans caractère spécial (128 au maximum)");
+    EXPECT_EQ(pw::rule_label(*cnil, pw::Rule::length, 1, pw::Lang::fr),
+              "Au moins 14 caractères, ou 12 avec un caractère spécial (128 au maximum)");
+    EXPECT_EQ(pw::rule_label(*cnil, pw::Rule::special, -1, pw::Lang::fr),
+              "Au moins un caractère spécial parmi ! ? @ # $ ( ) [ ] _ . , ; & = + - % * < > \u00A3 \u00B5 / : "
+              "(facultatif à partir de 14 caractères)");
+    EXPECT_EQ(pw::rule_label(*cnil, pw::Rule::upper, 1, pw::Lang::fr), "Au moins une lettre majuscule");
+
+    // Two classes dropped, one swapped: named in the checklist's order, joined as French joins them.
+    auto mixed = pw::Policy::from_json(R"({"alternatives": [{"min_length": 10, "classes": ["upper", "lower", "digit",
+        "special"]}, {"min_length": 16, "classes": ["lower"]},
+        {"min_length": 12, "classes": ["upper", "lower", "special"]}]})");
+    ASSERT_TRUE(mixed.ok());
+    EXPECT_EQ(pw::rule_label(*mixed, pw::Rule::length, 0, pw::Lang::fr),
+              "Au moins 10 caractères, ou 16 sans majuscule ni chiffre ni caractère spécial, ou 12 sans chiffre "
+              "(128 au maximum)");
+    EXPECT_EQ(pw::rule_label(*mixed, pw::Rule::length, 2, pw::Lang::en),
+              "At least 12 characters, or 10 with a digit, or 16 without an uppercase letter or a special character "
+              "(128 at most)");
+    EXPECT_EQ(pw::rule_label(*mixed, pw::Rule::digit, 0, pw::Lang::fr),
+              "Au moins un chiffre (facultatif à partir de 12 caractères)");
+    EXPECT_EQ(pw::rule_label(*mixed, pw::Rule::lower, 0, pw::Lang::fr), "Au moins une lettre minuscule");
+
+    auto three_of_four = pw::Policy::from_json(R"({"alternatives": [{"min_length": 10, "classes": [], "min_classes": 3}]})");
+    ASSERT_TRUE(three_of_four.ok());
+    EXPECT_EQ(pw::rule_label(*three_of_four, pw::Rule::upper, 0, pw::Lang::fr),
+              "Au moins une lettre majuscule (au moins 3 types de caractères sur 4)");
+    EXPECT_EQ(pw::rule_label(*three_of_four, pw::Rule::digit, 0, pw::Lang::en),
+              "At least one digit (at least 3 of the 4 kinds of character)");
+    EXPECT_EQ(pw::rule_label(*three_of_four, pw::Rule::length, 0, pw::Lang::fr), "Au moins 10 caractères (128 au maximum)");
+    // A class that no length makes necessary is optional, and says so.
+    auto letters = pw::Policy::from_json(R"({"alternatives": [{"min_length": 12, "classes": ["lower"]}]})");
+    ASSERT_TRUE(letters.ok());
+    EXPECT_EQ(pw::rule_label(*letters, pw::Rule::digit, 0, pw::Lang::fr), "Au moins un chiffre (facultatif)");
+    EXPECT_EQ(pw::rule_label(*letters, pw::Rule::special, 0, pw::Lang::en),
+              "At least one special character among ! ? @ # $ ( ) [ ] _ . , ; & = + - % * < > \u00A3 \u00B5 / : (optional)");
+    EXPECT_EQ(pw::rule_label(*letters, pw::Rule::lower, 0, pw::Lang::en), "At least one lowercase letter");
 }
 
 TEST(PasswordRules, CharactersOutsideThePolicyAreNamed) {

@@ -314,8 +314,9 @@ def check(password: Text, policy: Union[None, str, Policy, Mapping[str, Any]] = 
 def rule_label(rule: str, lang: str = "fr", policy: Union[None, str, Policy] = "portal",
                alternative: Optional[int] = None) -> str:
     """The parent's checklist line of a rule (one of :data:`RULES`), with its figure, made from the
-    policy: "Au moins 8 caractères (128 au maximum)", "Au moins un caractère spécial parmi ! ? @ …".
-    ``alternative``: the policy alternative whose figures to state (CheckResult.alternative; None:
+    policy: "Au moins 8 caractères (128 au maximum)", "Au moins un caractère spécial parmi ! ? @ …";
+    with several alternatives, every way: "Au moins 12 caractères, ou 14 sans caractère spécial (128
+    au maximum)", "… (facultatif à partir de 14 caractères)". ``alternative``: the policy alternative whose figures to state (CheckResult.alternative; None:
     the first)."""
     values = {name: value for value, name in _RULES.fill().items()}
     if not isinstance(rule, str) or rule not in values:
