@@ -12,7 +12,7 @@ and the word lists' section of NOTICE. Run by hand (never at build time); the ou
                                                              # Data.PasswordWordlistsReproducible)
 
 Inputs are pinned: each npm package by version and the SHA-256 of its .tgz (PACKAGES below). The
-tarballs are read, in this order, from --from DIR, from $SESAME_GEN_CACHE (a folder holding the
+tarballs are read (tools/gen/pinned_npm.py), in this order, from --from DIR, from $SESAME_GEN_CACHE (a folder holding the
 .tgz files), or from npm's cache (`npm pack --offline`, which never touches the network); without
 --offline-only, `npm pack` may then fetch them from the registry. A tarball whose SHA-256 differs
 is refused. With --check, a tarball not available offline makes the script exit with 77 (ctest's
@@ -39,11 +39,8 @@ Output format (all entries of every list merged, folded, sorted by bytes, dedupl
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
-import shutil
-import subprocess
 import sys
 import tarfile
 import tempfile
@@ -51,11 +48,13 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+import pinned_npm
+from pinned_npm import SKIP, Unavailable
+
 ROOT = Path(__file__).resolve().parents[2]
 OUT_DIR = ROOT / "src/core/password/generated"
 FOLD_TSV = OUT_DIR / "fold.tsv"
 NOTICE = ROOT / "NOTICE"
-SKIP = 77  # ctest SKIP_RETURN_CODE
 
 
 @dataclass(frozen=True)
@@ -119,41 +118,18 @@ NOTICE_END = "---- end: word lists ----\n"
 
 # ---- inputs ------------------------------------------------------------------------------------
 
-class Unavailable(Exception):
-    pass
-
-
-def tgz_name(package: str, version: str) -> str:
-    return package.lstrip("@").replace("/", "-") + f"-{version}.tgz"
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def obtain(tmp: Path, src: Path | None, offline_only: bool) -> dict[str, Path]:
     """The verified .tgz of every pinned package: {package: path}."""
+    cache = Path(os.environ["SESAME_GEN_CACHE"]) if os.environ.get("SESAME_GEN_CACHE") else None
     found = {}
     for name, pkg in PACKAGES.items():
-        tgz = tgz_name(name, pkg.version)
-        candidates = [d / tgz for d in (src, Path(os.environ["SESAME_GEN_CACHE"]) if os.environ.get("SESAME_GEN_CACHE") else None) if d]
-        path = next((c for c in candidates if c.is_file()), None)
-        if path is None and shutil.which("npm"):
-            for flags in (["--offline"], [] if not offline_only else None):
-                if flags is None:
-                    continue
-                r = subprocess.run(["npm", "pack", "--silent", *flags, f"{name}@{pkg.version}"], cwd=tmp,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                if r.returncode == 0 and (tmp / tgz).is_file():
-                    path = tmp / tgz
-                    break
-        if path is None:
-            raise Unavailable(f"{name}@{pkg.version} ({tgz}) is not available offline: warm npm's cache with "
-                              f"`npm cache add {name}@{pkg.version}`, or put {tgz} in $SESAME_GEN_CACHE")
-        digest = sha256(path)
-        if digest != pkg.sha256:
-            sys.exit(f"{path}: SHA-256 {digest}, pinned {pkg.sha256}: refused")
-        found[name] = path
+        try:
+            found[name], _ = pinned_npm.tarball(tmp, name, pkg.version, pkg.sha256, offline=offline_only,
+                                                folders=(src, cache))
+        except Unavailable as e:
+            tgz = pinned_npm.tgz_name(name, pkg.version)
+            raise Unavailable(f"{name}@{pkg.version} ({tgz}) is not available offline ({e}): warm npm's cache with "
+                              f"`npm cache add {name}@{pkg.version}`, or put {tgz} in $SESAME_GEN_CACHE") from e
     return found
 
 
@@ -163,9 +139,6 @@ def extract(tmp: Path, tgzs: dict[str, Path]) -> dict[str, Path]:
         dest = tmp / ("x-" + tgz.stem)
         with tarfile.open(tgz) as t:
             t.extractall(dest, filter="data") if hasattr(tarfile, "data_filter") else t.extractall(dest)
-        meta = json.loads((dest / "package/package.json").read_text())
-        if meta["name"] != name or meta["version"] != PACKAGES[name].version:
-            sys.exit(f"{tgz}: holds {meta['name']} {meta['version']}")
         dirs[name] = dest / "package"
     return dirs
 

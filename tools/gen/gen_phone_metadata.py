@@ -52,7 +52,6 @@ Outputs:
 """
 import argparse
 import ctypes
-import hashlib
 import json
 import os
 import re
@@ -61,6 +60,9 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+from pathlib import Path
+
+import pinned_npm
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
@@ -78,47 +80,22 @@ OUTPUTS = {
     "metadata": os.path.join("src", "core", "phone", "generated", "metadata_tables.inc"),
     "corpus": os.path.join("tests", "data", "phone", "differential.tsv"),
 }
-SKIP = 77  # a pinned input is not available (offline): ctest SKIP_RETURN_CODE
-
-
-class Unavailable(Exception):
-    """A pinned input cannot be had here: the caller exits with SKIP."""
+SKIP = pinned_npm.SKIP
+Unavailable = pinned_npm.Unavailable
 
 
 # ---- inputs -------------------------------------------------------------------------------------------
-def sha256_of(path):
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 16), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def fetch(workdir, version, sha256, offline, tarball):
-    """The pinned .tgz (npm pack into workdir, or --tarball), checked, extracted: returns the package dir."""
-    if tarball is None:
-        if shutil.which("npm") is None:
-            raise Unavailable("npm is not installed")
-        cmd = ["npm", "pack", "%s@%s" % (PACKAGE, version), "--silent"] + (["--offline"] if offline else [])
-        r = subprocess.run(cmd, cwd=workdir, capture_output=True, text=True)
-        if r.returncode != 0:
-            detail = (r.stderr.strip().splitlines() or ["no message"])[-1]
-            raise Unavailable("`%s` failed%s: %s" % (" ".join(cmd), " (not in npm's cache?)" if offline else "",
-                                                     detail))
-        tarball = os.path.join(workdir, r.stdout.strip().splitlines()[-1])
-    actual = sha256_of(tarball)
-    if sha256 is not None and actual != sha256:
-        sys.exit("error: %s has SHA-256 %s, the pin says %s" % (tarball, actual, sha256))
+    """The pinned .tgz (--tarball, npm's cache, or the registry unless offline), checked, extracted:
+    returns the package dir and the tarball's SHA-256."""
+    path, actual = pinned_npm.tarball(Path(workdir), PACKAGE, version, sha256, offline=offline,
+                                      file=Path(tarball) if tarball else None)
     dest = os.path.join(workdir, "pkg")
-    with tarfile.open(tarball, "r:gz") as t:
+    with tarfile.open(path, "r:gz") as t:
         for name in ("package/package.json", "package/dist/libphonenumber.js"):
             member = t.getmember(name)
             t.extract(member, dest, set_attrs=False)
-    pkg = os.path.join(dest, "package")
-    with open(os.path.join(pkg, "package.json")) as f:
-        meta = json.load(f)
-    assert meta["name"] == PACKAGE and meta["version"] == version, (meta["name"], meta["version"])
-    return pkg, actual
+    return os.path.join(dest, "package"), actual
 
 
 def node(pkg, mode, stdin=None):
