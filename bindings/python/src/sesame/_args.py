@@ -11,10 +11,11 @@ from __future__ import annotations
 import operator
 from typing import Dict, Optional, Tuple, Union
 
+from ._ffi import short_names
 from ._sesame_cffi import ffi
 
-__all__ = ["OutOfRangeError", "LIMITS", "integer", "i32", "u32", "i64", "u64", "size", "text", "optional_text",
-           "binary", "boolean", "optional", "Text", "Binary"]
+__all__ = ["OutOfRangeError", "LIMITS", "LANGS", "integer", "i32", "u32", "i64", "u64", "size", "text",
+           "optional_text", "binary", "boolean", "optional", "lang", "Text", "Binary"]
 
 #: A text parameter: str (encoded as UTF-8; lone surrogates pass through as ill-formed bytes, which
 #: the library then refuses) or bytes (passed as they are).
@@ -103,6 +104,18 @@ def boolean(value: object, name: str) -> bool:
     if value is True or value is False:
         return value
     raise TypeError(f"{name} must be a bool, not {type(value).__name__}")
+
+
+#: Languages of labels and messages: {"fr": 0, "en": 1} (sesame_password_lang).
+LANGS: Dict[str, int] = short_names("sesame_password_lang", "SESAME_PASSWORD_LANG_")
+
+
+def lang(value: object) -> int:
+    """A language name ("fr", "en") as its sesame_password_lang; ValueError for anything else."""
+    try:
+        return LANGS[value]  # type: ignore[index]
+    except (KeyError, TypeError):
+        raise ValueError(f"lang must be one of {sorted(LANGS)}, not {value!r}") from None
 
 
 def optional(value: Optional[object], name: str, ctype: str) -> Optional[int]:

@@ -27,15 +27,15 @@ import threading
 from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Tuple, Union
 
 from . import _args
-from ._args import Text
+from ._args import Text, lang as _lang
 from ._errors import check as _check
-from ._ffi import Handle, Names, Scratch, enum, ffi, lib, new_handle, read_sized, short_names, string
+from ._ffi import Handle, Names, Scratch, enum, ffi, lib, new_handle, read_sized, string
 
 __all__ = ["Policy", "Context", "Rules", "Strength", "CheckResult", "check", "confirm", "hash", "verify",
            "needs_rehash", "rule_label", "rule_labels", "score_label", "LANGS", "RULES", "FEEDBACK"]
 
 #: Languages of labels and messages: {"fr": 0, "en": 1} (sesame_password_lang).
-LANGS: Dict[str, int] = short_names("sesame_password_lang", "SESAME_PASSWORD_LANG_")
+LANGS: Dict[str, int] = _args.LANGS
 #: The checklist rules' names, in value order ("upper", ..., "allowed").
 RULES: Tuple[str, ...]
 #: The meter's feedback codes, in bit order ("common_password", ..., "context").
@@ -56,13 +56,6 @@ def __getattr__(name: str) -> Tuple[str, ...]:  # asked to the library on first 
     if name == "FEEDBACK":
         return _FEEDBACK_CODES.ordered()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def _lang(lang: str) -> int:
-    try:
-        return LANGS[lang]
-    except (KeyError, TypeError):
-        raise ValueError(f"lang must be one of {sorted(LANGS)}, not {lang!r}") from None
 
 
 class Policy(Handle):

@@ -33,7 +33,6 @@ _OUTCOME_NAMES = {v: k for k, v in OUTCOMES.items()}
 #: The report's encoding names ("utf-8", "windows-1252", "utf-16le", "utf-16be") by value.
 _ENCODING_LABELS = {v: n.replace("utf8", "utf-8").replace("windows_", "windows-").replace("utf16", "utf-16")
                     for n, v in _ENCODING_VALUES.items()}
-_LANGS: Dict[str, int] = short_names("sesame_password_lang", "SESAME_PASSWORD_LANG_")
 _ERROR_NAMES = Names("sesame_phone_error_name", enumeration="sesame_phone_error")
 _TYPE_NAMES = Names("sesame_phone_type_name", enumeration="sesame_phone_type")
 
@@ -117,9 +116,7 @@ def _options(delimiter: Optional[str], encoding: Optional[str], lang: str) -> An
             raise ValueError(f"delimiter must be one character, not {delimiter!r}")
         opts.delimiter = ord(delimiter)  # which characters are allowed is the library's rule
     opts.encoding = _encoding(encoding)
-    if lang not in _LANGS:
-        raise ValueError(f"lang must be one of {sorted(_LANGS)}, not {lang!r}")
-    opts.lang = _LANGS[lang]
+    opts.lang = _args.lang(lang)
     return opts
 
 
