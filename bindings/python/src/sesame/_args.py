@@ -9,13 +9,14 @@ detail naming the field, raised as :class:`sesame.InvalidArgumentError` (a Value
 from __future__ import annotations
 
 import operator
+import time
 from typing import Dict, Optional, Tuple, Union
 
 from ._ffi import short_names
 from ._sesame_cffi import ffi
 
 __all__ = ["OutOfRangeError", "LIMITS", "LANGS", "integer", "i32", "u32", "i64", "u64", "size", "text",
-           "optional_text", "binary", "boolean", "optional", "lang", "Text", "Binary"]
+           "optional_text", "binary", "boolean", "optional", "lang", "now_ms", "Text", "Binary"]
 
 #: A text parameter: str (encoded as UTF-8; lone surrogates pass through as ill-formed bytes, which
 #: the library then refuses) or bytes (passed as they are).
@@ -116,6 +117,11 @@ def lang(value: object) -> int:
         return LANGS[value]  # type: ignore[index]
     except (KeyError, TypeError):
         raise ValueError(f"lang must be one of {sorted(LANGS)}, not {value!r}") from None
+
+
+def now_ms(value: Optional[object]) -> int:
+    """Unix milliseconds: the clock for None, else an int64_t checked like :func:`integer`."""
+    return int(time.time() * 1000) if value is None else integer(value, "now_ms", "int64_t")
 
 
 def optional(value: Optional[object], name: str, ctype: str) -> Optional[int]:

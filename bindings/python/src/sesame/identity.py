@@ -17,11 +17,10 @@ import datetime as _dt
 import json
 import os
 import threading
-import time
 from typing import Any, Callable, Dict, Iterable, List, Mapping, NamedTuple, Optional, Union
 
 from . import _args
-from ._args import Text
+from ._args import Text, now_ms as _now_ms
 from ._errors import check, error_for
 from ._ffi import Handle, Names, Scratch, enum, ffi, lib, new_handle, read_sized, short_names, string
 from ._redis import Sentinel, redis_options
@@ -56,10 +55,6 @@ def _today(today: Today) -> int:
             raise ValueError(f"today must be a date or 'YYYY-MM-DD', not {today!r}") from None
         return d.year * 10000 + d.month * 100 + d.day
     raise TypeError(f"today must be a datetime.date or 'YYYY-MM-DD', not {type(today).__name__}")
-
-
-def _now_ms(now_ms: Optional[int]) -> int:
-    return int(time.time() * 1000) if now_ms is None else _args.i64(now_ms, "now_ms")
 
 
 def _shown(raw: Text) -> str:
