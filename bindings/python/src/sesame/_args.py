@@ -9,6 +9,7 @@ detail naming the field, raised as :class:`sesame.InvalidArgumentError` (a Value
 from __future__ import annotations
 
 import operator
+import os
 import time
 from typing import Dict, Optional, Tuple, Union
 
@@ -16,11 +17,13 @@ from ._ffi import short_names
 from ._sesame_cffi import ffi
 
 __all__ = ["OutOfRangeError", "LIMITS", "LANGS", "integer", "i32", "u32", "i64", "u64", "size", "text",
-           "optional_text", "binary", "boolean", "optional", "lang", "now_ms", "Text", "Binary"]
+           "optional_text", "binary", "boolean", "optional", "lang", "now_ms", "path", "Text", "Binary", "Path"]
 
 #: A text parameter: str (encoded as UTF-8; lone surrogates pass through as ill-formed bytes, which
 #: the library then refuses) or bytes (passed as they are).
 Text = Union[str, bytes]
+#: A file name parameter: str, bytes or os.PathLike.
+Path = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
 #: A byte-string parameter (keys, secrets): bytes, bytearray or memoryview, never str or int.
 Binary = Union[bytes, bytearray, memoryview]
 
@@ -127,3 +130,10 @@ def now_ms(value: Optional[object]) -> int:
 def optional(value: Optional[object], name: str, ctype: str) -> Optional[int]:
     """None (the library's default) or an integer checked like :func:`integer`."""
     return None if value is None else integer(value, name, ctype)
+
+
+def path(value: object, name: str = "path") -> bytes:
+    """A file name as bytes (os.fsencode); TypeError unless str, bytes or os.PathLike."""
+    if not isinstance(value, (str, bytes, os.PathLike)):
+        raise TypeError(f"{name} must be str, bytes or os.PathLike, not {type(value).__name__}")
+    return os.fsencode(value)

@@ -3,19 +3,18 @@ from __future__ import annotations
 
 import codecs
 import json
-import os
 import queue
 import threading
 from typing import Any, Callable, Dict, Iterator, List, NamedTuple, Optional, Tuple, Union
 
 from . import _args
+from ._args import Path
 from ._errors import NotFoundError, check, error_for
 from ._ffi import Names, ffi, lib, read_sized, short_names
 
 __all__ = ["audit_phones", "audit_phones_summary", "audit_rows", "audit_columns", "AuditRow", "ColumnError",
            "ENCODINGS", "OUTCOMES"]
 
-Path = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
 _ENCODING_VALUES = short_names("sesame_csv_encoding", "SESAME_CSV_ENCODING_")
 
 
@@ -126,9 +125,7 @@ def _source(path: Optional[Path], data: Optional[bytes]) -> Tuple[Optional[bytes
         raise TypeError("give exactly one of path and data")
     if data is not None:
         return None, _args.binary(data, "data")
-    if not isinstance(path, (str, bytes, os.PathLike)):
-        raise TypeError(f"path must be str, bytes or os.PathLike, not {type(path).__name__}")
-    return os.fsencode(path), None
+    return _args.path(path), None
 
 
 def _columns(p: Optional[bytes], raw: Optional[bytes], col: bytes, opts: Any) -> Dict[str, Any]:
