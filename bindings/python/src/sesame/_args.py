@@ -17,7 +17,7 @@ from ._ffi import short_names
 from ._sesame_cffi import ffi
 
 __all__ = ["OutOfRangeError", "LIMITS", "LANGS", "integer", "i32", "u32", "i64", "u64", "size", "text",
-           "optional_text", "binary", "boolean", "optional", "lang", "now_ms", "path", "Text", "Binary", "Path"]
+           "optional_text", "binary", "boolean", "lang", "now_ms", "path", "Text", "Binary", "Path"]
 
 #: A text parameter: str (encoded as UTF-8; lone surrogates pass through as ill-formed bytes, which
 #: the library then refuses) or bytes (passed as they are).
@@ -125,11 +125,6 @@ def lang(value: object) -> int:
 def now_ms(value: Optional[object]) -> int:
     """Unix milliseconds: the clock for None, else an int64_t checked like :func:`integer`."""
     return int(time.time() * 1000) if value is None else integer(value, "now_ms", "int64_t")
-
-
-def optional(value: Optional[object], name: str, ctype: str) -> Optional[int]:
-    """None (the library's default) or an integer checked like :func:`integer`."""
-    return None if value is None else integer(value, name, ctype)
 
 
 def path(value: object, name: str = "path") -> bytes:
