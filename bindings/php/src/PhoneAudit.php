@@ -119,11 +119,7 @@ final class PhoneAudit
             $opts->encoding = $encodings[strtolower($encoding)]
                 ?? throw SesameException::invalidArgument('encoding must be null or one of ' . implode(', ', array_keys($encodings)));
         }
-        $opts->lang = match ($options['lang'] ?? 'fr') {
-            'fr' => $ffi->SESAME_PASSWORD_LANG_FR,
-            'en' => $ffi->SESAME_PASSWORD_LANG_EN,
-            default => throw SesameException::invalidArgument("lang must be 'fr' or 'en'"),
-        };
+        $opts->lang = FFI::lang($options['lang'] ?? 'fr');
         return $opts;
     }
 
