@@ -123,12 +123,8 @@ final class Password
     {
         $ffi = self::$ffi ?? self::setUp();
         $opts = self::hashOptions($opsLimit, $memLimit);
-        $cap = $ffi->SESAME_PASSWORD_HASH_SIZE;
-        $buf = $ffi->new("char[$cap]");
-        $len = $ffi->new('size_t');
-        FFI::check($ffi->sesame_password_hash($buf, $cap, \FFI::addr($len), $password, strlen($password),
-            \FFI::addr($opts)));
-        return \FFI::string($buf, $len->cdata);
+        return FFI::readSized(static fn ($o, $c, $n) => $ffi->sesame_password_hash($o, $c, $n, $password,
+            strlen($password), \FFI::addr($opts)), $ffi->SESAME_PASSWORD_HASH_SIZE);
     }
 
     /** True iff the password (NFC first) matches the stored hash; false for anything malformed. */
