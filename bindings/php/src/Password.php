@@ -168,11 +168,7 @@ final class Password
         if ($i === false) {
             throw SesameException::invalidArgument("unknown rule '$rule'");
         }
-        $pol = self::policy($policy);
-        $alt = $alternative === null ? -1 : FFI::fits($alternative, 'int32_t', 'alternative');
-        $lg = FFI::lang($lang);
-        return FFI::readSized(static fn ($o, $c, $n) => $ffi->sesame_password_rule_label($o, $c, $n, $pol->cdata(), $i,
-            $alt, $lg), 256);
+        return self::labels($ffi, [$i => $rule], $lang, $policy, $alternative)[$rule];
     }
 
     /**
@@ -183,10 +179,26 @@ final class Password
     public static function ruleLabels(string $lang = 'fr', string|PasswordPolicy|array|null $policy = 'portal',
                                       ?int $alternative = null): array
     {
-        self::$ffi ?? self::setUp();
+        return self::labels(self::$ffi ?? self::setUp(), self::$rules, $lang, $policy, $alternative);
+    }
+
+    /**
+     * The checklist lines of $rules (sesame_password_rule => name), the policy, alternative and
+     * language checked once.
+     * @param array<int, string> $rules
+     * @param string|PasswordPolicy|array<string, mixed>|null $policy
+     * @return array<string, string>
+     */
+    private static function labels(\FFI $ffi, array $rules, string $lang, string|PasswordPolicy|array|null $policy,
+                                   ?int $alternative): array
+    {
+        $pol = self::policy($policy)->cdata();
+        $alt = $alternative === null ? -1 : FFI::fits($alternative, 'int32_t', 'alternative');
+        $lg = FFI::lang($lang);
         $out = [];
-        foreach (self::$rules as $name) {
-            $out[$name] = self::ruleLabel($name, $lang, $policy, $alternative);
+        foreach ($rules as $i => $name) {
+            $out[$name] = FFI::readSized(static fn ($o, $c, $n) => $ffi->sesame_password_rule_label($o, $c, $n, $pol, $i,
+                $alt, $lg), 256);
         }
         return $out;
     }
