@@ -10,7 +10,8 @@ from typing import Any, Callable, Dict, Iterator, List, NamedTuple, Optional, Tu
 from . import _args
 from ._args import Path
 from ._errors import NotFoundError, check, error_for
-from ._ffi import Names, ffi, lib, read_sized, short_names
+from ._ffi import ffi, lib, read_sized, short_names
+from .phone import _ERROR_NAMES, _TYPE_NAMES  # one name table per process
 
 __all__ = ["audit_phones", "audit_phones_summary", "audit_rows", "audit_columns", "AuditRow", "ColumnError",
            "ENCODINGS", "OUTCOMES"]
@@ -32,8 +33,6 @@ _OUTCOME_NAMES = {v: k for k, v in OUTCOMES.items()}
 #: The report's encoding names ("utf-8", "windows-1252", "utf-16le", "utf-16be") by value.
 _ENCODING_LABELS = {v: n.replace("utf8", "utf-8").replace("windows_", "windows-").replace("utf16", "utf-16")
                     for n, v in _ENCODING_VALUES.items()}
-_ERROR_NAMES = Names("sesame_phone_error_name", enumeration="sesame_phone_error")
-_TYPE_NAMES = Names("sesame_phone_type_name", enumeration="sesame_phone_type")
 
 
 class AuditRow(NamedTuple):
