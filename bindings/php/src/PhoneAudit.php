@@ -34,7 +34,7 @@ final class PhoneAudit
 
     /**
      * @var array{outcomes: array<int, string>, encodings: array<int, string>, types: array<int, string>,
-     *     errors: array<int, string>}|null value => name tables of a row's fields, read once
+     *     errors: array<int, string>}|null value => name tables of a row's fields, read once (types and errors: Phone's)
      */
     private static ?array $rowNames = null;
 
@@ -57,12 +57,8 @@ final class PhoneAudit
             foreach (self::OUTCOMES as $c => $name) {
                 $outcomes[$ffi->$c] = $name;
             }
-            self::$rowNames = [
-                'outcomes' => $outcomes,
-                'encodings' => array_flip(self::encodings($ffi)),
-                'types' => FFI::names('sesame_phone_type_name', $ffi->SESAME_PHONE_TYPE_UNKNOWN),
-                'errors' => FFI::names('sesame_phone_error_name', $ffi->SESAME_PHONE_OK + 1),
-            ];
+            self::$rowNames = ['outcomes' => $outcomes, 'encodings' => array_flip(self::encodings($ffi))]
+                + Phone::names();
         }
         return self::$rowNames;
     }
