@@ -38,7 +38,7 @@ final class Password
     private static array $rules = [];
     /** @var array<int, string> feedback bit => code */
     private static array $feedbackCodes = [];
-    /** @var array<int, array{labels: array<int, string>, messages: array<int, string>, rules: array<int, string>}> per language */
+    /** @var array<int, array{labels: array<int, string>, messages: array<int, string>}> per language */
     private static array $texts = [];
 
     /** @var array<string, PasswordPolicy> presets by name */
