@@ -38,6 +38,9 @@ final class FFI
     /** @var array<string, array{int, int}> C integer type => [min, max] as PHP ints */
     private static array $ranges = [];
 
+    /** @var array<string, int>|null 'fr' / 'en' => sesame_password_lang */
+    private static ?array $langs = null;
+
     public static function get(): \FFI
     {
         return self::$ffi ?? self::load();
@@ -299,6 +302,26 @@ final class FFI
             return self::$ranges[$ctype] = [$signed ? PHP_INT_MIN : 0, PHP_INT_MAX];
         }
         return self::$ranges[$ctype] = $signed ? [-(1 << ($bits - 1)), (1 << ($bits - 1)) - 1] : [0, (1 << $bits) - 1];
+    }
+
+    /**
+     * @internal The languages of labels and messages: ['fr' => SESAME_PASSWORD_LANG_FR, 'en' => ...].
+     * @return array<string, int>
+     */
+    public static function langs(): array
+    {
+        if (self::$langs === null) {
+            $ffi = self::get();
+            self::$langs = ['fr' => $ffi->SESAME_PASSWORD_LANG_FR, 'en' => $ffi->SESAME_PASSWORD_LANG_EN];
+        }
+        return self::$langs;
+    }
+
+    /** @internal The sesame_password_lang of 'fr' or 'en'; InvalidArgumentException for any other. */
+    public static function lang(string $lang): int
+    {
+        return (self::$langs ?? self::langs())[$lang]
+            ?? throw SesameException::invalidArgument("lang must be 'fr' or 'en'");
     }
 
     /**

@@ -122,12 +122,8 @@ final class Identity
         foreach ($taken as $t) {
             $list .= $t . "\n";
         }
-        $cap = $ffi->SESAME_LOGIN_ID_SIZE;
-        $buf = $ffi->new("char[$cap]");
-        $len = $ffi->new('size_t');
-        FFI::check($ffi->sesame_login_id($buf, $cap, \FFI::addr($len), $family, strlen($family), $given, strlen($given),
-            $list, strlen($list), null, null));
-        return new LoginId(\FFI::string($buf, $len->cdata));
+        return new LoginId(FFI::readSized(static fn ($o, $c, $n) => $ffi->sesame_login_id($o, $c, $n, $family,
+            strlen($family), $given, strlen($given), $list, strlen($list), null, null), $ffi->SESAME_LOGIN_ID_SIZE));
     }
 
     /**

@@ -32,15 +32,13 @@ final class Password
     private static \FFI\CData $bool;
     private static \FFI\CData $boolPtr;
     private static int $noError;
-    /** @var array<string, int> 'fr'/'en' => sesame_password_lang */
-    private static array $langs = [];
     /** @var array<int, string> */
     private static array $errors = [];
     /** @var array<int, string> sesame_password_rule => name */
     private static array $rules = [];
     /** @var array<int, string> feedback bit => code */
     private static array $feedbackCodes = [];
-    /** @var array<int, array{labels: array<int, string>, messages: array<int, string>, rules: array<int, string>}> per language */
+    /** @var array<int, array{labels: array<int, string>, messages: array<int, string>}> per language */
     private static array $texts = [];
 
     /** @var array<string, PasswordPolicy> presets by name */
@@ -66,7 +64,8 @@ final class Password
         ?int $referenceYear = null
     ): PasswordCheck {
         $ffi = self::$ffi ?? self::setUp();
-        $texts = self::$texts[self::lang($lang)];
+        $lg = FFI::lang($lang);
+        $texts = self::$texts[$lg];
         $pol = self::policy($policy);
         $ctx = is_array($context) ? self::context($context) : $context;
         $o = self::$options;
@@ -100,7 +99,7 @@ final class Password
         if ($r->unaccepted_count > 0) { // rare: a second call, for the sentence about them
             $unaccepted = \FFI::string($r->unaccepted);
             $message = FFI::readSized(static fn ($o, $c, $n) => $ffi->sesame_password_unaccepted_message($o, $c, $n,
-                $pol->cdata(), self::$resultPtr, self::lang($lang)), 512);
+                $pol->cdata(), self::$resultPtr, $lg), 512);
             FFI::wipe($r->unaccepted);
         }
         return new PasswordCheck($r->valid, $error === self::$noError ? null : (self::$errors[$error] ?? ''),
@@ -124,12 +123,8 @@ final class Password
     {
         $ffi = self::$ffi ?? self::setUp();
         $opts = self::hashOptions($opsLimit, $memLimit);
-        $cap = $ffi->SESAME_PASSWORD_HASH_SIZE;
-        $buf = $ffi->new("char[$cap]");
-        $len = $ffi->new('size_t');
-        FFI::check($ffi->sesame_password_hash($buf, $cap, \FFI::addr($len), $password, strlen($password),
-            \FFI::addr($opts)));
-        return \FFI::string($buf, $len->cdata);
+        return FFI::readSized(static fn ($o, $c, $n) => $ffi->sesame_password_hash($o, $c, $n, $password,
+            strlen($password), \FFI::addr($opts)), $ffi->SESAME_PASSWORD_HASH_SIZE);
     }
 
     /** True iff the password (NFC first) matches the stored hash; false for anything malformed. */
@@ -154,7 +149,7 @@ final class Password
     {
         self::$ffi ?? self::setUp();
         FFI::fits($score, 'int32_t', 'score');
-        return self::$texts[self::lang($lang)]['labels'][$score] ?? '';
+        return self::$texts[FFI::lang($lang)]['labels'][$score] ?? '';
     }
 
     /**
@@ -173,11 +168,7 @@ final class Password
         if ($i === false) {
             throw SesameException::invalidArgument("unknown rule '$rule'");
         }
-        $pol = self::policy($policy);
-        $alt = $alternative === null ? -1 : FFI::fits($alternative, 'int32_t', 'alternative');
-        $lg = self::lang($lang);
-        return FFI::readSized(static fn ($o, $c, $n) => $ffi->sesame_password_rule_label($o, $c, $n, $pol->cdata(), $i,
-            $alt, $lg), 256);
+        return self::labels($ffi, [$i => $rule], $lang, $policy, $alternative)[$rule];
     }
 
     /**
@@ -188,10 +179,26 @@ final class Password
     public static function ruleLabels(string $lang = 'fr', string|PasswordPolicy|array|null $policy = 'portal',
                                       ?int $alternative = null): array
     {
-        self::$ffi ?? self::setUp();
+        return self::labels(self::$ffi ?? self::setUp(), self::$rules, $lang, $policy, $alternative);
+    }
+
+    /**
+     * The checklist lines of $rules (sesame_password_rule => name), the policy, alternative and
+     * language checked once.
+     * @param array<int, string> $rules
+     * @param string|PasswordPolicy|array<string, mixed>|null $policy
+     * @return array<string, string>
+     */
+    private static function labels(\FFI $ffi, array $rules, string $lang, string|PasswordPolicy|array|null $policy,
+                                   ?int $alternative): array
+    {
+        $pol = self::policy($policy)->cdata();
+        $alt = $alternative === null ? -1 : FFI::fits($alternative, 'int32_t', 'alternative');
+        $lg = FFI::lang($lang);
         $out = [];
-        foreach (self::$rules as $name) {
-            $out[$name] = self::ruleLabel($name, $lang, $policy, $alternative);
+        foreach ($rules as $i => $name) {
+            $out[$name] = FFI::readSized(static fn ($o, $c, $n) => $ffi->sesame_password_rule_label($o, $c, $n, $pol, $i,
+                $alt, $lg), 256);
         }
         return $out;
     }
@@ -224,12 +231,6 @@ final class Password
     {
         self::$ffi ?? self::setUp();
         return array_values(self::$feedbackCodes);
-    }
-
-    /** @return int the sesame_password_lang of 'fr' or 'en' */
-    private static function lang(string $lang): int
-    {
-        return self::$langs[$lang] ?? throw SesameException::invalidArgument("lang must be 'fr' or 'en'");
     }
 
     /** @param string|PasswordPolicy|array<string, mixed>|null $policy */
@@ -289,8 +290,7 @@ final class Password
         self::$errors = FFI::names('sesame_password_error_name', self::$noError + 1);
         self::$rules = FFI::names('sesame_password_rule_name', $ffi->SESAME_PASSWORD_RULE_UPPER);
         self::$feedbackCodes = FFI::bitNames('sesame_password_feedback_code');
-        self::$langs = ['fr' => $ffi->SESAME_PASSWORD_LANG_FR, 'en' => $ffi->SESAME_PASSWORD_LANG_EN];
-        foreach (self::$langs as $lang) {
+        foreach (FFI::langs() as $lang) {
             self::$texts[$lang] = [
                 'labels' => FFI::names('sesame_password_score_label', 0, $lang),
                 'messages' => FFI::bitNames('sesame_password_feedback_message', $lang),

@@ -92,6 +92,17 @@ final class Phone
         return array_values(self::$types);
     }
 
+    /**
+     * @internal The name tables, value => name: 'errors' (sesame_phone_error without ok) and 'types'
+     * (sesame_phone_type), read from the library once per process.
+     * @return array{errors: array<int, string>, types: array<int, string>}
+     */
+    public static function names(): array
+    {
+        self::$ffi ?? self::setUp();
+        return ['errors' => self::$errors, 'types' => self::$types];
+    }
+
     private static function setUp(): \FFI
     {
         $ffi = FFI::get();

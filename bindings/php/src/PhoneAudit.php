@@ -25,6 +25,19 @@ namespace Sesame;
  */
 final class PhoneAudit
 {
+    private const OUTCOMES = [
+        'SESAME_PHONE_AUDIT_MOBILE' => 'mobile',
+        'SESAME_PHONE_AUDIT_NOT_MOBILE' => 'not_mobile',
+        'SESAME_PHONE_AUDIT_INVALID' => 'invalid',
+        'SESAME_PHONE_AUDIT_EMPTY' => 'empty',
+    ];
+
+    /**
+     * @var array{outcomes: array<int, string>, encodings: array<int, string>, types: array<int, string>,
+     *     errors: array<int, string>}|null value => name tables of a row's fields, read once (types and errors: Phone's)
+     */
+    private static ?array $rowNames = null;
+
     /** @return array<string, int> the encodings by their report name, values from the header */
     private static function encodings(\FFI $ffi): array
     {
@@ -35,12 +48,20 @@ final class PhoneAudit
             'utf-16be' => $ffi->SESAME_CSV_ENCODING_UTF16BE,
         ];
     }
-    private const OUTCOMES = [
-        'SESAME_PHONE_AUDIT_MOBILE' => 'mobile',
-        'SESAME_PHONE_AUDIT_NOT_MOBILE' => 'not_mobile',
-        'SESAME_PHONE_AUDIT_INVALID' => 'invalid',
-        'SESAME_PHONE_AUDIT_EMPTY' => 'empty',
-    ];
+
+    /** @return array{outcomes: array<int, string>, encodings: array<int, string>, types: array<int, string>, errors: array<int, string>} */
+    private static function rowNames(\FFI $ffi): array
+    {
+        if (self::$rowNames === null) {
+            $outcomes = [];
+            foreach (self::OUTCOMES as $c => $name) {
+                $outcomes[$ffi->$c] = $name;
+            }
+            self::$rowNames = ['outcomes' => $outcomes, 'encodings' => array_flip(self::encodings($ffi))]
+                + Phone::names();
+        }
+        return self::$rowNames;
+    }
     /**
      * The columns of the export's header and how $column matches them, reading the header only
      * (sesame_phone_audit_columns_file): ['columns' => [...], 'column' => name|null, 'index' =>
@@ -119,11 +140,7 @@ final class PhoneAudit
             $opts->encoding = $encodings[strtolower($encoding)]
                 ?? throw SesameException::invalidArgument('encoding must be null or one of ' . implode(', ', array_keys($encodings)));
         }
-        $opts->lang = match ($options['lang'] ?? 'fr') {
-            'fr' => $ffi->SESAME_PASSWORD_LANG_FR,
-            'en' => $ffi->SESAME_PASSWORD_LANG_EN,
-            default => throw SesameException::invalidArgument("lang must be 'fr' or 'en'"),
-        };
+        $opts->lang = FFI::lang($options['lang'] ?? 'fr');
         return $opts;
     }
 
@@ -138,14 +155,11 @@ final class PhoneAudit
         $thrown = null;
         $onRow = $options['onRow'] ?? null;
         if ($onRow !== null) {
-            $outcomes = [];
-            foreach (self::OUTCOMES as $c => $name) {
-                $outcomes[$ffi->$c] = $name;
-            }
+            $names = self::rowNames($ffi);
             // Never let an exception cross the C frames: kept, the audit stopped, thrown after.
-            $opts->row = static function ($r, $payload) use ($onRow, $outcomes, $ffi, &$thrown): int {
+            $opts->row = static function ($r, $payload) use ($onRow, $names, $ffi, &$thrown): int {
                 try {
-                    return $onRow(self::row($r, $outcomes, $ffi)) === false ? 1 : 0;
+                    return $onRow(self::row($r, $names, $ffi)) === false ? 1 : 0;
                 } catch (\Throwable $e) {
                     $thrown = $e;
                     return 1;
@@ -197,23 +211,25 @@ final class PhoneAudit
         return \FFI::string($p, $len);
     }
 
-    /** @param array<int, string> $outcomes */
-    private static function row(\FFI\CData $r, array $outcomes, \FFI $ffi): PhoneAuditRow
+    /** @param array{outcomes: array<int, string>, encodings: array<int, string>, types: array<int, string>, errors: array<int, string>} $names */
+    private static function row(\FFI\CData $r, array $names, \FFI $ffi): PhoneAuditRow
     {
         $fields = [];
         for ($i = 0; $i < $r->field_count; $i++) {
             $fields[] = self::text($r, 'fields', $r->field_lens[$i], $i);
         }
         $valid = $r->e164_len > 0;
-        $encoding = array_search($r->encoding, self::encodings($ffi), true);
+        $type = $r->type;
+        $error = $r->error;
+        $encoding = $r->encoding;
         return new PhoneAuditRow(
             $r->row,
             $r->line,
-            $r->row === 0 ? null : ($outcomes[$r->outcome] ?? (string) $r->outcome),
+            $r->row === 0 ? null : ($names['outcomes'][$r->outcome] ?? (string) $r->outcome),
             self::text($r, 'input', $r->input_len),
             $valid ? self::text($r, 'e164', $r->e164_len) : null,
-            $valid ? $ffi->sesame_phone_type_name($r->type) : null,
-            $r->error !== 0 ? $ffi->sesame_phone_error_name($r->error) : null,
+            $valid ? ($names['types'][$type] ?? $ffi->sesame_phone_type_name($type)) : null,
+            $error !== 0 ? ($names['errors'][$error] ?? $ffi->sesame_phone_error_name($error)) : null,
             self::text($r, 'message', $r->message_len),
             $r->same_as_line !== 0 ? $r->same_as_line : null,
             $r->outside_metadata,
@@ -222,7 +238,7 @@ final class PhoneAudit
             self::text($r, 'gap', $r->gap_len),
             self::text($r, 'line_end', $r->line_end_len),
             $r->column,
-            $encoding === false ? (string) $r->encoding : $encoding,
+            $names['encodings'][$encoding] ?? (string) $encoding,
             chr($r->delimiter),
             $r->bom,
         );

@@ -9,16 +9,21 @@ detail naming the field, raised as :class:`sesame.InvalidArgumentError` (a Value
 from __future__ import annotations
 
 import operator
+import os
+import time
 from typing import Dict, Optional, Tuple, Union
 
+from ._ffi import short_names
 from ._sesame_cffi import ffi
 
-__all__ = ["OutOfRangeError", "LIMITS", "integer", "i32", "u32", "i64", "u64", "size", "text", "optional_text",
-           "binary", "boolean", "optional", "Text", "Binary"]
+__all__ = ["OutOfRangeError", "LIMITS", "LANGS", "integer", "i32", "u32", "i64", "u64", "size", "text",
+           "optional_text", "binary", "boolean", "lang", "now_ms", "path", "Text", "Binary", "Path"]
 
 #: A text parameter: str (encoded as UTF-8; lone surrogates pass through as ill-formed bytes, which
 #: the library then refuses) or bytes (passed as they are).
 Text = Union[str, bytes]
+#: A file name parameter: str, bytes or os.PathLike.
+Path = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
 #: A byte-string parameter (keys, secrets): bytes, bytearray or memoryview, never str or int.
 Binary = Union[bytes, bytearray, memoryview]
 
@@ -105,6 +110,25 @@ def boolean(value: object, name: str) -> bool:
     raise TypeError(f"{name} must be a bool, not {type(value).__name__}")
 
 
-def optional(value: Optional[object], name: str, ctype: str) -> Optional[int]:
-    """None (the library's default) or an integer checked like :func:`integer`."""
-    return None if value is None else integer(value, name, ctype)
+#: Languages of labels and messages: {"fr": 0, "en": 1} (sesame_password_lang).
+LANGS: Dict[str, int] = short_names("sesame_password_lang", "SESAME_PASSWORD_LANG_")
+
+
+def lang(value: object) -> int:
+    """A language name ("fr", "en") as its sesame_password_lang; ValueError for anything else."""
+    try:
+        return LANGS[value]  # type: ignore[index]
+    except (KeyError, TypeError):
+        raise ValueError(f"lang must be one of {sorted(LANGS)}, not {value!r}") from None
+
+
+def now_ms(value: Optional[object]) -> int:
+    """Unix milliseconds: the clock for None, else an int64_t checked like :func:`integer`."""
+    return int(time.time() * 1000) if value is None else integer(value, "now_ms", "int64_t")
+
+
+def path(value: object, name: str = "path") -> bytes:
+    """A file name as bytes (os.fsencode); TypeError unless str, bytes or os.PathLike."""
+    if not isinstance(value, (str, bytes, os.PathLike)):
+        raise TypeError(f"{name} must be str, bytes or os.PathLike, not {type(value).__name__}")
+    return os.fsencode(value)

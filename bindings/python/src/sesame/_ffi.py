@@ -17,7 +17,7 @@ import sys
 import weakref
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from ._errors import FunctionNotFound, check
+from ._errors import BufferTooSmallError, FunctionNotFound, check
 from ._sesame_cffi import ABI_MAJOR, SONAME, ffi
 
 __all__ = ["ABI_MAJOR", "SONAME", "LIBRARY_PATH", "LibraryNotFound", "ffi", "lib", "raw_lib", "enum", "short_names",
@@ -86,7 +86,7 @@ raw_lib, LIBRARY_PATH, LIBRARY_VERSION = _load()
 #: The library; functions resolve on first use (see :class:`_Lib`).
 lib: Any = _Lib(raw_lib, LIBRARY_PATH, LIBRARY_VERSION)
 
-_BUFFER_TOO_SMALL: int = ffi.typeof("sesame_status").relements["SESAME_E_BUFFER_TOO_SMALL"]
+_BUFFER_TOO_SMALL: int = BufferTooSmallError.code
 
 
 def string(p: Any) -> str:

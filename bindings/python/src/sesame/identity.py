@@ -15,13 +15,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-import os
 import threading
-import time
 from typing import Any, Callable, Dict, Iterable, List, Mapping, NamedTuple, Optional, Union
 
 from . import _args
-from ._args import Text
+from ._args import Path, Text, now_ms as _now_ms
 from ._errors import check, error_for
 from ._ffi import Handle, Names, Scratch, enum, ffi, lib, new_handle, read_sized, short_names, string
 from ._redis import Sentinel, redis_options
@@ -56,10 +54,6 @@ def _today(today: Today) -> int:
             raise ValueError(f"today must be a date or 'YYYY-MM-DD', not {today!r}") from None
         return d.year * 10000 + d.month * 100 + d.day
     raise TypeError(f"today must be a datetime.date or 'YYYY-MM-DD', not {type(today).__name__}")
-
-
-def _now_ms(now_ms: Optional[int]) -> int:
-    return int(time.time() * 1000) if now_ms is None else _args.i64(now_ms, "now_ms")
 
 
 def _shown(raw: Text) -> str:
@@ -309,14 +303,12 @@ class Directory(Handle):
         return opts
 
     @classmethod
-    def load_json(cls, path: Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"], *,
+    def load_json(cls, path: Path, *,
                   max_bytes: Optional[int] = None) -> "Directory":
         """Loads the JSON directory file; errors name the record (ParseError, DuplicateError...).
         Only a regular file is read (IoError "not a regular file" otherwise); a file larger than
         ``max_bytes`` (default SESAME_DIRECTORY_MAX_BYTES_DEFAULT, 1 GiB) raises LimitError."""
-        if not isinstance(path, (str, bytes, os.PathLike)):
-            raise TypeError(f"path must be str, bytes or os.PathLike, not {type(path).__name__}")
-        p = os.fsencode(path)
+        p = _args.path(path)
         opts = cls._load_options(max_bytes)
         return cls._adopt(new_handle("sesame_directory",
                                      lambda out: lib.sesame_directory_load_json_file(out, p, len(p), opts)))

@@ -13,11 +13,10 @@ HOTP/TOTP helpers (RFC 4226/6238) for authenticator apps are at the end of this 
 """
 from __future__ import annotations
 
-import time
 from typing import Any, Iterable, List, Mapping, NamedTuple, Optional, Tuple
 
 from . import _args
-from ._args import Binary, Text
+from ._args import Binary, Text, now_ms as _now_ms
 from ._errors import CooldownError, QuotaError, check, error_for
 from ._ffi import Handle, Names, Scratch, enum, ffi, lib, new_handle, read_sized, short_names
 from ._redis import Sentinel, redis_options
@@ -41,10 +40,6 @@ def __getattr__(name: str) -> Tuple[str, ...]:  # asked to the library on first 
     if name == "VERDICTS":
         return _VERDICTS.ordered()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def _now_ms(now_ms: Optional[int]) -> int:
-    return int(time.time() * 1000) if now_ms is None else _args.i64(now_ms, "now_ms")
 
 
 class _Store(Handle):

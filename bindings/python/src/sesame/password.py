@@ -27,15 +27,15 @@ import threading
 from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Tuple, Union
 
 from . import _args
-from ._args import Text
+from ._args import Text, lang as _lang
 from ._errors import check as _check
-from ._ffi import Handle, Names, Scratch, enum, ffi, lib, new_handle, read_sized, short_names, string
+from ._ffi import Handle, Names, Scratch, enum, ffi, lib, new_handle, read_sized, string
 
 __all__ = ["Policy", "Context", "Rules", "Strength", "CheckResult", "check", "confirm", "hash", "verify",
            "needs_rehash", "rule_label", "rule_labels", "score_label", "LANGS", "RULES", "FEEDBACK"]
 
 #: Languages of labels and messages: {"fr": 0, "en": 1} (sesame_password_lang).
-LANGS: Dict[str, int] = short_names("sesame_password_lang", "SESAME_PASSWORD_LANG_")
+LANGS: Dict[str, int] = _args.LANGS
 #: The checklist rules' names, in value order ("upper", ..., "allowed").
 RULES: Tuple[str, ...]
 #: The meter's feedback codes, in bit order ("common_password", ..., "context").
@@ -56,13 +56,6 @@ def __getattr__(name: str) -> Tuple[str, ...]:  # asked to the library on first 
     if name == "FEEDBACK":
         return _FEEDBACK_CODES.ordered()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def _lang(lang: str) -> int:
-    try:
-        return LANGS[lang]
-    except (KeyError, TypeError):
-        raise ValueError(f"lang must be one of {sorted(LANGS)}, not {lang!r}") from None
 
 
 class Policy(Handle):
@@ -318,9 +311,33 @@ def rule_label(rule: str, lang: str = "fr", policy: Union[None, str, Policy] = "
     with several alternatives, every way: "Au moins 12 caractères, ou 14 sans caractère spécial (128
     au maximum)", "… (facultatif à partir de 14 caractères)". ``alternative``: the policy alternative whose figures to state (CheckResult.alternative; None:
     the first)."""
-    values = {name: value for value, name in _RULES.fill().items()}
+    values = _rule_values()
     if not isinstance(rule, str) or rule not in values:
         raise ValueError(f"rule must be one of {sorted(values)}, not {rule!r}")
+    lg, pol, alt = _label_args(lang, policy, alternative)
+    return _rule_label(pol, values[rule], alt, lg)
+
+
+def rule_labels(lang: str = "fr", policy: Union[None, str, Policy] = "portal",
+                alternative: Optional[int] = None) -> Dict[str, str]:
+    """Every rule's checklist line: {"upper": ..., "lower": ..., "digit": ..., "special": ...,
+    "length": ..., "allowed": ...} (see :func:`rule_label`)."""
+    lg, pol, alt = _label_args(lang, policy, alternative)
+    values = _rule_values()
+    return {name: _rule_label(pol, values[name], alt, lg) for name in _RULES.ordered()}
+
+
+_RULE_VALUES: Dict[str, int] = {}  # rule name -> sesame_password_rule, filled on first use
+
+
+def _rule_values() -> Dict[str, int]:
+    if not _RULE_VALUES:
+        _RULE_VALUES.update((name, value) for value, name in _RULES.fill().items())
+    return _RULE_VALUES
+
+
+def _label_args(lang: str, policy: Union[None, str, Policy], alternative: Optional[int]) -> Tuple[int, Any, int]:
+    """The language, the policy pointer and the alternative of rule_label(s), checked in this order."""
     lg = _lang(lang)
     if policy is None or isinstance(policy, str):
         pol = _preset(policy or "portal")._live()
@@ -328,16 +345,11 @@ def rule_label(rule: str, lang: str = "fr", policy: Union[None, str, Policy] = "
         pol = policy._live()
     else:
         raise TypeError(f"policy must be a preset name, a Policy or None, not {type(policy).__name__}")
-    alt = -1 if alternative is None else _args.i32(alternative, "alternative")
-    return read_sized(lambda o, c, n: lib.sesame_password_rule_label(o, c, n, pol, values[rule], alt, lg),
-                      256).decode("utf-8")
+    return lg, pol, -1 if alternative is None else _args.i32(alternative, "alternative")
 
 
-def rule_labels(lang: str = "fr", policy: Union[None, str, Policy] = "portal",
-                alternative: Optional[int] = None) -> Dict[str, str]:
-    """Every rule's checklist line: {"upper": ..., "lower": ..., "digit": ..., "special": ...,
-    "length": ..., "allowed": ...} (see :func:`rule_label`)."""
-    return {name: rule_label(name, lang, policy, alternative) for name in _RULES.ordered()}
+def _rule_label(pol: Any, rule: int, alt: int, lg: int) -> str:
+    return read_sized(lambda o, c, n: lib.sesame_password_rule_label(o, c, n, pol, rule, alt, lg), 256).decode("utf-8")
 
 
 def score_label(score: int, lang: str = "fr") -> str:

@@ -3,19 +3,19 @@ from __future__ import annotations
 
 import codecs
 import json
-import os
 import queue
 import threading
 from typing import Any, Callable, Dict, Iterator, List, NamedTuple, Optional, Tuple, Union
 
 from . import _args
+from ._args import Path
 from ._errors import NotFoundError, check, error_for
-from ._ffi import Names, ffi, lib, read_sized, short_names
+from ._ffi import ffi, lib, read_sized, short_names
+from .phone import _ERROR_NAMES, _TYPE_NAMES  # one name table per process
 
 __all__ = ["audit_phones", "audit_phones_summary", "audit_rows", "audit_columns", "AuditRow", "ColumnError",
            "ENCODINGS", "OUTCOMES"]
 
-Path = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
 _ENCODING_VALUES = short_names("sesame_csv_encoding", "SESAME_CSV_ENCODING_")
 
 
@@ -33,9 +33,6 @@ _OUTCOME_NAMES = {v: k for k, v in OUTCOMES.items()}
 #: The report's encoding names ("utf-8", "windows-1252", "utf-16le", "utf-16be") by value.
 _ENCODING_LABELS = {v: n.replace("utf8", "utf-8").replace("windows_", "windows-").replace("utf16", "utf-16")
                     for n, v in _ENCODING_VALUES.items()}
-_LANGS: Dict[str, int] = short_names("sesame_password_lang", "SESAME_PASSWORD_LANG_")
-_ERROR_NAMES = Names("sesame_phone_error_name", enumeration="sesame_phone_error")
-_TYPE_NAMES = Names("sesame_phone_type_name", enumeration="sesame_phone_type")
 
 
 class AuditRow(NamedTuple):
@@ -117,9 +114,7 @@ def _options(delimiter: Optional[str], encoding: Optional[str], lang: str) -> An
             raise ValueError(f"delimiter must be one character, not {delimiter!r}")
         opts.delimiter = ord(delimiter)  # which characters are allowed is the library's rule
     opts.encoding = _encoding(encoding)
-    if lang not in _LANGS:
-        raise ValueError(f"lang must be one of {sorted(_LANGS)}, not {lang!r}")
-    opts.lang = _LANGS[lang]
+    opts.lang = _args.lang(lang)
     return opts
 
 
@@ -129,9 +124,7 @@ def _source(path: Optional[Path], data: Optional[bytes]) -> Tuple[Optional[bytes
         raise TypeError("give exactly one of path and data")
     if data is not None:
         return None, _args.binary(data, "data")
-    if not isinstance(path, (str, bytes, os.PathLike)):
-        raise TypeError(f"path must be str, bytes or os.PathLike, not {type(path).__name__}")
-    return os.fsencode(path), None
+    return _args.path(path), None
 
 
 def _columns(p: Optional[bytes], raw: Optional[bytes], col: bytes, opts: Any) -> Dict[str, Any]:
