@@ -270,6 +270,12 @@ def test_password():
         password.check("x", context=["Lucas"])
     with pytest.raises(ValueError, match="rule must be one of"):
         password.rule_label("uppercase")
+    with raises_type("lang"):
+        password.check("x", lang=1)
+    with raises_type("lang"):
+        password.rule_labels(lang=["fr"])
+    with pytest.raises(ValueError, match="lang must be one of"):
+        password.score_label(0, "de")
 
 
 def test_phone_and_identity():
@@ -339,6 +345,8 @@ def test_audit_arguments():
         sesame.audit_phones(data="tel\n", column="tel")
     with pytest.raises(TypeError, match="exactly one of path and data"):
         sesame.audit_phones(column="tel")
+    with raises_type("lang"):
+        sesame.audit_phones(data=b"tel\n", column="tel", lang=["en"])
 
 
 def test_closed_objects_are_refused():

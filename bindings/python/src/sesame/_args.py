@@ -115,10 +115,13 @@ LANGS: Dict[str, int] = short_names("sesame_password_lang", "SESAME_PASSWORD_LAN
 
 
 def lang(value: object) -> int:
-    """A language name ("fr", "en") as its sesame_password_lang; ValueError for anything else."""
+    """A language name ("fr", "en") as its sesame_password_lang; TypeError for a non-str, ValueError
+    for another name."""
+    if not isinstance(value, str):
+        raise TypeError(f"lang must be a str, not {type(value).__name__}")
     try:
-        return LANGS[value]  # type: ignore[index]
-    except (KeyError, TypeError):
+        return LANGS[value]
+    except KeyError:
         raise ValueError(f"lang must be one of {sorted(LANGS)}, not {value!r}") from None
 
 
