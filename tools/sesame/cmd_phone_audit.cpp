@@ -133,17 +133,9 @@ struct Sink {
     bool failed = false;
 
     bool flush_csv() {
-        const char *p = csv.data();
-        std::size_t left = csv.size();
-        while (left > 0) {
-            const ssize_t n = ::write(csv_fd, p, left);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) return false;
-            p += n;
-            left -= static_cast<std::size_t>(n);
-        }
+        const bool ok = write_all(csv_fd, csv);
         csv.clear();
-        return true;
+        return ok;
     }
 
     void write_row_json(const sesame_phone_audit_row &r) {
@@ -225,7 +217,7 @@ int32_t on_row(const sesame_phone_audit_row *r, void *payload) {
     }
     if (sink->csv_fd >= 0) {
         sink->write_csv(*r);
-        if (sink->csv.size() >= (64u << 10) && !sink->flush_csv()) {
+        if (sink->csv.size() >= Output::kBlock && !sink->flush_csv()) {
             sink->failed = true;
             return 1;
         }
