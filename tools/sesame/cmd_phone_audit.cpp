@@ -127,6 +127,7 @@ struct Sink {
     JsonWriter *writer = nullptr;
     int csv_fd = -1;            // --csv
     std::string csv;            // bytes not written yet
+    std::string text;           // the record being written, in UTF-8 (reused from row to row)
     TextEncoding encoding = TextEncoding::utf8;
     char delimiter = ',';
     std::size_t header_fields = 0;
@@ -165,7 +166,7 @@ struct Sink {
     }
 
     void write_csv(const sesame_phone_audit_row &r) {
-        std::string text(r.gap, r.gap_len);
+        text.assign(r.gap, r.gap_len);
         if (r.row == 0) {
             header_fields = r.field_count;
             if (r.bom) text.insert(0, "\xEF\xBB\xBF");  // U+FEFF, in the export's encoding below
@@ -174,7 +175,7 @@ struct Sink {
         for (std::size_t k = r.field_count; k < header_fields; ++k) text += delimiter;  // a short record: its cells first
         auto cell = [&](std::string_view s) {
             text += delimiter;
-            text += csv_cell(s, delimiter);
+            append_csv_cell(text, s, delimiter);
         };
         if (r.row == 0) {
             cell(words->csv_e164);

@@ -24,5 +24,7 @@ void encode(std::string_view s, TextEncoding e, std::string &out);
 
 // A CSV cell: as it is, or quoted ("" inside) when it holds the delimiter, a quote or a line break.
 std::string csv_cell(std::string_view s, char delimiter);
+// The same, appended to `out` (no string of its own).
+void append_csv_cell(std::string &out, std::string_view s, char delimiter);
 
 }  // namespace cli
