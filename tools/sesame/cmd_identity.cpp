@@ -12,11 +12,6 @@ namespace cli {
 
 namespace {
 
-bool is_utf8(std::string_view s) {
-    std::string scratch;  // only on error paths
-    return utf8_repair(s, scratch);
-}
-
 // "YYYY-MM-DD" -> yyyymmdd, checked by the library (a real date); 0 when invalid.
 int32_t parse_today(const std::string &s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return 0;
