@@ -6,18 +6,15 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <stdexcept>
 
 namespace cli {
 
-int usage_error(std::string_view command, const std::string &msg) {
-    std::cerr << "sesame " << command << ": " << msg << "\nTry 'sesame " << command << " --help'.\n";
+int usage_error(const Command &cmd, const std::string &msg) {
+    std::cerr << "sesame " << cmd.name << ": " << msg << "\nTry 'sesame " << cmd.name << " --help'.\n";
     return kExitUsage;
 }
-
-int usage_error(const Command &cmd, const std::string &msg) { return usage_error(std::string_view(cmd.name), msg); }
 
 int io_error(const Command &cmd, const std::string &msg) {
     std::cerr << "sesame " << cmd.name << ": " << msg << '\n';
@@ -87,18 +84,6 @@ int parse(const Args &args, Parsed &out) {
         out.positional_positions.push_back(at);
     }
     return -1;
-}
-
-const Command &command(std::string_view name) {
-    for (const auto &c : commands())
-        if (c.name == name) return c;
-    throw std::logic_error("no such command in the table");
-}
-
-void too_long_line(JsonWriter &out) {
-    out.begin_object();
-    out.field("error", "line_too_long");
-    out.end_object();
 }
 
 bool read_regular_file(const std::string &path, std::uint64_t max_bytes, const char *limit_name, const char *what,

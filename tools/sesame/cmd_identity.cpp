@@ -1,7 +1,5 @@
 // sesame name key | name match | date parse | guardian match | login-id (spec: cli.md; identity.md).
-#include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <unordered_set>

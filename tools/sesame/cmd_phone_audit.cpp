@@ -4,7 +4,6 @@
 // French by default and aligned by display width; --rows streams one JSON line per row and --csv
 // writes the export back with three more columns, both through the audit's row callback (the
 // audit keeps no row).
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
