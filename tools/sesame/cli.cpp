@@ -142,24 +142,8 @@ bool read_regular_file(const std::string &path, std::uint64_t max_bytes, const c
     return true;
 }
 
-void read_sized(std::string &out, const std::function<sesame_status(char *, size_t, size_t *)> &fn) {
-    out.resize(std::max<size_t>(out.capacity(), 64));
-    size_t len = 0;
-    sesame_status st = fn(out.data(), out.size(), &len);
-    if (st == SESAME_E_BUFFER_TOO_SMALL) {
-        out.resize(len + 1);
-        st = fn(out.data(), out.size(), &len);
-    }
-    if (st != SESAME_OK) {
-        throw std::runtime_error(std::string(sesame_status_str(st)) + ": " + sesame_last_error_message());
-    }
-    out.resize(len);
-}
-
-std::string read_sized(const std::function<sesame_status(char *, size_t, size_t *)> &fn) {
-    std::string out;
-    read_sized(out, fn);
-    return out;
+void throw_status(sesame_status st) {
+    throw std::runtime_error(std::string(sesame_status_str(st)) + ": " + sesame_last_error_message());
 }
 
 }  // namespace cli

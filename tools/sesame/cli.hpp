@@ -3,9 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <iostream>
 #include <string>
 #include <string_view>
@@ -130,9 +130,29 @@ int for_each_line(Fn &&fn, Input input, TooLongFn too_long) {
     return written && !in.failed() ? kExitOk : kExitIo;
 }
 
-// Reads a size-query output (the 2-call convention) into a string; throws std::runtime_error on failure.
-std::string read_sized(const std::function<sesame_status(char *, size_t, size_t *)> &fn);
-// The same into `out`, whose capacity is reused (one call when it is large enough).
-void read_sized(std::string &out, const std::function<sesame_status(char *, size_t, size_t *)> &fn);
+[[noreturn]] void throw_status(sesame_status st);  // std::runtime_error: the status and the last error
+
+// Reads a size-query output (the 2-call convention) into `out`, whose capacity is reused (one
+// call when it is large enough): fn(buffer, capacity, &length) returns a sesame_status. Throws
+// std::runtime_error on failure. A template, not a std::function: batch commands call it per line.
+template <class Fn>
+void read_sized(std::string &out, Fn &&fn) {
+    out.resize(std::max<size_t>(out.capacity(), 64));
+    size_t len = 0;
+    sesame_status st = fn(out.data(), out.size(), &len);
+    if (st == SESAME_E_BUFFER_TOO_SMALL) {
+        out.resize(len + 1);
+        st = fn(out.data(), out.size(), &len);
+    }
+    if (st != SESAME_OK) throw_status(st);
+    out.resize(len);
+}
+// The same into a new string.
+template <class Fn>
+std::string read_sized(Fn &&fn) {
+    std::string out;
+    read_sized(out, fn);
+    return out;
+}
 
 }  // namespace cli
