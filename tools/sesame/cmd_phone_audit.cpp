@@ -203,10 +203,7 @@ int32_t on_row(const sesame_phone_audit_row *r, void *payload) {
     auto *sink = static_cast<Sink *>(payload);
     if (r->row == 0) {
         sink->delimiter = static_cast<char>(r->delimiter);
-        sink->encoding = r->encoding == SESAME_CSV_ENCODING_WINDOWS_1252 ? TextEncoding::windows1252
-                         : r->encoding == SESAME_CSV_ENCODING_UTF16LE    ? TextEncoding::utf16le
-                         : r->encoding == SESAME_CSV_ENCODING_UTF16BE    ? TextEncoding::utf16be
-                                                                         : TextEncoding::utf8;
+        sink->encoding = static_cast<TextEncoding>(r->encoding);  // never AUTO (sesame/phone_audit.h)
     }
     if (sink->rows != nullptr && r->row != 0) {
         sink->write_row_json(*r);
