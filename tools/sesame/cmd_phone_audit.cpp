@@ -226,15 +226,17 @@ int32_t on_row(const sesame_phone_audit_row *r, void *payload) {
 // other than a terminal is refused).
 bool read_stdin(std::string &out, std::uint64_t max, std::string &error) {
     struct stat st {};
-    if (::fstat(0, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) && ::isatty(0) == 0) {
+    const bool known = ::fstat(0, &st) == 0;
+    if (known && (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) && ::isatty(0) == 0) {
         error = "standard input is a device, not an export";  // /dev/zero would never end
         return false;
     }
-    if (::fstat(0, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > max) {
+    if (known && S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > max) {
         error = "standard input is " + std::to_string(st.st_size) + " bytes, above SESAME_CSV_MAX_BYTES_DEFAULT (" +
                 std::to_string(max) + ")";
         return false;
     }
+    if (known && S_ISREG(st.st_mode)) out.reserve(static_cast<std::size_t>(st.st_size));  // one allocation, no regrowth
     char block[1 << 16];
     for (;;) {
         const ssize_t n = ::read(0, block, sizeof block);
