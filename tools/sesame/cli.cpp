@@ -6,18 +6,15 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <stdexcept>
 
 namespace cli {
 
-int usage_error(std::string_view command, const std::string &msg) {
-    std::cerr << "sesame " << command << ": " << msg << "\nTry 'sesame " << command << " --help'.\n";
+int usage_error(const Command &cmd, const std::string &msg) {
+    std::cerr << "sesame " << cmd.name << ": " << msg << "\nTry 'sesame " << cmd.name << " --help'.\n";
     return kExitUsage;
 }
-
-int usage_error(const Command &cmd, const std::string &msg) { return usage_error(std::string_view(cmd.name), msg); }
 
 int io_error(const Command &cmd, const std::string &msg) {
     std::cerr << "sesame " << cmd.name << ": " << msg << '\n';
@@ -89,18 +86,6 @@ int parse(const Args &args, Parsed &out) {
     return -1;
 }
 
-const Command &command(std::string_view name) {
-    for (const auto &c : commands())
-        if (c.name == name) return c;
-    throw std::logic_error("no such command in the table");
-}
-
-void too_long_line(JsonWriter &out) {
-    out.begin_object();
-    out.field("error", "line_too_long");
-    out.end_object();
-}
-
 bool read_regular_file(const std::string &path, std::uint64_t max_bytes, const char *limit_name, const char *what,
                        std::string &out, std::string &error) {
     out.clear();
@@ -157,24 +142,8 @@ bool read_regular_file(const std::string &path, std::uint64_t max_bytes, const c
     return true;
 }
 
-void read_sized(std::string &out, const std::function<sesame_status(char *, size_t, size_t *)> &fn) {
-    out.resize(std::max<size_t>(out.capacity(), 64));
-    size_t len = 0;
-    sesame_status st = fn(out.data(), out.size(), &len);
-    if (st == SESAME_E_BUFFER_TOO_SMALL) {
-        out.resize(len + 1);
-        st = fn(out.data(), out.size(), &len);
-    }
-    if (st != SESAME_OK) {
-        throw std::runtime_error(std::string(sesame_status_str(st)) + ": " + sesame_last_error_message());
-    }
-    out.resize(len);
-}
-
-std::string read_sized(const std::function<sesame_status(char *, size_t, size_t *)> &fn) {
-    std::string out;
-    read_sized(out, fn);
-    return out;
+void throw_status(sesame_status st) {
+    throw std::runtime_error(std::string(sesame_status_str(st)) + ": " + sesame_last_error_message());
 }
 
 }  // namespace cli

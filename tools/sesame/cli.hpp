@@ -3,9 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <iostream>
 #include <string>
 #include <string_view>
@@ -73,12 +73,10 @@ int parse(const Args &args, Parsed &out);
 
 // Every command, defined next to its implementation (one cmd_<module>.cpp per module).
 const std::vector<Command> &commands();
-const Command &command(std::string_view name);  // a command of the table by its name
 
 // Prints "sesame <command>: <msg>" and the usage hint on stderr; returns kExitUsage. The message
 // must not hold an argument the command did not understand (name it with position_text()).
 int usage_error(const Command &cmd, const std::string &msg);
-int usage_error(std::string_view command, const std::string &msg);
 // "argument 3": how messages name an argument.
 std::string position_text(std::size_t position);
 // A value that is wrong for its option: "the value of --lang (argument 4) must be fr or en".
@@ -99,10 +97,9 @@ bool read_regular_file(const std::string &path, std::uint64_t max_bytes, const c
 // The longest line a batch command reads (1 MiB): a longer one gets an error line, the run goes on.
 inline constexpr std::size_t kMaxLineBytes = std::size_t{1} << 20;
 
-// Writes the error object of a line above kMaxLineBytes: {"error": "line_too_long"} by default;
-// a command whose objects have other keys writes them too (null or false).
+// Writes the error object of a line above kMaxLineBytes: {"error": "line_too_long"} with the other
+// keys of the command's objects (null or false).
 using TooLongFn = void (*)(JsonWriter &out);
-void too_long_line(JsonWriter &out);
 
 enum class Input { plain, secret };  // secret: each line is wiped once handled (passwords)
 
@@ -111,7 +108,7 @@ enum class Input { plain, secret };  // secret: each line is wiped once handled 
 // order, on stdout. A line above kMaxLineBytes is not kept: too_long(out) writes its line. Returns kExitOk, or kExitIo on a read or write error. If fn throws, the lines
 // before are printed and the exception goes on.
 template <class Fn>
-int for_each_line(Fn &&fn, Input input = Input::plain, TooLongFn too_long = too_long_line) {
+int for_each_line(Fn &&fn, Input input, TooLongFn too_long) {
     LineReader in(0, input == Input::secret, kMaxLineBytes);
     Output out(1);
     JsonWriter writer(out.buffer());
@@ -133,9 +130,29 @@ int for_each_line(Fn &&fn, Input input = Input::plain, TooLongFn too_long = too_
     return written && !in.failed() ? kExitOk : kExitIo;
 }
 
-// Reads a size-query output (the 2-call convention) into a string; throws std::runtime_error on failure.
-std::string read_sized(const std::function<sesame_status(char *, size_t, size_t *)> &fn);
-// The same into `out`, whose capacity is reused (one call when it is large enough).
-void read_sized(std::string &out, const std::function<sesame_status(char *, size_t, size_t *)> &fn);
+[[noreturn]] void throw_status(sesame_status st);  // std::runtime_error: the status and the last error
+
+// Reads a size-query output (the 2-call convention) into `out`, whose capacity is reused (one
+// call when it is large enough): fn(buffer, capacity, &length) returns a sesame_status. Throws
+// std::runtime_error on failure. A template, not a std::function: batch commands call it per line.
+template <class Fn>
+void read_sized(std::string &out, Fn &&fn) {
+    out.resize(std::max<size_t>(out.capacity(), 64));
+    size_t len = 0;
+    sesame_status st = fn(out.data(), out.size(), &len);
+    if (st == SESAME_E_BUFFER_TOO_SMALL) {
+        out.resize(len + 1);
+        st = fn(out.data(), out.size(), &len);
+    }
+    if (st != SESAME_OK) throw_status(st);
+    out.resize(len);
+}
+// The same into a new string.
+template <class Fn>
+std::string read_sized(Fn &&fn) {
+    std::string out;
+    read_sized(out, fn);
+    return out;
+}
 
 }  // namespace cli

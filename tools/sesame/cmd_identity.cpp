@@ -1,7 +1,5 @@
 // sesame name key | name match | date parse | guardian match | login-id (spec: cli.md; identity.md).
-#include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <unordered_set>
@@ -11,11 +9,6 @@
 namespace cli {
 
 namespace {
-
-bool is_utf8(std::string_view s) {
-    std::string scratch;  // only on error paths
-    return utf8_repair(s, scratch);
-}
 
 // "YYYY-MM-DD" -> yyyymmdd, checked by the library (a real date); 0 when invalid.
 int32_t parse_today(const std::string &s) {
@@ -234,7 +227,7 @@ int cmd_guardian_match(const Args &args) {
             claim_error(out, "limit_exceeded");
             return;
         }
-        if (st != SESAME_OK) throw std::runtime_error(std::string(sesame_status_str(st)) + ": " + sesame_last_error_message());
+        if (st != SESAME_OK) throw_status(st);
         std::unique_ptr<sesame_decision, void (*)(sesame_decision *)> guard(d, sesame_decision_free);
         // The library's JSON is already the compact object of the spec, keys in order.
         read_sized(decision, [&](char *b, size_t c, size_t *n) { return sesame_decision_json(b, c, n, d); });
@@ -285,7 +278,7 @@ int cmd_login_id(const Args &args) {
         const sesame_status st = sesame_login_id(buf, sizeof buf, &len, family.data(), family.size(), given.data(),
                                                  given.size(), nullptr, 0, is_taken, &taken);
         if (st != SESAME_OK && st != SESAME_E_INVALID_NAME && st != SESAME_E_EXHAUSTED)
-            throw std::runtime_error(std::string(sesame_status_str(st)) + ": " + sesame_last_error_message());
+            throw_status(st);
         out.begin_object();
         if (st == SESAME_OK) {
             const std::string_view login(buf, len);

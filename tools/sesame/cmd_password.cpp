@@ -26,7 +26,7 @@ void check_line(std::string_view line, const sesame_password_policy *policy, con
     sesame_password_result r;
     if (sesame_password_result_init(&r) != SESAME_OK) throw std::runtime_error("sesame_password_result_init failed");
     const sesame_status st = sesame_password_check(&r, policy, ctx, line.data(), line.size(), nullptr);
-    if (st != SESAME_OK) throw std::runtime_error(std::string(sesame_status_str(st)) + ": " + sesame_last_error_message());
+    if (st != SESAME_OK) throw_status(st);
     out.begin_object();
     out.field("valid", r.valid);
     if (r.error == SESAME_PASSWORD_OK) {
@@ -118,7 +118,7 @@ int policy_and_lang(const Args &args, const Parsed &p, std::string &policy_name,
     policy.reset(raw);
     if (st == SESAME_E_NOT_FOUND || st == SESAME_E_INVALID_ARGUMENT)
         return bad_value(args, *v, "is not a known policy (known: portal, cnil2022)");
-    if (st != SESAME_OK) throw std::runtime_error(std::string(sesame_status_str(st)) + ": " + sesame_last_error_message());
+    if (st != SESAME_OK) throw_status(st);
     return -1;
 }
 

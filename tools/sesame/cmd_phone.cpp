@@ -1,5 +1,4 @@
 // sesame phone normalize [--region FR] (spec: cli.md; phone.md). A client of sesame/phone.h only.
-#include <cstring>
 #include <stdexcept>
 
 #include "cli.hpp"

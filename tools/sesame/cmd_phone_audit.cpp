@@ -4,7 +4,6 @@
 // French by default and aligned by display width; --rows streams one JSON line per row and --csv
 // writes the export back with three more columns, both through the audit's row callback (the
 // audit keeps no row).
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -127,23 +126,16 @@ struct Sink {
     JsonWriter *writer = nullptr;
     int csv_fd = -1;            // --csv
     std::string csv;            // bytes not written yet
+    std::string text;           // the record being written, in UTF-8 (reused from row to row)
     TextEncoding encoding = TextEncoding::utf8;
     char delimiter = ',';
     std::size_t header_fields = 0;
     bool failed = false;
 
     bool flush_csv() {
-        const char *p = csv.data();
-        std::size_t left = csv.size();
-        while (left > 0) {
-            const ssize_t n = ::write(csv_fd, p, left);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) return false;
-            p += n;
-            left -= static_cast<std::size_t>(n);
-        }
+        const bool ok = write_all(csv_fd, csv);
         csv.clear();
-        return true;
+        return ok;
     }
 
     void write_row_json(const sesame_phone_audit_row &r) {
@@ -173,7 +165,7 @@ struct Sink {
     }
 
     void write_csv(const sesame_phone_audit_row &r) {
-        std::string text(r.gap, r.gap_len);
+        text.assign(r.gap, r.gap_len);
         if (r.row == 0) {
             header_fields = r.field_count;
             if (r.bom) text.insert(0, "\xEF\xBB\xBF");  // U+FEFF, in the export's encoding below
@@ -182,7 +174,7 @@ struct Sink {
         for (std::size_t k = r.field_count; k < header_fields; ++k) text += delimiter;  // a short record: its cells first
         auto cell = [&](std::string_view s) {
             text += delimiter;
-            text += csv_cell(s, delimiter);
+            append_csv_cell(text, s, delimiter);
         };
         if (r.row == 0) {
             cell(words->csv_e164);
@@ -211,10 +203,7 @@ int32_t on_row(const sesame_phone_audit_row *r, void *payload) {
     auto *sink = static_cast<Sink *>(payload);
     if (r->row == 0) {
         sink->delimiter = static_cast<char>(r->delimiter);
-        sink->encoding = r->encoding == SESAME_CSV_ENCODING_WINDOWS_1252 ? TextEncoding::windows1252
-                         : r->encoding == SESAME_CSV_ENCODING_UTF16LE    ? TextEncoding::utf16le
-                         : r->encoding == SESAME_CSV_ENCODING_UTF16BE    ? TextEncoding::utf16be
-                                                                         : TextEncoding::utf8;
+        sink->encoding = static_cast<TextEncoding>(r->encoding);  // never AUTO (sesame/phone_audit.h)
     }
     if (sink->rows != nullptr && r->row != 0) {
         sink->write_row_json(*r);
@@ -225,7 +214,7 @@ int32_t on_row(const sesame_phone_audit_row *r, void *payload) {
     }
     if (sink->csv_fd >= 0) {
         sink->write_csv(*r);
-        if (sink->csv.size() >= (64u << 10) && !sink->flush_csv()) {
+        if (sink->csv.size() >= Output::kBlock && !sink->flush_csv()) {
             sink->failed = true;
             return 1;
         }
@@ -237,15 +226,17 @@ int32_t on_row(const sesame_phone_audit_row *r, void *payload) {
 // other than a terminal is refused).
 bool read_stdin(std::string &out, std::uint64_t max, std::string &error) {
     struct stat st {};
-    if (::fstat(0, &st) == 0 && (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) && ::isatty(0) == 0) {
+    const bool known = ::fstat(0, &st) == 0;
+    if (known && (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) && ::isatty(0) == 0) {
         error = "standard input is a device, not an export";  // /dev/zero would never end
         return false;
     }
-    if (::fstat(0, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > max) {
+    if (known && S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > max) {
         error = "standard input is " + std::to_string(st.st_size) + " bytes, above SESAME_CSV_MAX_BYTES_DEFAULT (" +
                 std::to_string(max) + ")";
         return false;
     }
+    if (known && S_ISREG(st.st_mode)) out.reserve(static_cast<std::size_t>(st.st_size));  // one allocation, no regrowth
     char block[1 << 16];
     for (;;) {
         const ssize_t n = ::read(0, block, sizeof block);

@@ -64,6 +64,16 @@ bool is_ascii(std::string_view s) {
     return any < 0x80;
 }
 
+// utf8_repair() for an s that is not ASCII.
+bool repair(std::string_view s, std::string &out) {
+    out.resize(3 * s.size());  // the most sesame_utf8_repair can write
+    size_t len = 0;
+    if (sesame_utf8_repair(out.data(), out.size(), &len, s.data(), s.size()) != SESAME_OK)
+        throw std::runtime_error(std::string("sesame_utf8_repair: ") + sesame_last_error_message());
+    out.resize(len);
+    return std::string_view(out) == s;
+}
+
 }  // namespace
 
 bool utf8_repair(std::string_view s, std::string &out) {
@@ -71,12 +81,13 @@ bool utf8_repair(std::string_view s, std::string &out) {
         out.assign(s);
         return true;
     }
-    out.resize(3 * s.size());  // the most sesame_utf8_repair can write
-    size_t len = 0;
-    if (sesame_utf8_repair(out.data(), out.size(), &len, s.data(), s.size()) != SESAME_OK)
-        throw std::runtime_error(std::string("sesame_utf8_repair: ") + sesame_last_error_message());
-    out.resize(len);
-    return std::string_view(out) == s;
+    return repair(s, out);
+}
+
+bool is_utf8(std::string_view s) {
+    if (is_ascii(s)) return true;
+    thread_local std::string scratch;  // kept: a batch command asks for each line
+    return repair(s, scratch);
 }
 
 void Buffer::grow(size_t n) {
@@ -121,10 +132,7 @@ void JsonWriter::escaped(std::string_view s) {
 }
 
 void JsonWriter::string(std::string_view s) {
-#ifndef NDEBUG
-    std::string check;
-    assert(utf8_repair(s, check) && "JsonWriter::string takes well-formed UTF-8: use repaired_string");
-#endif
+    assert(is_utf8(s) && "JsonWriter::string takes well-formed UTF-8: use repaired_string");
     separate();
     escaped(s);
     need_comma_ = true;
@@ -136,7 +144,7 @@ bool JsonWriter::repaired_string(std::string_view s) {
     if (is_ascii(s)) {
         escaped(s);
     } else {
-        valid = utf8_repair(s, scratch_);
+        valid = repair(s, scratch_);
         escaped(scratch_);
     }
     need_comma_ = true;

@@ -145,5 +145,8 @@ private:
 // Sets `out` to s with each ill-formed UTF-8 subsequence replaced by U+FFFD (sesame_utf8_repair;
 // an ASCII s is copied without the call) and returns whether s was well-formed (then out == s).
 bool utf8_repair(std::string_view s, std::string &out);
+// Whether s is well-formed UTF-8, as utf8_repair() tells: an ASCII s without the call, another
+// repaired into a buffer kept for the thread, not into a new string (batch commands ask per line).
+bool is_utf8(std::string_view s);
 
 }  // namespace cli

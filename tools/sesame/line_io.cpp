@@ -98,20 +98,18 @@ bool LineReader::read_more() {
     }
 }
 
-bool Output::flush() {
-    const char *p = buf_.view().data();
-    size_t left = buf_.size();
-    bool ok = true;
-    while (left > 0) {
-        const ssize_t n = ::write(fd_, p, left);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            ok = false;
-            break;
-        }
-        p += n;
-        left -= static_cast<size_t>(n);
+bool write_all(int fd, std::string_view bytes) {
+    while (!bytes.empty()) {
+        const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        bytes.remove_prefix(static_cast<size_t>(n));
     }
+    return true;
+}
+
+bool Output::flush() {
+    const bool ok = write_all(fd_, buf_.view());
     buf_.clear();
     return ok;
 }

@@ -47,9 +47,14 @@ private:
                                   // which end at begin_
 };
 
+// Writes all of `bytes` to fd (short writes and EINTR retried); false on a write error.
+bool write_all(int fd, std::string_view bytes);
+
 // Bytes for a file descriptor, gathered in a buffer and written out in large blocks.
 class Output {
 public:
+    static constexpr size_t kBlock = 64 * 1024;  // what write_if_full() waits for
+
     explicit Output(int fd) : fd_(fd), buf_(kBlock + 4096) {}
     Output(const Output &) = delete;
     Output &operator=(const Output &) = delete;
@@ -61,7 +66,6 @@ public:
     bool flush();
 
 private:
-    static constexpr size_t kBlock = 64 * 1024;
     int fd_;
     Buffer buf_;
 };

@@ -103,14 +103,24 @@ void encode(std::string_view s, TextEncoding e, std::string &out) {
     }
 }
 
-std::string csv_cell(std::string_view s, char delimiter) {
-    if (s.find_first_of(std::string{delimiter, '"', '\r', '\n'}) == std::string_view::npos) return std::string(s);
-    std::string q = "\"";
-    for (char c : s) {
-        if (c == '"') q += '"';
-        q += c;
+void append_csv_cell(std::string &out, std::string_view s, char delimiter) {
+    const char special[] = {delimiter, '"', '\r', '\n'};
+    if (s.find_first_of(std::string_view(special, sizeof special)) == std::string_view::npos) {
+        out.append(s);
+        return;
     }
-    return q + "\"";
+    out += '"';
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
+std::string csv_cell(std::string_view s, char delimiter) {
+    std::string out;
+    append_csv_cell(out, s, delimiter);
+    return out;
 }
 
 }  // namespace cli
