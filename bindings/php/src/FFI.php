@@ -256,21 +256,31 @@ final class FFI
     /**
      * Calls $fn(\FFI\CData $out, int $cap, \FFI\CData $outLen): int under the size-query convention
      * (sesame/errors.h) and returns the bytes written: one call when $initial is large enough.
+     * $secret: the text is a secret (an OTP code, a decoded key): the C buffers are wiped once read.
      */
-    public static function readSized(callable $fn, int $initial = 128): string
+    public static function readSized(callable $fn, int $initial = 128, bool $secret = false): string
     {
         $ffi = self::get();
         $len = $ffi->new('size_t');
         $cap = max(1, $initial);
         $buf = $ffi->new("char[$cap]");
-        $st = $fn($buf, $cap, \FFI::addr($len));
-        if ($st === $ffi->SESAME_E_BUFFER_TOO_SMALL) {
-            $cap = $len->cdata + 1;
-            $buf = $ffi->new("char[$cap]");
+        try {
             $st = $fn($buf, $cap, \FFI::addr($len));
+            if ($st === $ffi->SESAME_E_BUFFER_TOO_SMALL) {
+                if ($secret) {
+                    self::wipe($buf);
+                }
+                $cap = $len->cdata + 1;
+                $buf = $ffi->new("char[$cap]");
+                $st = $fn($buf, $cap, \FFI::addr($len));
+            }
+            self::check($st);
+            return \FFI::string($buf, $len->cdata);
+        } finally {
+            if ($secret) {
+                self::wipe($buf);
+            }
         }
-        self::check($st);
-        return \FFI::string($buf, $len->cdata);
     }
 
     /**

@@ -16,8 +16,12 @@ final class OtpAuthenticator
         $counter = FFI::fits($counter, 'uint64_t', 'counter');
         $digits = FFI::fits($digits, 'int32_t', 'digits');
         $h = self::hash($hash);
-        return FFI::readSized(static fn ($o, $c, $n) => $ffi->sesame_otp_hotp($o, $c, $n, FFI::u8ptr($s),
-            strlen($secret), $counter, $digits, $h), $ffi->SESAME_OTP_CODE_SIZE);
+        try {
+            return FFI::readSized(static fn ($o, $c, $n) => $ffi->sesame_otp_hotp($o, $c, $n, FFI::u8ptr($s),
+                strlen($secret), $counter, $digits, $h), $ffi->SESAME_OTP_CODE_SIZE, secret: true);
+        } finally {
+            FFI::wipe($s);
+        }
     }
 
     /** The next counter (matched + 1) when $code matches counter..counter+window, else null. */
@@ -28,9 +32,13 @@ final class OtpAuthenticator
         $ok = $ffi->new('bool');
         $next = $ffi->new('uint64_t');
         $s = FFI::bytes($secret);
-        FFI::check($ffi->sesame_otp_hotp_verify(\FFI::addr($ok), \FFI::addr($next), FFI::u8ptr($s), strlen($secret),
-            FFI::fits($counter, 'uint64_t', 'counter'), FFI::fits($window, 'int32_t', 'window'),
-            FFI::fits($digits, 'int32_t', 'digits'), self::hash($hash), $code, strlen($code)));
+        try {
+            FFI::check($ffi->sesame_otp_hotp_verify(\FFI::addr($ok), \FFI::addr($next), FFI::u8ptr($s), strlen($secret),
+                FFI::fits($counter, 'uint64_t', 'counter'), FFI::fits($window, 'int32_t', 'window'),
+                FFI::fits($digits, 'int32_t', 'digits'), self::hash($hash), $code, strlen($code)));
+        } finally {
+            FFI::wipe($s);
+        }
         return $ok->cdata ? $next->cdata : null;
     }
 
@@ -45,8 +53,12 @@ final class OtpAuthenticator
         $t0S = FFI::fits($t0S, 'int64_t', 't0S');
         $digits = FFI::fits($digits, 'int32_t', 'digits');
         $h = self::hash($hash);
-        return FFI::readSized(static fn ($o, $c, $n) => $ffi->sesame_otp_totp($o, $c, $n, FFI::u8ptr($s),
-            strlen($secret), $now, $stepS, $t0S, $digits, $h), $ffi->SESAME_OTP_CODE_SIZE);
+        try {
+            return FFI::readSized(static fn ($o, $c, $n) => $ffi->sesame_otp_totp($o, $c, $n, FFI::u8ptr($s),
+                strlen($secret), $now, $stepS, $t0S, $digits, $h), $ffi->SESAME_OTP_CODE_SIZE, secret: true);
+        } finally {
+            FFI::wipe($s);
+        }
     }
 
     /** The matched time step (keep it as the next $lastStep) or null. */
@@ -57,10 +69,14 @@ final class OtpAuthenticator
         $ok = $ffi->new('bool');
         $step = $ffi->new('int64_t');
         $s = FFI::bytes($secret);
-        FFI::check($ffi->sesame_otp_totp_verify(\FFI::addr($ok), \FFI::addr($step), FFI::u8ptr($s), strlen($secret),
-            $nowMs ?? FFI::nowMs(), FFI::fits($stepS, 'int32_t', 'stepS'), FFI::fits($t0S, 'int64_t', 't0S'),
-            FFI::fits($window, 'int32_t', 'window'), FFI::fits($digits, 'int32_t', 'digits'), self::hash($hash),
-            FFI::fits($lastStep, 'int64_t', 'lastStep'), $code, strlen($code)));
+        try {
+            FFI::check($ffi->sesame_otp_totp_verify(\FFI::addr($ok), \FFI::addr($step), FFI::u8ptr($s), strlen($secret),
+                $nowMs ?? FFI::nowMs(), FFI::fits($stepS, 'int32_t', 'stepS'), FFI::fits($t0S, 'int64_t', 't0S'),
+                FFI::fits($window, 'int32_t', 'window'), FFI::fits($digits, 'int32_t', 'digits'), self::hash($hash),
+                FFI::fits($lastStep, 'int64_t', 'lastStep'), $code, strlen($code)));
+        } finally {
+            FFI::wipe($s);
+        }
         return $ok->cdata ? $step->cdata : null;
     }
 
@@ -68,15 +84,19 @@ final class OtpAuthenticator
     {
         $ffi = FFI::get();
         return FFI::readSized(static fn ($o, $c, $n) => $ffi->sesame_otp_base32_decode(
-            $ffi->cast('uint8_t *', \FFI::addr($o)), $c, $n, $text, strlen($text)), strlen($text) + 1);
+            $ffi->cast('uint8_t *', \FFI::addr($o)), $c, $n, $text, strlen($text)), strlen($text) + 1, secret: true);
     }
 
     public static function base32Encode(string $data): string
     {
         $ffi = FFI::get();
         $d = FFI::bytes($data);
-        return FFI::readSized(static fn ($o, $c, $n) => $ffi->sesame_otp_base32_encode($o, $c, $n, FFI::u8ptr($d),
-            strlen($data)), intdiv(strlen($data) + 4, 5) * 8 + 1);
+        try {
+            return FFI::readSized(static fn ($o, $c, $n) => $ffi->sesame_otp_base32_encode($o, $c, $n, FFI::u8ptr($d),
+                strlen($data)), intdiv(strlen($data) + 4, 5) * 8 + 1, secret: true);
+        } finally {
+            FFI::wipe($d);
+        }
     }
 
     /** @return int the sesame_otp_hash of a name */
