@@ -36,6 +36,16 @@ inline std::string_view as_view(const char *p, std::size_t len) noexcept {
 sesame_status write_out(std::string_view value, char *out, std::size_t out_cap, std::size_t *out_len,
                         const char *what = "out") noexcept;
 
+// Copies `text` and its NUL into a fixed-size text field of a result struct; false (nothing
+// written) when it does not fit.
+template <std::size_t N>
+bool copy_text(char (&dst)[N], std::string_view text) noexcept {
+    if (text.size() >= N) return false;
+    std::memcpy(dst, text.data(), text.size());
+    dst[text.size()] = '\0';
+    return true;
+}
+
 sesame_status exception_to_status() noexcept;  // call inside a catch (...) block
 
 // The end of every constructor shim: a failing Result becomes its status (with its detail);
