@@ -263,9 +263,8 @@ sesame_status sesame_directory_load_json_file(sesame_directory **out, const char
     SESAME_SHIM_BEGIN
     SESAME_REQUIRE(out != nullptr, "out is NULL");
     *out = nullptr;
-    SESAME_REQUIRE(path != nullptr && path_len > 0, "path is empty");
-    const std::string p(path, path_len);
-    SESAME_REQUIRE(p.find('\0') == std::string::npos, "path contains a NUL byte");
+    std::string p;
+    if (sesame_status st = sesame::capi::path_of(path, path_len, p); st != SESAME_OK) return st;
     sesame::JsonBound bound;
     if (sesame_status st = load_bound(opts, bound); st != SESAME_OK) return st;
     return sesame::capi::new_handle(out, id::Directory::from_json_file(p, bound));
