@@ -2,7 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cstring>
 #include <string>
 
 #include "core/common/file.hpp"
