@@ -2,7 +2,6 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
-#include <cstring>
 #include <memory>
 #include <string>
 #include <unordered_set>
@@ -47,15 +46,6 @@ static_assert(int(id::Reason::birthdate_mismatch) == SESAME_REASON_BIRTHDATE_MIS
 static_assert(int(id::UserMessage::ok_all) == SESAME_USER_MESSAGE_OK_ALL);
 static_assert(int(id::UserMessage::ok_some) == SESAME_USER_MESSAGE_OK_SOME);
 static_assert(int(id::UserMessage::generic_failure) == SESAME_USER_MESSAGE_GENERIC_FAILURE);
-
-// Copies a text and its NUL when it fits; false otherwise (the caller reports the result invalid).
-template <std::size_t N>
-bool copy_text(char (&dst)[N], const std::string &text) noexcept {
-    if (text.size() >= N) return false;
-    std::memcpy(dst, text.data(), text.size());
-    dst[text.size()] = '\0';
-    return true;
-}
 
 // The size bound of a directory load: the default, or the caller's max_bytes.
 sesame_status load_bound(const sesame_directory_load_options *opts, sesame::JsonBound &bound) noexcept {
@@ -107,7 +97,7 @@ sesame_status sesame_name_key(sesame_name_key_result *out, const char *s, size_t
     const sesame::text::NameKey k = sesame::text::name_key(as_view(s, s_len));
     sesame_name_key_result r;
     if (sesame_status st_init = sesame_name_key_result_init(&r); st_init != SESAME_OK) return st_init;
-    r.valid = k.valid && copy_text(r.text, k.text()) && copy_text(r.compact, k.compact());
+    r.valid = k.valid && sesame::capi::copy_text(r.text, k.text()) && sesame::capi::copy_text(r.compact, k.compact());
     if (!r.valid) r.text[0] = r.compact[0] = '\0';
     return sesame::capi::write_struct(out, r, "result");
     SESAME_SHIM_END
@@ -273,9 +263,8 @@ sesame_status sesame_directory_load_json_file(sesame_directory **out, const char
     SESAME_SHIM_BEGIN
     SESAME_REQUIRE(out != nullptr, "out is NULL");
     *out = nullptr;
-    SESAME_REQUIRE(path != nullptr && path_len > 0, "path is empty");
-    const std::string p(path, path_len);
-    SESAME_REQUIRE(p.find('\0') == std::string::npos, "path contains a NUL byte");
+    std::string p;
+    if (sesame_status st = sesame::capi::path_of(path, path_len, p); st != SESAME_OK) return st;
     sesame::JsonBound bound;
     if (sesame_status st = load_bound(opts, bound); st != SESAME_OK) return st;
     return sesame::capi::new_handle(out, id::Directory::from_json_file(p, bound));

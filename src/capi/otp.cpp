@@ -160,8 +160,7 @@ sesame_status sesame_otp_issue(sesame_otp_issue_result *out, const sesame_otp_se
         static_assert(sesame::otp::kMaxDigits < SESAME_OTP_CODE_SIZE);
         static_assert(sesame::phone::kMaxE164Bytes < SESAME_PHONE_E164_SIZE);
         std::memcpy(r.code, issued.code, issued.digits);
-        const std::string_view e164 = issued.subject.e164();
-        std::memcpy(r.e164, e164.data(), e164.size());
+        sesame::capi::copy_text(r.e164, issued.subject.e164());
         r.expires_at_ms = issued.expires_at_ms;
     } else {
         r.retry_after_s = issued.retry_after_s;

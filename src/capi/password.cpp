@@ -193,10 +193,10 @@ sesame_status sesame_password_check(sesame_password_result *out, const sesame_pa
     r.guesses_log10_milli = c.has_strength ? static_cast<int32_t>(std::lround(std::min(c.strength.guesses_log10, 2.0e6) * 1000.0)) : 0;
     r.feedback = c.has_strength ? c.strength.feedback : 0;
     std::string unaccepted;
-    for (std::size_t i = 0; i < c.rules.unaccepted_n; ++i) sesame::text::append_utf8(unaccepted, c.rules.unaccepted[i]);
     static_assert(pw::kMaxUnaccepted * 4 < SESAME_PASSWORD_UNACCEPTED_SIZE);
-    std::memcpy(r.unaccepted, unaccepted.data(), unaccepted.size());
-    r.unaccepted[unaccepted.size()] = '\0';
+    if (c.rules.unaccepted_n != 0) unaccepted.reserve(pw::kMaxUnaccepted * 4);  // never moves: no unwiped copy
+    for (std::size_t i = 0; i < c.rules.unaccepted_n; ++i) sesame::text::append_utf8(unaccepted, c.rules.unaccepted[i]);
+    sesame::capi::copy_text(r.unaccepted, unaccepted);  // fits: the static_assert
     r.unaccepted_count = static_cast<int32_t>(c.rules.unaccepted_count);
     const sesame_status st = sesame::capi::write_struct(out, r, "result");
     // The unaccepted characters are part of the password: only the caller's copy remains.

@@ -1,7 +1,6 @@
 // Shims for sesame/phone.h.
 #include "sesame/phone.h"
 
-#include <cstring>
 #include <string_view>
 
 #include "capi/shim.hpp"
@@ -33,14 +32,7 @@ static_assert(int(ph::Type::personal_number) == SESAME_PHONE_TYPE_PERSONAL_NUMBE
 static_assert(int(ph::Type::voicemail) == SESAME_PHONE_TYPE_VOICEMAIL);
 static_assert(ph::kMaxFormatBytes < SESAME_PHONE_FORMAT_SIZE);
 static_assert(ph::kMaxE164Bytes < SESAME_PHONE_E164_SIZE);
-
-// Copies a text that fits (the static_asserts above) and its NUL.
-template <std::size_t N>
-void copy_text(char (&dst)[N], std::string_view text) noexcept {
-    const std::size_t n = text.size() < N ? text.size() : N - 1;
-    std::memcpy(dst, text.data(), n);
-    dst[n] = '\0';
-}
+static_assert(sizeof(ph::Number::region) <= SESAME_PHONE_REGION_SIZE);  // NUL-terminated
 
 }  // namespace
 
@@ -67,8 +59,8 @@ sesame_status sesame_phone_normalize(sesame_phone_result *out, const char *raw, 
         r.country_code = p.number.country_code;
         r.type = static_cast<int32_t>(p.number.type);
         r.is_mobile = p.number.is_mobile;
-        copy_text(r.e164, p.number.e164());
-        copy_text(r.region, p.number.region);
+        sesame::capi::copy_text(r.e164, p.number.e164());  // fits: the static_asserts above
+        sesame::capi::copy_text(r.region, p.number.region);
         ph::format_to(p.number, ph::Format::national, r.national, sizeof r.national);
         ph::format_to(p.number, ph::Format::international, r.international, sizeof r.international);
         ph::format_to(p.number, ph::Format::masked, r.masked, sizeof r.masked);

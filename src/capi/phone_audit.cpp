@@ -113,14 +113,6 @@ sesame_status to_options(const sesame_phone_audit_options *opts, sesame::audit::
     return SESAME_OK;
 }
 
-// The path of a file entry point: not empty, no NUL byte.
-sesame_status path_of(const char *path, size_t path_len, std::string &out) {
-    if (path == nullptr || path_len == 0) return sesame::capi::fail(SESAME_E_INVALID_ARGUMENT, "path is empty");
-    out.assign(path, path_len);
-    if (out.find('\0') != std::string::npos) return sesame::capi::fail(SESAME_E_INVALID_ARGUMENT, "path contains a NUL byte");
-    return SESAME_OK;
-}
-
 template <typename Run>
 sesame_status columns(char *out, size_t out_cap, size_t *out_len, const char *column, size_t column_len,
                       const sesame_phone_audit_options *opts, Run run) {
@@ -162,7 +154,7 @@ sesame_status sesame_phone_audit_file(sesame_phone_audit **out, const char *path
                                       size_t column_len, const sesame_phone_audit_options *opts) noexcept {
     SESAME_SHIM_BEGIN
     std::string p;
-    if (sesame_status st = path_of(path, path_len, p); st != SESAME_OK) return st;
+    if (sesame_status st = sesame::capi::path_of(path, path_len, p); st != SESAME_OK) return st;
     return make(out, column, column_len, opts,
                 [&](std::string_view col, const sesame::audit::Options &o) { return sesame::audit::audit_phones_file(p, col, o); });
     SESAME_SHIM_END
@@ -209,7 +201,7 @@ sesame_status sesame_phone_audit_columns_file(char *out, size_t out_cap, size_t 
                                               const sesame_phone_audit_options *opts) noexcept {
     SESAME_SHIM_BEGIN
     std::string p;
-    if (sesame_status st = path_of(path, path_len, p); st != SESAME_OK) return st;
+    if (sesame_status st = sesame::capi::path_of(path, path_len, p); st != SESAME_OK) return st;
     return columns(out, out_cap, out_len, column, column_len, opts, [&](std::string_view col, const sesame::audit::Options &o) {
         return sesame::audit::header_json_file(p, col, o);
     });

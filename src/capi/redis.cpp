@@ -1,7 +1,5 @@
 #include "capi/redis.hpp"
 
-#include <cstring>
-
 #include "capi/shim.hpp"
 
 namespace sesame::capi {
@@ -49,15 +47,13 @@ sesame_status read_redis_options(const sesame_redis_options *in, redis::Options 
 
 extern "C" sesame_status sesame_redis_options_init(sesame_redis_options *opts) noexcept {
     SESAME_SHIM_BEGIN
-    SESAME_REQUIRE(opts != nullptr, "opts is NULL");
-    std::memset(opts, 0, sizeof *opts);
-    const sesame::redis::Options d;
-    opts->struct_size = sizeof *opts;
-    opts->port = d.port;
-    opts->connect_timeout_ms = d.connect_timeout_ms;
-    opts->timeout_ms = d.timeout_ms;
-    opts->db = d.db;
-    opts->connections = d.connections;
-    return SESAME_OK;
+    const sesame::redis::Options d;  // the core's defaults, outside init_struct's noexcept
+    return sesame::capi::init_struct(opts, "opts", [&d](sesame_redis_options &o) {
+        o.port = d.port;
+        o.connect_timeout_ms = d.connect_timeout_ms;
+        o.timeout_ms = d.timeout_ms;
+        o.db = d.db;
+        o.connections = d.connections;
+    });
     SESAME_SHIM_END
 }

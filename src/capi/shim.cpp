@@ -41,6 +41,13 @@ sesame_status check_struct_size(std::size_t size, const char *what) noexcept {
     return SESAME_OK;
 }
 
+sesame_status path_of(const char *path, std::size_t path_len, std::string &out) {
+    if (path == nullptr || path_len == 0) return fail(SESAME_E_INVALID_ARGUMENT, "path is empty");
+    out.assign(path, path_len);
+    if (out.find('\0') != std::string::npos) return fail(SESAME_E_INVALID_ARGUMENT, "path contains a NUL byte");
+    return SESAME_OK;
+}
+
 sesame_status write_out(std::string_view value, char *out, std::size_t out_cap, std::size_t *out_len,
                         const char *what) noexcept {
     if (out_len == nullptr) return fail(SESAME_E_INVALID_ARGUMENT, std::string(what) + "_len is NULL");

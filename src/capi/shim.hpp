@@ -32,9 +32,22 @@ inline std::string_view as_view(const char *p, std::size_t len) noexcept {
     return len == 0 ? std::string_view() : std::string_view(p, len);
 }
 
+// The path of a file entry point into `out`: not empty, no NUL byte (SESAME_E_INVALID_ARGUMENT).
+sesame_status path_of(const char *path, std::size_t path_len, std::string &out);
+
 // Writes `value` under the size-query convention; `what` names the output in the error detail.
 sesame_status write_out(std::string_view value, char *out, std::size_t out_cap, std::size_t *out_len,
                         const char *what = "out") noexcept;
+
+// Copies `text` and its NUL into a fixed-size text field of a result struct; false (nothing
+// written) when it does not fit.
+template <std::size_t N>
+bool copy_text(char (&dst)[N], std::string_view text) noexcept {
+    if (text.size() >= N) return false;
+    std::memcpy(dst, text.data(), text.size());
+    dst[text.size()] = '\0';
+    return true;
+}
 
 sesame_status exception_to_status() noexcept;  // call inside a catch (...) block
 

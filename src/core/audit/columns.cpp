@@ -1,6 +1,5 @@
 #include "core/audit/columns.hpp"
 
-#include <algorithm>
 #include <array>
 
 #include "core/text/name_key.hpp"

@@ -2,7 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cstring>
 #include <string>
 
 #include "core/common/file.hpp"
@@ -113,8 +112,7 @@ Status check_options(std::string_view csv, const Options &options) {
         return Error(Code::invalid_argument, "unknown encoding");
     if (static_cast<int>(options.lang) > static_cast<int>(Lang::en)) return Error(Code::invalid_argument, "unknown language");
     if (csv.size() > options.max_bytes)
-        return Error(Code::limit, "the CSV export is " + std::to_string(csv.size()) + " bytes, above the audit's max_bytes (" +
-                                      std::to_string(options.max_bytes) + ")");
+        return limits::above_limit("the CSV export", csv.size(), "the audit's max_bytes", options.max_bytes);
     return {};
 }
 

@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/common/limits.hpp"
+
 namespace sesame {
 
 Result<RegularFile> RegularFile::open(const std::string &path, std::uint64_t max_bytes, std::string_view limit_name,
@@ -29,8 +31,7 @@ Result<RegularFile> RegularFile::open(const std::string &path, std::uint64_t max
     const auto size = static_cast<std::uint64_t>(st.st_size);
     if (size > max_bytes) {
         ::close(fd);
-        return Error(Code::limit, std::string(what) + " is " + std::to_string(size) + " bytes, above " +
-                                      std::string(limit_name) + " (" + std::to_string(max_bytes) + ")");
+        return limits::above_limit(what, size, limit_name, max_bytes);
     }
     return RegularFile(fd, size, max_bytes, limit_name, what);
 }

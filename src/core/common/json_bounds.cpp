@@ -7,8 +7,7 @@ namespace sesame {
 
 Status check_json_bounds(std::string_view text, const JsonBound &bound) {
     if (text.size() > bound.max_bytes)
-        return Error(Code::limit, std::string(bound.what) + " is " + std::to_string(text.size()) + " bytes, above " +
-                                      std::string(bound.limit_name) + " (" + std::to_string(bound.max_bytes) + ")");
+        return limits::above_limit(bound.what, text.size(), bound.limit_name, bound.max_bytes);
     int depth = 0;
     bool in_string = false;
     for (std::size_t i = 0; i < text.size(); ++i) {

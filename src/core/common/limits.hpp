@@ -4,7 +4,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
+#include <string_view>
 
+#include "core/common/status.hpp"
 #include "sesame/limits.h"
 
 namespace sesame::limits {
@@ -28,5 +31,12 @@ inline constexpr std::size_t kOtpSecretMaxBytes = SESAME_OTP_SECRET_MAX_BYTES;
 inline constexpr std::uint64_t kHashMaxMemKib = SESAME_PASSWORD_HASH_MAX_MEM_KIB;
 inline constexpr std::uint64_t kHashMaxOps = SESAME_PASSWORD_HASH_MAX_OPS;
 inline constexpr std::uint64_t kHashMaxLanes = SESAME_PASSWORD_HASH_MAX_LANES;
+
+// The Code::limit error of an input above its bound, one wording everywhere: "the claim is 70000
+// bytes, above SESAME_CLAIM_MAX_BYTES (65536)".
+inline Status above_limit(std::string_view what, std::uint64_t size, std::string_view limit_name, std::uint64_t max) {
+    return Error(Code::limit, std::string(what) + " is " + std::to_string(size) + " bytes, above " + std::string(limit_name) +
+                                  " (" + std::to_string(max) + ")");
+}
 
 }  // namespace sesame::limits

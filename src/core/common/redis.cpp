@@ -38,6 +38,16 @@ const Script &empty_script() {
     return s;
 }
 
+bool valid_host(std::string_view h) noexcept { return !h.empty() && h.size() <= 255 && h.find('\0') == std::string_view::npos; }
+bool valid_port(int p) noexcept { return p >= 1 && p <= 65535; }
+
+// A port written in decimal, the whole of `s`, in 1..65535; 0 otherwise.
+int parse_port(std::string_view s) noexcept {
+    int p = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), p);
+    return ec == std::errc() && end == s.data() + s.size() && valid_port(p) ? p : 0;
+}
+
 }  // namespace
 
 Status validate(const Options &opts) {
@@ -45,7 +55,7 @@ Status validate(const Options &opts) {
         if (!opts.unix_socket.empty()) return Error(Code::invalid_argument, "redis: use sentinels or unix_socket, not both");
         if (opts.sentinels.size() > std::size_t(kMaxSentinels)) return Error(Code::invalid_argument, "redis: at most 16 sentinels");
         for (const Endpoint &e : opts.sentinels)
-            if (e.host.empty() || e.host.size() > 255 || e.host.find('\0') != std::string::npos || e.port < 1 || e.port > 65535)
+            if (!valid_host(e.host) || !valid_port(e.port))
                 return Error(Code::invalid_argument, "redis sentinels: each must be host:port with a port in 1..65535");
         if (opts.master_name.empty() || opts.master_name.size() > 255 ||
             opts.master_name.find_first_of(std::string_view(" \t\r\n\0", 5)) != std::string::npos)
@@ -56,14 +66,13 @@ Status validate(const Options &opts) {
     }
     if (opts.wait_replicas < 0 || opts.wait_replicas > kMaxWaitReplicas)
         return Error(Code::invalid_argument, "redis wait_replicas must be 0..16");
-    if (!opts.sentinels.empty()) {
-        // host and port are not used
-    } else if (opts.unix_socket.empty()) {
-        if (opts.host.empty() || opts.host.size() > 255 || opts.host.find('\0') != std::string::npos)
-            return Error(Code::invalid_argument, "redis host must be 1..255 bytes without NUL");
-        if (opts.port < 1 || opts.port > 65535) return Error(Code::invalid_argument, "redis port must be 1..65535");
-    } else if (opts.unix_socket.size() > 107 || opts.unix_socket.find('\0') != std::string::npos) {
-        return Error(Code::invalid_argument, "redis unix_socket must be 1..107 bytes without NUL");
+    if (opts.sentinels.empty()) {  // with sentinels, host and port are not used
+        if (opts.unix_socket.empty()) {
+            if (!valid_host(opts.host)) return Error(Code::invalid_argument, "redis host must be 1..255 bytes without NUL");
+            if (!valid_port(opts.port)) return Error(Code::invalid_argument, "redis port must be 1..65535");
+        } else if (opts.unix_socket.size() > 107 || opts.unix_socket.find('\0') != std::string::npos) {
+            return Error(Code::invalid_argument, "redis unix_socket must be 1..107 bytes without NUL");
+        }
     }
     if (opts.connect_timeout_ms < 1 || opts.connect_timeout_ms > 60000)
         return Error(Code::invalid_argument, "redis connect_timeout_ms must be 1..60000");
@@ -105,11 +114,8 @@ Result<std::vector<Endpoint>> parse_endpoints(std::string_view list) {
             if (colon == std::string_view::npos || e.find(':') != colon) return Error(Code::invalid_argument, bad);
             host = e.substr(0, colon);
         }
-        const std::string_view port = e.substr(colon + 1);
-        int p = 0;
-        const auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), p);
-        if (host.empty() || ec != std::errc() || end != port.data() + port.size() || p < 1 || p > 65535)
-            return Error(Code::invalid_argument, bad);
+        const int p = parse_port(e.substr(colon + 1));
+        if (host.empty() || p == 0) return Error(Code::invalid_argument, bad);
         if (out.size() == std::size_t(kMaxSentinels)) return Error(Code::invalid_argument, "redis: at most 16 sentinels");
         out.push_back({std::string(host), p});
     }
@@ -278,10 +284,8 @@ Status Client::discover_master() {
         if (!r || r->type != REDIS_REPLY_ARRAY || r->elements != 2 || r->element[0]->type != REDIS_REPLY_STRING ||
             r->element[1]->type != REDIS_REPLY_STRING)
             continue;
-        const std::string_view port(r->element[1]->str, r->element[1]->len);
-        int p = 0;
-        const auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), p);
-        if (ec != std::errc() || end != port.data() + port.size() || p < 1 || p > 65535) continue;
+        const int p = parse_port(std::string_view(r->element[1]->str, r->element[1]->len));
+        if (p == 0) continue;
         Endpoint at{std::string(r->element[0]->str, r->element[0]->len), p};
         std::lock_guard<std::mutex> g(master_mu_);
         if (!master_.known || !(master_.at == at)) {

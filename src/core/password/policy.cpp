@@ -267,20 +267,26 @@ std::string rule_label(const Policy &policy, Rule rule, std::int32_t alternative
     return "";
 }
 
+// Room for the longest message: 8 names of at most ~40 bytes and their separators, the sentence,
+// and kMaxSpecials specials of at most 4 bytes and a space each.
+constexpr std::size_t kUnacceptedMessageReserve = kMaxUnaccepted * 48 + 160 + kMaxSpecials * 5;
+
 std::string unaccepted_message(const Policy &policy, const RuleResult &r, Lang lang) {
     const bool forbidden = policy.forbid_other();
     if (r.error == RuleError::invalid_utf8 || r.error == RuleError::control_char || r.unaccepted_n == 0 ||
         (!forbidden && r.special))
         return "";
     const bool fr = lang == Lang::fr;
-    std::string who;
+    // The characters named are part of the password: the message is built in one buffer, reserved
+    // so that it does not move (no copy left behind), and the caller wipes it.
+    std::string out;
+    out.reserve(kUnacceptedMessageReserve);
     for (std::size_t i = 0; i < r.unaccepted_n; ++i) {
-        if (i != 0) who += i + 1 == r.unaccepted_n && r.unaccepted_count == r.unaccepted_n ? (fr ? " et " : " and ") : ", ";
-        who += character_name(r.unaccepted[i], lang);
+        if (i != 0) out += i + 1 == r.unaccepted_n && r.unaccepted_count == r.unaccepted_n ? (fr ? " et " : " and ") : ", ";
+        out += character_name(r.unaccepted[i], lang);
     }
-    if (r.unaccepted_count > r.unaccepted_n) who += fr ? "…" : "...";
+    if (r.unaccepted_count > r.unaccepted_n) out += fr ? "…" : "...";
     const bool one = r.unaccepted_count == 1;
-    std::string out = who;
     if (fr) {
         out += forbidden ? (one ? " n’est pas autorisé" : " ne sont pas autorisés")
                          : (one ? " n’est pas un caractère spécial accepté" : " ne sont pas des caractères spéciaux acceptés");
@@ -291,8 +297,8 @@ std::string unaccepted_message(const Policy &policy, const RuleResult &r, Lang l
                          : (one ? " is not an accepted special character" : " are not accepted special characters");
         out += forbidden ? "; use letters, digits or these special characters: " : "; accepted special characters: ";
     }
-    secure_wipe(who.data(), who.size());
-    return out + specials_text(policy);
+    out += specials_text(policy);
+    return out;
 }
 
 Result<Policy> Policy::make(std::vector<Alternative> alternatives, std::uint32_t max_length,
