@@ -412,11 +412,12 @@ typedef int32_t (*sesame_login_taken_fn)(void *payload, const char *login, size_
  * @param[out] out, out_cap, out_len the identifier (size-query convention).
  * @param family, given the names (UTF-8); an empty given name gives no initial and no dot.
  * @param taken, taken_len identifiers already taken, one per line ('\n'; blank and '#' lines
- *        ignored, compared in ASCII lowercase); NULL only with 0.
+ *        ignored, compared in ASCII lowercase); NULL only with 0; at most
+ *        ::SESAME_LOGIN_TAKEN_MAX_BYTES (a larger set: use the callback).
  * @param fn, payload an optional callback consulted after the list (fn may be NULL).
  * @return ::SESAME_OK, ::SESAME_E_INVALID_NAME (the family name gives no letter),
  * ::SESAME_E_EXHAUSTED (every drawn suffix taken), ::SESAME_E_CANCELLED, ::SESAME_E_BUFFER_TOO_SMALL,
- * ::SESAME_E_INVALID_ARGUMENT, ::SESAME_E_CRYPTO.
+ * ::SESAME_E_LIMIT (the list above ::SESAME_LOGIN_TAKEN_MAX_BYTES), ::SESAME_E_INVALID_ARGUMENT, ::SESAME_E_CRYPTO.
  * Thread safety: thread-safe. @since 1.0
  */
 SESAME_NODISCARD SESAME_API sesame_status sesame_login_id(char *out, size_t out_cap, size_t *out_len, const char *family,

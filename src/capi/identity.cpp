@@ -8,6 +8,7 @@
 
 #include "capi/redis.hpp"
 #include "capi/shim.hpp"
+#include "core/common/limits.hpp"
 #include "core/identity/birthdate.hpp"
 #include "core/identity/counter.hpp"
 #include "core/identity/decision.hpp"
@@ -359,6 +360,9 @@ sesame_status sesame_login_id(char *out, size_t out_cap, size_t *out_len, const 
     SESAME_REQUIRE_INPUT(family, family_len);
     SESAME_REQUIRE_INPUT(given, given_len);
     SESAME_REQUIRE_INPUT(taken, taken_len);
+    if (taken_len > sesame::limits::kLoginTakenMaxBytes)
+        return sesame::capi::to_c(sesame::limits::above_limit("the taken list", taken_len, "SESAME_LOGIN_TAKEN_MAX_BYTES",
+                                                              sesame::limits::kLoginTakenMaxBytes));
     std::unordered_set<std::string> set;
     std::string_view list = as_view(taken, taken_len);
     while (!list.empty()) {

@@ -338,6 +338,13 @@ TEST(CapiIdentity, LoginId) {
     EXPECT_EQ(len, 11u);
     EXPECT_EQ(sesame_login_id(buf, sizeof buf, nullptr, lf.data(), lf.size(), "", 0, nullptr, 0, nullptr, nullptr), SESAME_E_INVALID_ARGUMENT);
     EXPECT_EQ(sesame_login_id(buf, sizeof buf, &len, nullptr, 3, "", 0, nullptr, 0, nullptr, nullptr), SESAME_E_INVALID_ARGUMENT);
+    // The taken list has the bound docs/limits.md states; a larger set goes through the callback.
+    const std::string huge(SESAME_LOGIN_TAKEN_MAX_BYTES + 1, '\n');
+    EXPECT_EQ(sesame_login_id(buf, sizeof buf, &len, lf.data(), lf.size(), hg.data(), hg.size(), huge.data(), huge.size(),
+                              nullptr, nullptr), SESAME_E_LIMIT);
+    EXPECT_NE(std::string(sesame_last_error_message()).find("SESAME_LOGIN_TAKEN_MAX_BYTES"), std::string::npos);
+    EXPECT_EQ(sesame_login_id(buf, sizeof buf, &len, lf.data(), lf.size(), hg.data(), hg.size(), huge.data(), huge.size() - 1,
+                              nullptr, nullptr), SESAME_OK);
     EXPECT_EQ(sesame_login_id(buf, sizeof buf, &len, lf.data(), lf.size(), "", 0, nullptr, 5, nullptr, nullptr), SESAME_E_INVALID_ARGUMENT);
 }
 
