@@ -43,7 +43,8 @@ def _npm_pack(workdir: Path, package: str, version: str, offline: bool) -> Path:
     written = workdir / tgz_name(package, version)
     if r.returncode != 0 or not written.is_file():
         detail = (r.stderr.strip().splitlines() or ["no message"])[-1]
-        raise Unavailable(f"`{' '.join(cmd)}` failed{' (not in npm's cache?)' if offline else ''}: {detail}")
+        where = " (not in npm's cache?)" if offline else ""
+        raise Unavailable(f"`{' '.join(cmd)}` failed{where}: {detail}")
     return written
 
 
