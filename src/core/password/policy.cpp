@@ -162,21 +162,31 @@ std::string specials_text(const Policy &policy) {
     return out;
 }
 
-// One character named for a sentence: itself, or words for what cannot be seen.
-std::string character_name(char32_t c, Lang lang) {
+// One character named for a sentence, appended to out: itself, or words for what cannot be seen.
+// Appended in place: the name comes from the password, so no temporary string is left unwiped.
+void append_character_name(std::string &out, char32_t c, Lang lang) {
     const bool fr = lang == Lang::fr;
-    if (c == U' ') return fr ? "l’espace" : "the space";
-    if (c == 0x00A0 || c == 0x202F || c == 0x2007) return fr ? "l’espace insécable" : "the non-breaking space";
+    if (c == U' ') {
+        out += fr ? "l’espace" : "the space";
+        return;
+    }
+    if (c == 0x00A0 || c == 0x202F || c == 0x2007) {
+        out += fr ? "l’espace insécable" : "the non-breaking space";
+        return;
+    }
     const auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(c));
+    const bool space = cat == UTF8PROC_CATEGORY_ZS;
+    const bool invisible = cat == UTF8PROC_CATEGORY_CF || cat == UTF8PROC_CATEGORY_CO || cat == UTF8PROC_CATEGORY_CN ||
+                           cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_ME || cat == UTF8PROC_CATEGORY_MC;
+    if (!space && !invisible) {
+        text::append_utf8(out, c);
+        return;
+    }
+    out += space ? (fr ? "l’espace " : "the space ") : (fr ? "le caractère invisible " : "the invisible character ");
     char hex[16];
-    std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(c));
-    if (cat == UTF8PROC_CATEGORY_ZS) return (fr ? "l’espace " : "the space ") + std::string(hex);
-    if (cat == UTF8PROC_CATEGORY_CF || cat == UTF8PROC_CATEGORY_CO || cat == UTF8PROC_CATEGORY_CN ||
-        cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_ME || cat == UTF8PROC_CATEGORY_MC)
-        return (fr ? "le caractère invisible " : "the invisible character ") + std::string(hex);
-    std::string out;
-    text::append_utf8(out, c);
-    return out;
+    const int n = std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(c));
+    out.append(hex, static_cast<std::size_t>(n));
+    secure_wipe(hex, sizeof hex);
 }
 
 // The classes of a set named for a length label, in the checklist's order: "sans chiffre ni caractère
@@ -283,7 +293,7 @@ std::string unaccepted_message(const Policy &policy, const RuleResult &r, Lang l
     out.reserve(kUnacceptedMessageReserve);
     for (std::size_t i = 0; i < r.unaccepted_n; ++i) {
         if (i != 0) out += i + 1 == r.unaccepted_n && r.unaccepted_count == r.unaccepted_n ? (fr ? " et " : " and ") : ", ";
-        out += character_name(r.unaccepted[i], lang);
+        append_character_name(out, r.unaccepted[i], lang);
     }
     if (r.unaccepted_count > r.unaccepted_n) out += fr ? "…" : "...";
     const bool one = r.unaccepted_count == 1;
