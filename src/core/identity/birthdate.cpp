@@ -112,12 +112,10 @@ ParsedDate parse_birthdate(std::string_view typed, const Date &today) noexcept {
         b = i;
     }
     while (e > b) {
-        std::size_t start = e - 1;
-        while (start > b && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
-        std::size_t i = start;
+        std::size_t i = e;
         char32_t cp = 0;
-        if (!text::decode_one(s, i, cp) || !is_white_space(cp)) break;
-        e = start;
+        if (!text::decode_before(s, i, cp) || i < b || !is_white_space(cp)) break;
+        e = i;
     }
     const std::string_view t(s.data() + b, e - b);
     if (t.empty()) {
